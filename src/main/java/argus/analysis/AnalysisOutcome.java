@@ -1,0 +1,36 @@
+package argus.analysis;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+import java.util.Map;
+
+/** What running one analysis produced: its verdict, its results per media, and any images it made. */
+public record AnalysisOutcome(AnalysisState state,
+                              Resolution resolution,
+                              @Nullable Map<String, Object> resultsData,
+                              List<MediaResult> mediaResults,
+                              @Nullable String errorCode,
+                              @Nullable String errorMessage,
+                              List<OutputImage> outputImages) {
+
+    /** The analysis could not run at all (time-out, internal error): a system failure. */
+    public static AnalysisOutcome systemFailure(String code, String message) {
+        return new AnalysisOutcome(AnalysisState.FAILED, Resolution.FAILED, null, List.of(), code, message, List.of());
+    }
+
+    /** The analysis ran but the media did not allow a verdict (no face, too few media). */
+    public static AnalysisOutcome unresolved(List<MediaResult> results, String code, String message) {
+        return new AnalysisOutcome(AnalysisState.FINISHED, Resolution.FAILED, null, results, code, message, List.of());
+    }
+
+    /**
+     * Combines per-media verdicts: the first failed media names the error; otherwise the media verdicts consolidate.
+     */
+    public static AnalysisOutcome of(List<MediaResult> results, @Nullable Map<String, Object> resultsData, List<OutputImage> images) {
+        MediaResult failed = results.stream().filter(r -> r.resolution() == Resolution.FAILED).findFirst().orElse(null);
+        Resolution resolution = Resolution.consolidate(results.stream().map(MediaResult::resolution).toList());
+        return new AnalysisOutcome(AnalysisState.FINISHED, resolution, resultsData, results,
+                failed == null ? null : failed.errorCode(), failed == null ? null : failed.errorMessage(), images);
+    }
+}

@@ -1,0 +1,125 @@
+package argus.analysis;
+
+import argus.vision.DecodedMedia;
+import argus.vision.FaceBox;
+import argus.vision.FaceEmbedder;
+import argus.vision.FaceModels;
+import argus.vision.FaceQuality;
+import argus.vision.Frame;
+import argus.vision.MediaKind;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the analyses learn from one decoded media. Each piece (faces per frame, best frames, embedding) is computed at
+ * most once per request, by whichever analysis asks first, and shared with the others.
+ */
+public final class MediaEvidence implements AutoCloseable {
+    /** A second face at least this large relative to the main one makes the frame ambiguous. */
+    static final float SECOND_FACE_RATIO = 0.25f;
+    private static final int EMBEDDING_FRAMES = 3;
+
+    private final UUID mediaId;
+    private final List<String> tags;
+    private final DecodedMedia media;
+    private final FaceModels models;
+    private List<FrameFaces> faces;
+    private List<FaceSample> ranked;
+    private Optional<float[]> embedding;
+
+    public MediaEvidence(UUID mediaId, List<String> tags, DecodedMedia media, FaceModels models) {
+        this.mediaId = mediaId;
+        this.tags = tags;
+        this.media = media;
+        this.models = models;
+    }
+
+    public UUID mediaId() {
+        return mediaId;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public MediaKind kind() {
+        return media.info().kind();
+    }
+
+    public DecodedMedia media() {
+        return media;
+    }
+
+    public FaceModels models() {
+        return models;
+    }
+
+    public synchronized List<FrameFaces> faces() {
+        if (faces == null) {
+            faces = media.frames().stream().map(frame -> new FrameFaces(frame, models.detector().detect(frame.image()))).toList();
+        }
+        return faces;
+    }
+
+    /** Frames with exactly one prominent face, best first (sharp, large, confidently detected). */
+    public synchronized List<FaceSample> rankedFaces() {
+        if (ranked == null) {
+            ranked = faces().stream()
+                    .filter(FrameFaces::hasSingleSubject)
+                    .map(f -> new FaceSample(f.frame(), f.faces().getFirst(), FaceQuality.score(f.frame().image(), f.faces().getFirst())))
+                    .sorted(Comparator.comparingDouble(FaceSample::quality).reversed())
+                    .toList();
+        }
+        return ranked;
+    }
+
+    /** The mean embedding of the best few frames, L2-normalised; empty when no frame has a single prominent face. */
+    public synchronized Optional<float[]> embedding() {
+        if (embedding == null) {
+            List<FaceSample> best = rankedFaces().stream().limit(EMBEDDING_FRAMES).toList();
+            embedding = best.isEmpty() ? Optional.empty() : Optional.of(meanEmbedding(best));
+        }
+        return embedding;
+    }
+
+    private float[] meanEmbedding(List<FaceSample> samples) {
+        float[] sum = null;
+        for (FaceSample sample : samples) {
+            var image = sample.frame().image();
+            float[] vector = models.embedder().embed(image, models.landmarker().landmarks(image, sample.face()));
+            if (sum == null) {
+                sum = vector.clone();
+            } else {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += vector[i];
+                }
+            }
+        }
+        return FaceEmbedder.normalize(sum);
+    }
+
+    @Override
+    public void close() {
+        media.close();
+    }
+
+    /** The faces found in one frame, largest first. */
+    public record FrameFaces(Frame frame, List<FaceBox> faces) {
+
+        public boolean hasFace() {
+            return !faces.isEmpty();
+        }
+
+        /** One face, or one face dominating much smaller ones (people far in the background). */
+        public boolean hasSingleSubject() {
+            return faces.size() == 1 || faces.size() > 1 && faces.get(1).area() < SECOND_FACE_RATIO * faces.get(0).area();
+        }
+    }
+
+    /** A frame with its one prominent face and that face's quality score. */
+    public record FaceSample(Frame frame, FaceBox face, double quality) {
+    }
+}

@@ -1,0 +1,22 @@
+package argus.analysis;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The verdict of an analysis on one of its source media; {@code outputImages} are media ids of produced images. */
+@Serdeable
+public record MediaResult(UUID sourceMediaId,
+                          Resolution resolution,
+                          Map<String, Object> resultsData,
+                          @Nullable String errorCode,
+                          @Nullable String errorMessage,
+                          List<UUID> outputImages) {
+
+    public static MediaResult failed(UUID mediaId, String code, String message) {
+        return new MediaResult(mediaId, Resolution.FAILED, Map.of(), code, message, List.of());
+    }
+}

@@ -1,0 +1,29 @@
+package argus.api;
+
+import argus.ArgusException;
+import argus.analysis.OverloadedException;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/** Renders every {@link ArgusException} as its status and {@link ErrorBody}. */
+@Produces
+@Singleton
+@Requires(classes = {ArgusException.class, ExceptionHandler.class})
+public class ArgusExceptionHandler implements ExceptionHandler<ArgusException, HttpResponse<ErrorBody>> {
+
+    @Override
+    public HttpResponse<ErrorBody> handle(HttpRequest request, ArgusException exception) {
+        MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(exception.status())
+                .body(new ErrorBody(exception.code(), exception.getMessage()));
+        if (exception instanceof OverloadedException overloaded) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(overloaded.retryAfterSeconds()));
+        }
+        return response;
+    }
+}

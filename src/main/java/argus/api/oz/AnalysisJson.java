@@ -1,0 +1,34 @@
+package argus.api.oz;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An analysis as Oz clients read it; {@code analyse_id} is Oz's alias of {@code analysis_id}. */
+@Serdeable
+public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
+                           @JsonProperty("group_id") UUID groupId,
+                           @JsonProperty("folder_id") UUID folderId,
+                           @JsonProperty("folder_time_created") BigDecimal folderTimeCreated,
+                           @JsonProperty("analysis_id") UUID analysisId,
+                           String state,
+                           @JsonProperty("resolution_operator") @Nullable UUID resolutionOperator,
+                           @JsonProperty("results_media") List<ResultsMediaJson> resultsMedia,
+                           @JsonProperty("results_data") @Nullable Map<String, Object> resultsData,
+                           @JsonProperty("meta_data") Map<String, Object> metaData,
+                           @JsonProperty("time_created") BigDecimal timeCreated,
+                           @JsonProperty("time_updated") BigDecimal timeUpdated,
+                           @JsonProperty("error_code") @Nullable String errorCode,
+                           @JsonProperty("error_message") @Nullable String errorMessage,
+                           @JsonProperty("source_media") List<MediaJson> sourceMedia,
+                           String type,
+                           Map<String, Object> params,
+                           @JsonProperty("analyse_id") UUID analyseId,
+                           @JsonProperty("resolution_status") String resolutionStatus,
+                           String resolution) {
+}

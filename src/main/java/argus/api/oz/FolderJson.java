@@ -1,0 +1,26 @@
+package argus.api.oz;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A folder with its media and analyses, field for field as in Oz's single-request response. */
+@Serdeable
+public record FolderJson(@JsonProperty("company_id") UUID companyId,
+                         @JsonProperty("time_created") BigDecimal timeCreated,
+                         @JsonProperty("folder_id") UUID folderId,
+                         @JsonProperty("user_id") UUID userId,
+                         @JsonProperty("resolution_endpoint") @Nullable String resolutionEndpoint,
+                         @JsonProperty("resolution_status") String resolutionStatus,
+                         @JsonProperty("resolution_comment") String resolutionComment,
+                         @JsonProperty("system_resolution") String systemResolution,
+                         @JsonProperty("meta_data") Map<String, Object> metaData,
+                         List<MediaJson> media,
+                         @JsonProperty("time_updated") BigDecimal timeUpdated,
+                         List<AnalysisJson> analyses) {
+}

@@ -1,0 +1,65 @@
+package argus.api.oz;
+
+import argus.analysis.MediaResult;
+import argus.folder.Analysis;
+import argus.folder.Folder;
+import argus.folder.FolderView;
+import argus.folder.JsonText;
+import argus.folder.Media;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Turns stored folders into Oz JSON; download URLs are absolute, under the given base URL. */
+@Singleton
+class FolderJsonMapper {
+    private final JsonText json;
+
+    FolderJsonMapper(JsonText json) {
+        this.json = json;
+    }
+
+    FolderJson toJson(FolderView view, String baseUrl) {
+        Folder folder = view.folder();
+        BigDecimal folderCreated = OzTime.seconds(folder.timeCreated());
+        Map<UUID, MediaJson> byId = new HashMap<>();
+        List<MediaJson> media = view.media().stream().map(m -> media(m, folderCreated, baseUrl)).toList();
+        media.forEach(m -> byId.put(m.mediaId(), m));
+        view.outputImages().forEach(m -> byId.put(m.id(), media(m, folderCreated, baseUrl)));
+        List<AnalysisJson> analyses = view.analyses().stream().map(a -> analysis(a, folderCreated, byId)).toList();
+        return new FolderJson(folder.companyId(), folderCreated, folder.id(), folder.userId(), folder.resolutionEndpoint(),
+                folder.resolutionStatus().name(), folder.resolutionComment(), folder.systemResolution().name(),
+                json.object(folder.metaData()), media, OzTime.seconds(folder.timeUpdated()), analyses);
+    }
+
+    private MediaJson media(Media media, BigDecimal folderCreated, String baseUrl) {
+        String base = "%s/api/folders/%s/media/%s/".formatted(baseUrl, media.folderId(), media.id());
+        return new MediaJson(media.companyId(), media.folderId(), folderCreated, media.originalName(), base + "original/",
+                media.id(), media.mediaType().name(), json.strings(media.tags()), json.object(media.info()),
+                OzTime.seconds(media.timeCreated()), OzTime.seconds(media.timeUpdated()), json.object(media.metaData()),
+                media.thumbKey() == null ? null : base + "thumb/", media.imageId());
+    }
+
+    private AnalysisJson analysis(Analysis analysis, BigDecimal folderCreated, Map<UUID, MediaJson> media) {
+        List<ResultsMediaJson> results = json.results(analysis.resultsMedia()).stream().map(r -> result(r, media)).toList();
+        List<MediaJson> sources = json.ids(analysis.sourceMedia()).stream().map(media::get).filter(Objects::nonNull).toList();
+        String resolution = analysis.resolutionStatus().name();
+        return new AnalysisJson(analysis.companyId(), analysis.groupId(), analysis.folderId(), folderCreated, analysis.id(),
+                analysis.state().name(), null, results,
+                analysis.resultsData() == null ? null : json.object(analysis.resultsData()), json.object(analysis.metaData()),
+                OzTime.seconds(analysis.timeCreated()), OzTime.seconds(analysis.timeUpdated()), analysis.errorCode(),
+                analysis.errorMessage(), sources, analysis.type().name(), json.object(analysis.params()), analysis.id(),
+                resolution, resolution);
+    }
+
+    private static ResultsMediaJson result(MediaResult result, Map<UUID, MediaJson> media) {
+        List<MediaJson> images = result.outputImages().stream().map(media::get).filter(Objects::nonNull).toList();
+        return new ResultsMediaJson(result.sourceMediaId(), result.sourceMediaId(), result.resolution().name(),
+                result.resultsData(), images, result.errorCode(), result.errorMessage());
+    }
+}

@@ -1,0 +1,138 @@
+package argus.api.oz;
+
+import argus.ArgusException;
+import argus.analysis.AnalysisRequest;
+import argus.analysis.AnalysisRunner;
+import argus.analysis.AnalysisType;
+import argus.api.ApiConfig;
+import argus.folder.FolderSubmission;
+import argus.folder.MediaTags;
+import argus.folder.MediaUpload;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Validates an Oz {@code payload} ({@code folder:meta_data}, {@code media:meta_data}, {@code media:tags},
+ * {@code analyses}, {@code resolution_endpoint}) against the files that came with it. Every mistake is refused with
+ * a precise code before any work starts.
+ */
+@Singleton
+class OzPayloadParser {
+    private final ApiConfig config;
+    private final AnalysisRunner runner;
+
+    OzPayloadParser(ApiConfig config, AnalysisRunner runner) {
+        this.config = config;
+        this.runner = runner;
+    }
+
+    FolderSubmission parse(Map<String, Object> payload, List<ReceivedFile> files) {
+        Set<String> keys = files.stream().map(ReceivedFile::key).collect(Collectors.toSet());
+        Map<String, Object> mediaMeta = object(payload, "media:meta_data");
+        Map<String, Object> mediaTags = object(payload, "media:tags");
+        checkKeys("media:meta_data", mediaMeta, keys);
+        checkKeys("media:tags", mediaTags, keys);
+        List<MediaUpload> media = new ArrayList<>();
+        for (ReceivedFile file : files) {
+            List<String> tags = tags(file.key(), mediaTags.get(file.key()));
+            media.add(new MediaUpload(file.key(), file.filename(), file.staged(), tags,
+                    object(mediaMeta, file.key(), "media:meta_data." + file.key())));
+        }
+        return new FolderSubmission(object(payload, "folder:meta_data"), media, analyses(payload.get("analyses")),
+                endpoint(payload.get("resolution_endpoint")));
+    }
+
+    private static void checkKeys(String field, Map<String, Object> perMedia, Set<String> keys) {
+        for (String key : perMedia.keySet()) {
+            if (!keys.contains(key)) {
+                throw ArgusException.badRequest("UNKNOWN_MEDIA_KEY",
+                        "%s names '%s', but no file part has that name".formatted(field, ArgusException.clip(key)));
+            }
+        }
+    }
+
+    private static List<String> tags(String key, Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list) || list.stream().anyMatch(tag -> !(tag instanceof String))) {
+            throw invalid("media:tags." + key + " must be a list of strings");
+        }
+        List<String> tags = list.stream().map(String.class::cast).distinct().toList();
+        MediaTags.validate(key, tags);
+        return tags;
+    }
+
+    private List<AnalysisRequest> analyses(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw invalid("analyses must be a list");
+        }
+        if (list.size() > config.maxAnalyses()) {
+            throw ArgusException.badRequest("TOO_MANY_ANALYSES", "a request asks for at most %d analyses".formatted(config.maxAnalyses()));
+        }
+        List<AnalysisRequest> requests = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Map<?, ?> item)) {
+                throw invalid("analyses[%d] must be an object".formatted(i));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> analysis = (Map<String, Object>) item;
+            if (!(analysis.get("type") instanceof String type)) {
+                throw invalid("analyses[%d].type must be a string".formatted(i));
+            }
+            AnalysisRequest request = new AnalysisRequest(AnalysisType.parse(ArgusException.clip(type)),
+                    object(analysis, "params", "analyses[%d].params".formatted(i)),
+                    object(analysis, "meta_data", "analyses[%d].meta_data".formatted(i)));
+            runner.validate(request);
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    private static String endpoint(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String url) || url.length() > 2048) {
+            throw invalid("resolution_endpoint must be an http(s) URL of at most 2048 characters");
+        }
+        try {
+            URI uri = URI.create(url);
+            if (!Set.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase()) || uri.getHost() == null) {
+                throw invalid("resolution_endpoint must be an http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw invalid("resolution_endpoint is not a valid URL");
+        }
+        return url;
+    }
+
+    private static Map<String, Object> object(Map<String, Object> parent, String field) {
+        return object(parent, field, field);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> parent, String field, String path) {
+        Object value = parent.get(field);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw invalid(path + " must be a JSON object");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    private static ArgusException invalid(String message) {
+        return ArgusException.badRequest("INVALID_PAYLOAD", message);
+    }
+}

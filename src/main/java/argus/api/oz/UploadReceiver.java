@@ -1,0 +1,103 @@
+package argus.api.oz;
+
+import argus.ArgusException;
+import argus.api.JsonPayloadReader;
+import argus.storage.MediaStore;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.multipart.CompletedPart;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the parts of an Oz upload into staged files and the parsed {@code payload}. Part names become media keys,
+ * so they are restricted to a safe alphabet; file names are reduced to their last path segment.
+ */
+@Singleton
+class UploadReceiver {
+    static final String PAYLOAD = "payload";
+    private static final Pattern MEDIA_KEY = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}");
+
+    private final MediaStore store;
+    private final JsonPayloadReader reader;
+
+    UploadReceiver(MediaStore store, JsonPayloadReader reader) {
+        this.store = store;
+        this.reader = reader;
+    }
+
+    record Upload(Map<String, Object> payload, List<ReceivedFile> files) {
+    }
+
+    /** Stages the files; on any refusal the files staged so far are discarded before the error propagates. */
+    Upload receive(List<CompletedPart> parts) {
+        Map<String, Object> payload = Map.of();
+        List<ReceivedFile> files = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        try {
+            for (CompletedPart part : parts) {
+                String name = part.getName();
+                if (!names.add(name)) {
+                    throw ArgusException.badRequest("DUPLICATE_PART", "the part name '%s' appears twice".formatted(ArgusException.clip(name)));
+                }
+                if (PAYLOAD.equals(name)) {
+                    payload = reader.readObject(bytes(part), "the payload part");
+                } else if (part instanceof CompletedFileUpload upload) {
+                    if (!MEDIA_KEY.matcher(name).matches()) {
+                        throw ArgusException.badRequest("INVALID_MEDIA_KEY", ("the part name '%s' is not a valid media key "
+                                + "(letters, digits, '_', '-', '.', at most 64)").formatted(ArgusException.clip(name)));
+                    }
+                    files.add(new ReceivedFile(name, fileName(upload.getFilename(), name), stage(upload)));
+                } else {
+                    throw ArgusException.badRequest("UNEXPECTED_PART",
+                            "the part '%s' is neither a file nor the payload".formatted(ArgusException.clip(name)));
+                }
+            }
+            return new Upload(payload, files);
+        } catch (RuntimeException e) {
+            discard(files);
+            throw e;
+        }
+    }
+
+    private static byte[] bytes(CompletedPart part) {
+        try {
+            return part.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the payload part", e);
+        }
+    }
+
+    void discard(List<ReceivedFile> files) {
+        files.forEach(file -> store.discard(file.staged()));
+    }
+
+    private MediaStore.StagedFile stage(CompletedFileUpload upload) {
+        try (InputStream in = upload.getInputStream()) {
+            return store.stage(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage the upload", e);
+        }
+    }
+
+    /** The client's file name without any directory part or control characters; the part name when there is none. */
+    static String fileName(String filename, String fallback) {
+        if (filename == null) {
+            return fallback;
+        }
+        String base = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").trim();
+        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+            return fallback;
+        }
+        return base.length() <= 255 ? base : base.substring(base.length() - 255);
+    }
+}

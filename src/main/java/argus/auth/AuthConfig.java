@@ -1,0 +1,18 @@
+package argus.auth;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * @param tokenTtl      how long an access token lives without use; each use slides it forward
+ * @param adminEmail    the first administrator, created at start-up when no user exists
+ * @param adminPassword its password; when unset a random one is generated and printed once
+ */
+@ConfigurationProperties("argus.auth")
+public record AuthConfig(@Bindable(defaultValue = "15m") Duration tokenTtl,
+                         @Bindable(defaultValue = "admin@argus.local") String adminEmail,
+                         @Nullable String adminPassword) {
+}

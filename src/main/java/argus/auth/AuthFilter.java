@@ -1,0 +1,37 @@
+package argus.auth;
+
+import argus.ArgusException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+/**
+ * Every {@code /api} call but login carries {@code X-Forensic-Access-Token}; the caller it identifies is attached
+ * to the request for the controllers. The check runs before the body is read, so an anonymous upload is refused
+ * without being processed.
+ */
+@ServerFilter("/api/**")
+public class AuthFilter {
+    public static final String TOKEN_HEADER = "X-Forensic-Access-Token";
+
+    private final TokenService tokens;
+
+    public AuthFilter(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public void authenticate(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/api/authorize/")) {
+            return;
+        }
+        Caller caller = tokens.authenticate(request.getHeaders().get(TOKEN_HEADER))
+                .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
+                        "missing, unknown or expired " + TOKEN_HEADER));
+        request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
+    }
+}

@@ -1,0 +1,11 @@
+package argus.auth;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@MappedEntity("app_user")
+public record User(@Id UUID id, UUID companyId, String email, String passwordHash, Role role, boolean active, Instant timeCreated) {
+}

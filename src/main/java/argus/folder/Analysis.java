@@ -1,0 +1,31 @@
+package argus.folder;
+
+import argus.analysis.AnalysisState;
+import argus.analysis.AnalysisType;
+import argus.analysis.Resolution;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An analysis row; parameters, metadata, source media ids and results are JSON text. */
+@MappedEntity("analysis")
+public record Analysis(@Id UUID id,
+                       UUID folderId,
+                       UUID companyId,
+                       UUID groupId,
+                       AnalysisType type,
+                       AnalysisState state,
+                       Resolution resolutionStatus,
+                       String params,
+                       String metaData,
+                       String sourceMedia,
+                       @Nullable String resultsData,
+                       String resultsMedia,
+                       @Nullable String errorCode,
+                       @Nullable String errorMessage,
+                       Instant timeCreated,
+                       Instant timeUpdated) {
+}

@@ -1,0 +1,9 @@
+package argus.folder;
+
+/** A folder's {@code resolution_status}: where its analyses stand. */
+public enum FolderStatus {
+    INITIAL,
+    PROCESSING,
+    FAILED,
+    FINISHED
+}

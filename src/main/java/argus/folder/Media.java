@@ -1,0 +1,33 @@
+package argus.folder;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A media row. {@code tags}, {@code info} and {@code metaData} are JSON text. {@code mediaKey} is the client's part
+ * name; {@code sourceAnalysisId} is set on images an analysis produced (best shots) rather than the client uploaded.
+ */
+@MappedEntity("media")
+public record Media(@Id UUID id,
+                    UUID folderId,
+                    UUID companyId,
+                    @Nullable String mediaKey,
+                    String originalName,
+                    MediaType mediaType,
+                    String contentType,
+                    String tags,
+                    String info,
+                    String metaData,
+                    String storageKey,
+                    @Nullable String thumbKey,
+                    UUID imageId,
+                    long sizeBytes,
+                    String sha256,
+                    @Nullable UUID sourceAnalysisId,
+                    Instant timeCreated,
+                    Instant timeUpdated) {
+}

@@ -1,0 +1,38 @@
+package argus.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Where media bytes live. Uploads are first staged (a local temporary copy the decoders can read), then committed
+ * under their final key in one atomic step, so a crash never leaves a half-written object under a key the database
+ * refers to. Local files now; an S3-compatible store later implements the same contract.
+ */
+public interface MediaStore {
+
+    /** Copies the stream into a new staged file, computing its size and SHA-256 on the way. */
+    StagedFile stage(InputStream content) throws IOException;
+
+    /** Publishes a staged file under {@code key}; the staged copy is gone afterwards. */
+    void commit(StagedFile staged, String key) throws IOException;
+
+    /** Writes small generated content (thumbnails, best shots) under {@code key}, atomically. */
+    void put(String key, byte[] content) throws IOException;
+
+    InputStream open(String key) throws IOException;
+
+    long size(String key) throws IOException;
+
+    boolean exists(String key);
+
+    /** Removes the object if present. */
+    void delete(String key) throws IOException;
+
+    /** Deletes a staged file that will not be committed. */
+    void discard(StagedFile staged);
+
+    /** A staged upload: a local file owned by the caller until committed or discarded. */
+    record StagedFile(Path path, long size, String sha256) {
+    }
+}

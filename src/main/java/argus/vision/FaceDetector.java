@@ -1,0 +1,68 @@
+package argus.vision;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+/**
+ * The RFB-320 single-shot face detector of the faceplugin pack: RGB input normalised to about [-1, 1], outputs a
+ * face score and a corner-form box (relative to the picture) for each of its 4420 priors.
+ */
+public final class FaceDetector {
+    private static final float NMS_IOU = 0.4f;
+
+    private final OnnxModel model;
+    private final float threshold;
+
+    FaceDetector(OnnxModel model, float threshold) {
+        this.model = model;
+        this.threshold = threshold;
+    }
+
+    /** Faces found in the picture, largest first. */
+    public List<FaceBox> detect(Mat bgr) {
+        ModelSpec spec = model.spec();
+        float[] input;
+        try (Mat resized = new Mat()) {
+            resize(bgr, resized, new Size(spec.inputWidth(), spec.inputHeight()), 0, 0, INTER_LINEAR);
+            input = Tensors.planar(resized, ChannelOrder.RGB, 127f, 128f);
+        }
+        Map<String, float[]> outputs = model.run(input);
+        float[] scores = outputs.get("scores");
+        float[] boxes = outputs.get("boxes");
+        List<FaceBox> candidates = new ArrayList<>();
+        for (int i = 0; i < scores.length / 2; i++) {
+            float score = scores[2 * i + 1];
+            if (score >= threshold) {
+                candidates.add(new FaceBox(
+                        clamp(boxes[4 * i]) * bgr.cols(), clamp(boxes[4 * i + 1]) * bgr.rows(),
+                        clamp(boxes[4 * i + 2]) * bgr.cols(), clamp(boxes[4 * i + 3]) * bgr.rows(), score));
+            }
+        }
+        List<FaceBox> faces = suppressOverlaps(candidates);
+        faces.sort(Comparator.comparingDouble(FaceBox::area).reversed());
+        return faces;
+    }
+
+    private static List<FaceBox> suppressOverlaps(List<FaceBox> candidates) {
+        candidates.sort(Comparator.comparingDouble(FaceBox::score).reversed());
+        List<FaceBox> kept = new ArrayList<>();
+        for (FaceBox candidate : candidates) {
+            if (candidate.area() > 0 && kept.stream().noneMatch(face -> face.iou(candidate) > NMS_IOU)) {
+                kept.add(candidate);
+            }
+        }
+        return kept;
+    }
+
+    private static float clamp(float relative) {
+        return Math.max(0f, Math.min(1f, relative));
+    }
+}

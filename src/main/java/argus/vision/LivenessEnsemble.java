@@ -1,0 +1,42 @@
+package argus.vision;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.util.List;
+
+/**
+ * Passive anti-spoofing: each model of the ensemble classifies a crop of the face with context (the squared face box
+ * enlarged by the model's crop scale); the bona-fide probabilities are averaged. Square boxes separate real from
+ * spoof better than the detector's raw boxes for both packs on the shared set (ROC AUC 0.989 vs 0.952 for the
+ * faceplugin model, 1.000 vs 0.996 for MiniFASNet).
+ */
+public final class LivenessEnsemble {
+    private final String pack;
+    private final List<OnnxModel> models;
+
+    LivenessEnsemble(String pack, List<OnnxModel> models) {
+        if (models.isEmpty()) {
+            throw new IllegalStateException("model pack '" + pack + "' has no liveness model");
+        }
+        this.pack = pack;
+        this.models = models;
+    }
+
+    public String pack() {
+        return pack;
+    }
+
+    /** Probability that the face is a presentation attack, in [0, 1]. */
+    public float spoofProbability(Mat bgr, FaceBox face) {
+        float live = 0;
+        for (OnnxModel model : models) {
+            ModelSpec spec = model.spec();
+            float[] input;
+            try (Mat crop = FaceCrops.scaledCrop(bgr, face.square(), spec.cropScale(), spec.inputWidth())) {
+                input = Tensors.planar(crop, spec.channels(), spec.mean(), spec.std());
+            }
+            live += Tensors.softmax(model.runSingle(input))[spec.liveIndex()];
+        }
+        return 1f - live / models.size();
+    }
+}

@@ -1,0 +1,6 @@
+package argus.vision;
+
+public enum MediaKind {
+    IMAGE,
+    VIDEO
+}

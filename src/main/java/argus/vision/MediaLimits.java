@@ -1,0 +1,28 @@
+package argus.vision;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * What the service agrees to decode. Every bound protects memory and time against hostile uploads.
+ *
+ * @param maxImagePixels          largest photo accepted (width x height as declared in its header)
+ * @param maxVideoPixels          largest video frame accepted
+ * @param maxVideoDurationSeconds longest video accepted, as declared by its container
+ * @param maxDecodedFrames        hard stop for the decoder, whatever the container declares
+ * @param maxFrameSide            frames kept for analysis are scaled down so that their longer side fits
+ * @param sampledFrames           frames sampled from a video for the analyses
+ * @param decoderThreads          FFmpeg threads per video; 1 gives the best throughput when requests run in parallel
+ * @param skipNonReferenceFrames  let FFmpeg skip frames nothing else depends on (B-frames): the samples come from the rest
+ */
+@ConfigurationProperties("argus.media")
+public record MediaLimits(
+        @Bindable(defaultValue = "50000000") long maxImagePixels,
+        @Bindable(defaultValue = "9437184") long maxVideoPixels,
+        @Bindable(defaultValue = "120") double maxVideoDurationSeconds,
+        @Bindable(defaultValue = "7200") int maxDecodedFrames,
+        @Bindable(defaultValue = "1280") int maxFrameSide,
+        @Bindable(defaultValue = "8") int sampledFrames,
+        @Bindable(defaultValue = "1") int decoderThreads,
+        @Bindable(defaultValue = "true") boolean skipNonReferenceFrames) {
+}

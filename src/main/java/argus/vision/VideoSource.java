@@ -1,0 +1,353 @@
+package argus.vision;
+
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_side_data_get;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
+import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_180;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
+import static org.bytedeco.opencv.global.opencv_core.rotate;
+
+/**
+ * A video container opened with FFmpeg. Only whitelisted demuxers and the local file protocol are allowed, so a
+ * playlist or a crafted container cannot make the decoder reach the network or other files. Frames are converted to
+ * BGR only when they are kept, and decoding stops as soon as the last sample is taken.
+ */
+public final class VideoSource implements MediaSource {
+    static final String CONTAINERS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi";
+
+    private final MediaLimits limits;
+    private final AVFormatContext format;
+    private final AVStream stream;
+    private final MediaInfo info;
+
+    VideoSource(Path file, MediaLimits limits) {
+        this.limits = limits;
+        this.format = open(file);
+        try {
+            int index = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
+            if (index < 0) {
+                throw MediaRejectedException.unsupported("the file holds no video stream");
+            }
+            this.stream = format.streams(index);
+            checkDimensions(stream.codecpar());
+            if (avformat_find_stream_info(format, (PointerPointer<?>) null) < 0) {
+                throw MediaRejectedException.corrupt("the video's streams cannot be read");
+            }
+            checkDimensions(stream.codecpar());
+            this.info = describe();
+            if (info.durationSeconds() != null && info.durationSeconds() > limits.maxVideoDurationSeconds()) {
+                throw MediaRejectedException.limitExceeded("video of %.0f s exceeds the limit of %.0f s"
+                        .formatted(info.durationSeconds(), limits.maxVideoDurationSeconds()));
+            }
+        } catch (RuntimeException e) {
+            avformat_close_input(format);
+            throw e;
+        }
+    }
+
+    private static AVFormatContext open(Path file) {
+        AVFormatContext context = new AVFormatContext(null);
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "format_whitelist", CONTAINERS, 0);
+        av_dict_set(options, "protocol_whitelist", "file", 0);
+        try {
+            if (avformat_open_input(context, file.toAbsolutePath().toString(), null, options) < 0) {
+                throw looksLikeVideoContainer(file)
+                        ? MediaRejectedException.corrupt("the video container is damaged or truncated")
+                        : MediaRejectedException.unsupported("not a photo or a video in a supported format (mp4, mov, webm, mkv, avi, jpeg, png, webp)");
+            }
+            return context;
+        } finally {
+            av_dict_free(options);
+        }
+    }
+
+    /** ISO-BMFF (mp4, mov), EBML (mkv, webm) or RIFF AVI signatures: a file that claims to be a video. */
+    private static boolean looksLikeVideoContainer(Path file) {
+        byte[] head = new byte[12];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, head.length) < head.length) {
+                return false;
+            }
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        String box = new String(head, 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+        boolean isoMedia = java.util.Set.of("ftyp", "moov", "mdat", "free", "wide", "skip").contains(box);
+        boolean ebml = (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45 && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3;
+        boolean avi = new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
+                && new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("AVI ");
+        return isoMedia || ebml || avi;
+    }
+
+    private void checkDimensions(AVCodecParameters parameters) {
+        long pixels = (long) parameters.width() * parameters.height();
+        if (pixels > limits.maxVideoPixels()) {
+            throw MediaRejectedException.limitExceeded("video of %dx%d exceeds the limit of %d pixels per frame"
+                    .formatted(parameters.width(), parameters.height(), limits.maxVideoPixels()));
+        }
+    }
+
+    private MediaInfo describe() {
+        AVCodecParameters parameters = stream.codecpar();
+        if (parameters.width() <= 0 || parameters.height() <= 0) {
+            throw MediaRejectedException.corrupt("the video declares no picture size");
+        }
+        int rotation = rotation(parameters);
+        boolean sideways = rotation == 90 || rotation == 270;
+        AVRational rate = stream.avg_frame_rate().num() > 0 ? stream.avg_frame_rate() : stream.r_frame_rate();
+        Double fps = rate.num() > 0 && rate.den() > 0 ? av_q2d(rate) : null;
+        Double duration = durationSeconds();
+        Long frames = stream.nb_frames() > 0 ? stream.nb_frames()
+                : fps != null && duration != null ? Math.round(fps * duration) : null;
+        return new MediaInfo(MediaKind.VIDEO, format.iformat().name().getString(),
+                avcodec_get_name(parameters.codec_id()).getString(),
+                sideways ? parameters.height() : parameters.width(),
+                sideways ? parameters.width() : parameters.height(),
+                duration, fps, rotation, frames);
+    }
+
+    private Double durationSeconds() {
+        if (stream.duration() != AV_NOPTS_VALUE && stream.duration() > 0) {
+            return stream.duration() * av_q2d(stream.time_base());
+        }
+        if (format.duration() != AV_NOPTS_VALUE && format.duration() > 0) {
+            return format.duration() / (double) AV_TIME_BASE;
+        }
+        return null;
+    }
+
+    /** Clockwise degrees to display upright, from the display matrix (which stores the counter-clockwise angle). */
+    private static int rotation(AVCodecParameters parameters) {
+        AVPacketSideData side = av_packet_side_data_get(parameters.coded_side_data(), parameters.nb_coded_side_data(),
+                AV_PKT_DATA_DISPLAYMATRIX);
+        if (side == null || side.isNull() || side.size() < 36) {
+            return 0;
+        }
+        double degrees = -av_display_rotation_get(new IntPointer(side.data()));
+        if (Double.isNaN(degrees)) {
+            return 0;
+        }
+        int quarter = (int) Math.round(degrees / 90.0);
+        return Math.floorMod(quarter * 90, 360);
+    }
+
+    @Override
+    public MediaInfo info() {
+        return info;
+    }
+
+    @Override
+    public DecodedMedia sample(int count) {
+        return decodeAt(sampleTimes(count));
+    }
+
+    @Override
+    public DecodedMedia preview() {
+        return decodeAt(new double[]{Double.NEGATIVE_INFINITY});
+    }
+
+    /** Decodes up to the last target time, converting the first frame at or after each target. */
+    private DecodedMedia decodeAt(double[] targets) {
+        List<Frame> kept = new ArrayList<>(targets.length);
+        AVCodecContext decoder = openDecoder();
+        AVPacket packet = av_packet_alloc();
+        AVFrame picture = av_frame_alloc();
+        SwsContext scaler = null;
+        try {
+            int decoded = 0;
+            long packets = 0;
+            long packetBudget = (long) limits.maxDecodedFrames() * 20;
+            boolean draining = false;
+            while (kept.size() < targets.length && decoded < limits.maxDecodedFrames()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("decoding interrupted");
+                }
+                int received = avcodec_receive_frame(decoder, picture);
+                if (received == 0) {
+                    double time = timestamp(picture, decoded);
+                    if (time >= targets[kept.size()]) {
+                        scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), picture.format(),
+                                scaledWidth(picture), scaledHeight(picture), AV_PIX_FMT_BGR24, SWS_AREA, null, null, (DoublePointer) null);
+                        kept.add(new Frame(decoded, time, toBgr(picture, scaler)));
+                    }
+                    decoded++;
+                    continue;
+                }
+                if (received == AVERROR_EOF || draining && received == AVERROR_EAGAIN()) {
+                    break;
+                }
+                if (received != AVERROR_EAGAIN()) {
+                    // a damaged frame: the decoder goes on with the next packet
+                    continue;
+                }
+                if (++packets > packetBudget) {
+                    break;
+                }
+                if (av_read_frame(format, packet) < 0) {
+                    avcodec_send_packet(decoder, null);
+                    draining = true;
+                    continue;
+                }
+                if (packet.stream_index() == stream.index()) {
+                    avcodec_send_packet(decoder, packet);
+                }
+                av_packet_unref(packet);
+            }
+            if (kept.isEmpty()) {
+                throw MediaRejectedException.corrupt("no frame of the video could be decoded");
+            }
+            return new DecodedMedia(info, List.copyOf(kept));
+        } catch (RuntimeException e) {
+            kept.forEach(frame -> frame.image().close());
+            throw e;
+        } finally {
+            sws_freeContext(scaler);
+            av_frame_free(picture);
+            av_packet_free(packet);
+            avcodec_free_context(decoder);
+        }
+    }
+
+    private AVCodecContext openDecoder() {
+        AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
+        if (codec == null || codec.isNull()) {
+            throw MediaRejectedException.unsupported("no decoder for the video codec " + info.codec());
+        }
+        AVCodecContext decoder = avcodec_alloc_context3(codec);
+        avcodec_parameters_to_context(decoder, stream.codecpar());
+        decoder.thread_count(limits.decoderThreads());
+        decoder.max_pixels(limits.maxVideoPixels());
+        if (limits.skipNonReferenceFrames()) {
+            decoder.skip_frame(AVDISCARD_NONREF);
+        }
+        decoder.pkt_timebase(stream.time_base());
+        if (avcodec_open2(decoder, codec, (AVDictionary) null) < 0) {
+            avcodec_free_context(decoder);
+            throw MediaRejectedException.corrupt("the video decoder cannot be opened");
+        }
+        return decoder;
+    }
+
+    /**
+     * Sample times spread evenly over the clip (the middle of each of {@code count} equal slices), so that the samples
+     * see the whole recording. Without a known duration, the first frames are taken.
+     */
+    private double[] sampleTimes(int count) {
+        double[] targets = new double[Math.max(1, count)];
+        Double duration = info.durationSeconds();
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = duration == null ? 0 : duration * (i + 0.5) / targets.length;
+        }
+        return targets;
+    }
+
+    private double timestamp(AVFrame picture, int decodedSoFar) {
+        long pts = picture.best_effort_timestamp();
+        if (pts == AV_NOPTS_VALUE) {
+            Double fps = info.fps();
+            return fps == null ? decodedSoFar : decodedSoFar / fps;
+        }
+        long start = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
+        return (pts - start) * av_q2d(stream.time_base());
+    }
+
+    private double scale(AVFrame picture) {
+        int longSide = Math.max(picture.width(), picture.height());
+        return Math.min(1.0, (double) limits.maxFrameSide() / longSide);
+    }
+
+    private int scaledWidth(AVFrame picture) {
+        return Math.max(2, (int) Math.round(picture.width() * scale(picture)));
+    }
+
+    private int scaledHeight(AVFrame picture) {
+        return Math.max(2, (int) Math.round(picture.height() * scale(picture)));
+    }
+
+    private Mat toBgr(AVFrame picture, SwsContext scaler) {
+        Mat bgr = new Mat(scaledHeight(picture), scaledWidth(picture), CV_8UC3);
+        // swscale reads four plane pointers and strides even for a packed format
+        try (PointerPointer<?> destination = new PointerPointer<>(bgr.data(), null, null, null);
+             IntPointer stride = new IntPointer((int) bgr.step(), 0, 0, 0)) {
+            sws_scale(scaler, picture.data(), picture.linesize(), 0, picture.height(), destination, stride);
+        }
+        return upright(bgr);
+    }
+
+    private Mat upright(Mat bgr) {
+        int code = switch (info.rotation()) {
+            case 90 -> ROTATE_90_CLOCKWISE;
+            case 180 -> ROTATE_180;
+            case 270 -> ROTATE_90_COUNTERCLOCKWISE;
+            default -> -1;
+        };
+        if (code < 0) {
+            return bgr;
+        }
+        Mat rotated = new Mat();
+        rotate(bgr, rotated, code);
+        bgr.close();
+        return rotated;
+    }
+
+    @Override
+    public void close() {
+        avformat_close_input(format);
+    }
+}
