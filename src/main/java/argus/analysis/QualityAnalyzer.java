@@ -20,6 +20,8 @@ public class QualityAnalyzer implements Analyzer {
     static final String BEST_SHOT = "extract_best_shot";
     static final double DEFAULT_THRESHOLD = 0.5;
     private static final int BEST_SHOT_SIDE = 1920;
+    /** Share of the frames with faces that may show several people before the media is refused (one stray frame may). */
+    private static final double CROWDED_SHARE = 0.2;
 
     @Override
     public AnalysisType type() {
@@ -58,9 +60,10 @@ public class QualityAnalyzer implements Analyzer {
             return MediaResult.failed(evidence.mediaId(), "NO_FACE_DETECTED", "no face was found in the media");
         }
         List<MediaEvidence.FrameFaces> usable = frames.stream().filter(MediaEvidence.FrameFaces::hasSingleSubject).toList();
-        if (usable.size() * 2 < withFace) {
+        long crowded = withFace - usable.size();
+        if (crowded >= Math.max(1, Math.ceil(CROWDED_SHARE * withFace))) {
             return MediaResult.failed(evidence.mediaId(), "MULTIPLE_FACES",
-                    "several faces of similar size appear in most frames; the subject cannot be told apart");
+                    "several faces of similar size appear in %d of %d frames; a selfie must show one person".formatted(crowded, withFace));
         }
         double sum = 0;
         for (MediaEvidence.FrameFaces frame : usable) {

@@ -15,6 +15,7 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Range;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -320,12 +321,19 @@ public final class VideoSource implements MediaSource {
         return Math.max(2, (int) Math.round(picture.height() * scale(picture)));
     }
 
+    /**
+     * Converts through a buffer with spare rows: swscale's vectorised writers may store a few bytes past the end of
+     * the last row, which must not land outside the allocation.
+     */
     private Mat toBgr(AVFrame picture, SwsContext scaler) {
-        Mat bgr = new Mat(scaledHeight(picture), scaledWidth(picture), CV_8UC3);
-        // swscale reads four plane pointers and strides even for a packed format
-        try (PointerPointer<?> destination = new PointerPointer<>(bgr.data(), null, null, null);
-             IntPointer stride = new IntPointer((int) bgr.step(), 0, 0, 0)) {
+        int height = scaledHeight(picture);
+        Mat bgr;
+        try (Mat padded = new Mat(height + 2, scaledWidth(picture), CV_8UC3);
+             PointerPointer<?> destination = new PointerPointer<>(padded.data(), null, null, null);
+             IntPointer stride = new IntPointer((int) padded.step(), 0, 0, 0);
+             Range rows = new Range(0, height)) {
             sws_scale(scaler, picture.data(), picture.linesize(), 0, picture.height(), destination, stride);
+            bgr = new Mat(padded, rows);
         }
         return upright(bgr);
     }
