@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -154,7 +155,7 @@ public class FolderService {
 
     private FolderView persist(Caller caller, FolderSubmission submission, List<Opened> opened, Work work, List<String> published) {
         UUID folderId = UUID.randomUUID();
-        Instant created = Instant.now();
+        Instant created = now();
         String prefix = "%s/%s/".formatted(caller.companyId(), folderId);
         List<Media> media = new ArrayList<>();
         for (int i = 0; i < opened.size(); i++) {
@@ -171,7 +172,7 @@ public class FolderService {
                     o.upload().staged().sha256(), null, time, time));
         }
         UUID groupId = UUID.randomUUID();
-        Instant finished = Instant.now();
+        Instant finished = now();
         List<Analysis> analyses = new ArrayList<>();
         List<Media> outputs = new ArrayList<>();
         for (int i = 0; i < work.outcomes().size(); i++) {
@@ -209,6 +210,11 @@ public class FolderService {
                 "image/jpeg", json.write(List.of("photo_selfie")), json.write(info),
                 json.write(Map.of("source_media_id", image.sourceMediaId().toString())), key, key, UUID.randomUUID(),
                 image.jpeg().length, Digests.sha256Hex(image.jpeg()), analysisId, time, time);
+    }
+
+    /** The database keeps microseconds; responses built before a read-back must show the same times. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static FolderStatus folderStatus(List<Analysis> analyses) {

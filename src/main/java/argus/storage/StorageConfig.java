@@ -7,5 +7,5 @@ import java.nio.file.Path;
 
 /** @param dataDir the directory holding the embedded database, media files and staging area */
 @ConfigurationProperties("argus")
-public record StorageConfig(@Bindable(defaultValue = "data") Path dataDir) {
+public record StorageConfig(@Bindable(defaultValue = "./data") Path dataDir) {
 }
