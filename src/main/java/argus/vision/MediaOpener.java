@@ -28,7 +28,7 @@ public class MediaOpener {
     public MediaSource open(Path file) {
         try {
             if (Files.size(file) == 0) {
-                throw MediaRejectedException.corrupt("the file is empty");
+                throw MediaRejectedException.empty();
             }
             ImageHeader header = ImageHeader.read(file);
             return header != null ? new ImageSource(file, header, limits) : new VideoSource(file, limits);

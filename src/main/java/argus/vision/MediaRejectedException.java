@@ -18,6 +18,14 @@ public class MediaRejectedException extends ArgusException {
         return new MediaRejectedException(HttpStatus.BAD_REQUEST, "MEDIA_CORRUPT", message);
     }
 
+    public static MediaRejectedException truncated(String message) {
+        return new MediaRejectedException(HttpStatus.BAD_REQUEST, "MEDIA_TRUNCATED", message);
+    }
+
+    public static MediaRejectedException empty() {
+        return new MediaRejectedException(HttpStatus.BAD_REQUEST, "EMPTY_FILE", "the file is empty");
+    }
+
     public static MediaRejectedException limitExceeded(String message) {
         return new MediaRejectedException(HttpStatus.BAD_REQUEST, "MEDIA_LIMIT_EXCEEDED", message);
     }

@@ -70,6 +70,8 @@ import static org.bytedeco.opencv.global.opencv_core.rotate;
  */
 public final class VideoSource implements MediaSource {
     static final String CONTAINERS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi";
+    private static final int MAX_DAMAGED_FRAMES = 50;
+    private static final double TRUNCATION_TOLERANCE_SECONDS = 0.5;
 
     private final MediaLimits limits;
     private final AVFormatContext format;
@@ -212,47 +214,33 @@ public final class VideoSource implements MediaSource {
         SwsContext scaler = null;
         try {
             int decoded = 0;
-            long packets = 0;
-            long packetBudget = (long) limits.maxDecodedFrames() * 20;
-            boolean draining = false;
+            int damaged = 0;
+            double lastTime = Double.NEGATIVE_INFINITY;
+            boolean ended = false;
             while (kept.size() < targets.length && decoded < limits.maxDecodedFrames()) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("decoding interrupted");
                 }
                 int received = avcodec_receive_frame(decoder, picture);
                 if (received == 0) {
-                    double time = timestamp(picture, decoded);
-                    if (time >= targets[kept.size()]) {
+                    lastTime = timestamp(picture, decoded);
+                    if (lastTime >= targets[kept.size()]) {
                         scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), picture.format(),
                                 scaledWidth(picture), scaledHeight(picture), AV_PIX_FMT_BGR24, SWS_AREA, null, null, (DoublePointer) null);
-                        kept.add(new Frame(decoded, time, toBgr(picture, scaler)));
+                        kept.add(new Frame(decoded, lastTime, toBgr(picture, scaler)));
                     }
                     decoded++;
-                    continue;
-                }
-                if (received == AVERROR_EOF || draining && received == AVERROR_EAGAIN()) {
+                } else if (received == AVERROR_EOF || ended && received == AVERROR_EAGAIN()) {
                     break;
+                } else if (received != AVERROR_EAGAIN()) {
+                    if (++damaged > MAX_DAMAGED_FRAMES) {
+                        throw MediaRejectedException.corrupt("the video stream is damaged");
+                    }
+                } else {
+                    ended = !feed(decoder, packet);
                 }
-                if (received != AVERROR_EAGAIN()) {
-                    // a damaged frame: the decoder goes on with the next packet
-                    continue;
-                }
-                if (++packets > packetBudget) {
-                    break;
-                }
-                if (av_read_frame(format, packet) < 0) {
-                    avcodec_send_packet(decoder, null);
-                    draining = true;
-                    continue;
-                }
-                if (packet.stream_index() == stream.index()) {
-                    avcodec_send_packet(decoder, packet);
-                }
-                av_packet_unref(packet);
             }
-            if (kept.isEmpty()) {
-                throw MediaRejectedException.corrupt("no frame of the video could be decoded");
-            }
+            checkComplete(kept, targets, lastTime);
             return new DecodedMedia(info, List.copyOf(kept));
         } catch (RuntimeException e) {
             kept.forEach(frame -> frame.image().close());
@@ -262,6 +250,36 @@ public final class VideoSource implements MediaSource {
             av_frame_free(picture);
             av_packet_free(packet);
             avcodec_free_context(decoder);
+        }
+    }
+
+    /**
+     * Sends the next packet of the video stream to the decoder. At the end of the container (or where a truncated
+     * file stops making sense) the decoder is flushed and false returned.
+     */
+    private boolean feed(AVCodecContext decoder, AVPacket packet) {
+        while (av_read_frame(format, packet) >= 0) {
+            try {
+                if (packet.stream_index() == stream.index()) {
+                    avcodec_send_packet(decoder, packet);
+                    return true;
+                }
+            } finally {
+                av_packet_unref(packet);
+            }
+        }
+        avcodec_send_packet(decoder, null);
+        return false;
+    }
+
+    /** A video whose frames stop well before the time it declares has lost its end. */
+    private void checkComplete(List<Frame> kept, double[] targets, double lastTime) {
+        if (kept.isEmpty()) {
+            throw MediaRejectedException.corrupt("no frame of the video could be decoded");
+        }
+        if (kept.size() < targets.length && info.durationSeconds() != null && lastTime < targets[kept.size()] - TRUNCATION_TOLERANCE_SECONDS) {
+            throw MediaRejectedException.truncated("the video's frames end at %.1f s although it declares %.1f s"
+                    .formatted(Math.max(0, lastTime), info.durationSeconds()));
         }
     }
 

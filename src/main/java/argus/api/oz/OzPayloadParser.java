@@ -44,8 +44,12 @@ class OzPayloadParser {
             media.add(new MediaUpload(file.key(), file.filename(), file.staged(), tags,
                     object(mediaMeta, file.key(), "media:meta_data." + file.key())));
         }
-        return new FolderSubmission(object(payload, "folder:meta_data"), media, analyses(payload.get("analyses")),
-                endpoint(payload.get("resolution_endpoint")));
+        List<AnalysisRequest> analyses = analyses(payload.get("analyses"));
+        if (!analyses.isEmpty() && files.isEmpty()) {
+            // an empty file part is dropped by the HTTP layer, so it also ends up here
+            throw ArgusException.badRequest("MISSING_MEDIA", "analyses need at least one non-empty media file");
+        }
+        return new FolderSubmission(object(payload, "folder:meta_data"), media, analyses, endpoint(payload.get("resolution_endpoint")));
     }
 
     private static void checkKeys(String field, Map<String, Object> perMedia, Set<String> keys) {
