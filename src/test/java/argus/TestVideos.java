@@ -1,0 +1,62 @@
+package argus;
+
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import java.nio.file.Path;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.opencv.global.opencv_core.rotate;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+/** Re-encodes a real clip into other containers, codecs, sizes and orientations, for decoder tests and benchmarks. */
+public final class TestVideos {
+    private TestVideos() {
+    }
+
+    /**
+     * @param rotateStored OpenCV rotate code applied to every stored picture, or -1
+     * @param displayRotation counter-clockwise degrees written to the display matrix (0 for none)
+     * @param width        stored width before rotation (0 keeps the source size); height follows the aspect ratio
+     */
+    public static Path encode(Path source, Path target, String format, String codec, int rotateStored, double displayRotation,
+                              int width, int height, double maxSeconds) throws Exception {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
+             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            grabber.start();
+            int w = width > 0 ? width : grabber.getImageWidth();
+            int h = height > 0 ? height : grabber.getImageHeight();
+            boolean sideways = rotateStored == 0 || rotateStored == 2;
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), sideways ? h : w, sideways ? w : h)) {
+                recorder.setFormat(format);
+                recorder.setVideoCodecName(codec);
+                recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+                recorder.setFrameRate(grabber.getFrameRate());
+                recorder.setVideoBitrate(2_000_000);
+                if (displayRotation != 0) {
+                    recorder.setDisplayRotation(displayRotation);
+                }
+                recorder.start();
+                Frame frame;
+                while ((frame = grabber.grabImage()) != null && frame.timestamp <= maxSeconds * 1_000_000) {
+                    Mat picture = converter.convert(frame);
+                    Mat sized = new Mat();
+                    resize(picture, sized, new Size(w, h), 0, 0, INTER_LINEAR);
+                    if (rotateStored >= 0) {
+                        Mat turned = new Mat();
+                        rotate(sized, turned, rotateStored);
+                        sized = turned;
+                    }
+                    recorder.record(converter.convert(sized));
+                }
+                recorder.stop();
+            }
+        }
+        return target;
+    }
+}
