@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.opencv.global.opencv_core.rotate;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /** Re-encodes a real clip into other containers, codecs, sizes and orientations, for decoder tests and benchmarks. */
@@ -19,12 +19,21 @@ public final class TestVideos {
     private TestVideos() {
     }
 
+    /** Options for the encoder, e.g. {@code coder=cabac}, {@code profile=high}. */
+    public record Encoding(String format, String codec, int bitrate, java.util.Map<String, String> options) {
+    }
+
+    public static Path encode(Path source, Path target, String format, String codec, int rotateStored, double displayRotation,
+                              int width, int height, double maxSeconds) throws Exception {
+        return encode(source, target, new Encoding(format, codec, 2_000_000, java.util.Map.of()), rotateStored, displayRotation, width, height, maxSeconds);
+    }
+
     /**
      * @param rotateStored OpenCV rotate code applied to every stored picture, or -1
      * @param displayRotation counter-clockwise degrees written to the display matrix (0 for none)
      * @param width        stored width before rotation (0 keeps the source size); height follows the aspect ratio
      */
-    public static Path encode(Path source, Path target, String format, String codec, int rotateStored, double displayRotation,
+    public static Path encode(Path source, Path target, Encoding encoding, int rotateStored, double displayRotation,
                               int width, int height, double maxSeconds) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
@@ -33,11 +42,12 @@ public final class TestVideos {
             int h = height > 0 ? height : grabber.getImageHeight();
             boolean sideways = rotateStored == 0 || rotateStored == 2;
             try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), sideways ? h : w, sideways ? w : h)) {
-                recorder.setFormat(format);
-                recorder.setVideoCodecName(codec);
+                recorder.setFormat(encoding.format());
+                recorder.setVideoCodecName(encoding.codec());
                 recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
                 recorder.setFrameRate(grabber.getFrameRate());
-                recorder.setVideoBitrate(2_000_000);
+                recorder.setVideoBitrate(encoding.bitrate());
+                encoding.options().forEach(recorder::setVideoOption);
                 if (displayRotation != 0) {
                     recorder.setDisplayRotation(displayRotation);
                 }
@@ -46,7 +56,7 @@ public final class TestVideos {
                 while ((frame = grabber.grabImage()) != null && frame.timestamp <= maxSeconds * 1_000_000) {
                     Mat picture = converter.convert(frame);
                     Mat sized = new Mat();
-                    resize(picture, sized, new Size(w, h), 0, 0, INTER_LINEAR);
+                    resize(picture, sized, new Size(w, h), 0, 0, INTER_CUBIC);
                     if (rotateStored >= 0) {
                         Mat turned = new Mat();
                         rotate(sized, turned, rotateStored);

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * What the analyses learn from one decoded media. Each piece (faces per frame, best frames, embedding) is computed at
@@ -26,7 +27,7 @@ public final class MediaEvidence implements AutoCloseable {
     private final List<String> tags;
     private final DecodedMedia media;
     private final FaceModels models;
-    private List<FrameFaces> faces;
+    private final FrameFaces[] faces;
     private List<FaceSample> ranked;
     private Optional<float[]> embedding;
 
@@ -35,6 +36,7 @@ public final class MediaEvidence implements AutoCloseable {
         this.tags = tags;
         this.media = media;
         this.models = models;
+        this.faces = new FrameFaces[media.frames().size()];
     }
 
     public UUID mediaId() {
@@ -57,11 +59,22 @@ public final class MediaEvidence implements AutoCloseable {
         return models;
     }
 
-    public synchronized List<FrameFaces> faces() {
-        if (faces == null) {
-            faces = media.frames().stream().map(frame -> new FrameFaces(frame, models.detector().detect(frame.image()))).toList();
+    public int frameCount() {
+        return faces.length;
+    }
+
+    /** The faces of one sampled frame, detected on first use. */
+    public synchronized FrameFaces facesAt(int index) {
+        if (faces[index] == null) {
+            Frame frame = media.frames().get(index);
+            faces[index] = new FrameFaces(frame, models.detector().detect(frame.image()));
         }
-        return faces;
+        return faces[index];
+    }
+
+    /** The faces of every sampled frame. */
+    public List<FrameFaces> faces() {
+        return IntStream.range(0, faces.length).mapToObj(this::facesAt).toList();
     }
 
     /** Frames with exactly one prominent face, best first (sharp, large, confidently detected). */

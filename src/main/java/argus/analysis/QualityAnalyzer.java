@@ -4,10 +4,12 @@ import argus.vision.Thumbnails;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * QUALITY (liveness): the anti-spoofing ensemble scores the prominent face of every sampled frame and the attack
@@ -53,27 +55,31 @@ public class QualityAnalyzer implements Analyzer {
         return AnalysisOutcome.of(results, summary, images);
     }
 
+    /**
+     * Scores every other sampled frame first; the remaining frames are scored only when that evidence is not clear-cut
+     * (scores on both sides of the threshold, or frames without a face or with several), so that a plain selfie costs
+     * half the inference and a doubtful one gets all of it.
+     */
     private MediaResult assess(MediaEvidence evidence, double threshold, boolean bestShot, List<OutputImage> images) {
-        List<MediaEvidence.FrameFaces> frames = evidence.faces();
-        long withFace = frames.stream().filter(MediaEvidence.FrameFaces::hasFace).count();
-        if (withFace == 0) {
+        int count = evidence.frameCount();
+        List<Integer> firstPass = IntStream.range(0, count).filter(i -> i % 2 == 1 || count == 1).boxed().toList();
+        Map<Integer, Double> scores = new HashMap<>();
+        Evidence seen = examine(evidence, firstPass, scores);
+        if (firstPass.size() < count && !seen.clearCut(threshold)) {
+            seen = examine(evidence, IntStream.range(0, count).boxed().toList(), scores);
+        }
+        if (seen.withFace() == 0) {
             return MediaResult.failed(evidence.mediaId(), "NO_FACE_DETECTED", "no face was found in the media");
         }
-        List<MediaEvidence.FrameFaces> usable = frames.stream().filter(MediaEvidence.FrameFaces::hasSingleSubject).toList();
-        long crowded = withFace - usable.size();
-        if (crowded >= Math.max(1, Math.ceil(CROWDED_SHARE * withFace))) {
-            return MediaResult.failed(evidence.mediaId(), "MULTIPLE_FACES",
-                    "several faces of similar size appear in %d of %d frames; a selfie must show one person".formatted(crowded, withFace));
+        if (seen.crowded() >= Math.max(1, Math.ceil(CROWDED_SHARE * seen.withFace()))) {
+            return MediaResult.failed(evidence.mediaId(), "MULTIPLE_FACES", "several faces of similar size appear in %d of %d frames; a selfie must show one person"
+                    .formatted(seen.crowded(), seen.withFace()));
         }
-        double sum = 0;
-        for (MediaEvidence.FrameFaces frame : usable) {
-            sum += evidence.models().liveness().spoofProbability(frame.frame().image(), frame.faces().getFirst());
-        }
-        double confidence = Scores.round(sum / usable.size());
+        double confidence = Scores.round(seen.scores().stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("confidence_spoofing", confidence);
-        data.put("frames_sampled", frames.size());
-        data.put("frames_analyzed", usable.size());
+        data.put("frames_sampled", count);
+        data.put("frames_analyzed", seen.scores().size());
         data.put("liveness_model", evidence.models().liveness().pack());
         List<UUID> produced = List.of();
         if (bestShot) {
@@ -83,6 +89,41 @@ public class QualityAnalyzer implements Analyzer {
         }
         Resolution resolution = confidence >= threshold ? Resolution.DECLINED : Resolution.SUCCESS;
         return new MediaResult(evidence.mediaId(), resolution, data, null, null, produced);
+    }
+
+    /** Detects faces on the given frames and scores those showing one person (each frame at most once). */
+    private static Evidence examine(MediaEvidence evidence, List<Integer> frames, Map<Integer, Double> scores) {
+        int withFace = 0;
+        int crowded = 0;
+        List<Double> frameScores = new ArrayList<>();
+        for (int index : frames) {
+            MediaEvidence.FrameFaces frame = evidence.facesAt(index);
+            if (!frame.hasFace()) {
+                continue;
+            }
+            withFace++;
+            if (!frame.hasSingleSubject()) {
+                crowded++;
+                continue;
+            }
+            frameScores.add(scores.computeIfAbsent(index, i -> (double) evidence.models().liveness()
+                    .spoofProbability(frame.frame().image(), frame.faces().getFirst())));
+        }
+        return new Evidence(frames.size(), withFace, crowded, frameScores);
+    }
+
+    /** What a set of frames showed: how many had a face, how many several, and the attack scores of the others. */
+    private record Evidence(int frames, int withFace, int crowded, List<Double> scores) {
+
+        /** Every frame shows one face and all scores sit well on the same side of the threshold. */
+        boolean clearCut(double threshold) {
+            if (withFace < frames || crowded > 0 || scores.isEmpty()) {
+                return false;
+            }
+            double max = scores.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            double min = scores.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            return max < threshold / 2 || min > (1 + threshold) / 2;
+        }
     }
 
     private static OutputImage bestShot(MediaEvidence evidence) {

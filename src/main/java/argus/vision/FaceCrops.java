@@ -2,10 +2,6 @@ package argus.vision;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Size;
-
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /** Face crops with context, as the anti-spoofing and landmark models were trained on. */
 final class FaceCrops {
@@ -14,17 +10,8 @@ final class FaceCrops {
 
     /**
      * The face box enlarged {@code scale} times around its centre (less when the enlarged box would not fit in the
-     * picture), shifted to lie inside the picture, cropped and resized to {@code size} x {@code size}.
+     * picture) and shifted to lie inside the picture.
      */
-    static Mat scaledCrop(Mat image, FaceBox box, float scale, int size) {
-        Mat resized = new Mat();
-        try (Rect rect = region(image, box, scale); Mat crop = new Mat(image, rect)) {
-            resize(crop, resized, new Size(size, size), 0, 0, INTER_LINEAR);
-        }
-        return resized;
-    }
-
-    /** The rectangle {@link #scaledCrop} cuts out of the picture. */
     static Rect region(Mat image, FaceBox box, float scale) {
         int width = image.cols();
         int height = image.rows();

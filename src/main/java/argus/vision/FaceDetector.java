@@ -1,15 +1,11 @@
 package argus.vision;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
  * The RFB-320 single-shot face detector of the faceplugin pack: RGB input normalised to about [-1, 1], outputs a
@@ -28,13 +24,7 @@ public final class FaceDetector {
 
     /** Faces found in the picture, largest first. */
     public List<FaceBox> detect(Mat bgr) {
-        ModelSpec spec = model.spec();
-        float[] input;
-        try (Mat resized = new Mat()) {
-            resize(bgr, resized, new Size(spec.inputWidth(), spec.inputHeight()), 0, 0, INTER_LINEAR);
-            input = Tensors.planar(resized, ChannelOrder.RGB, 127f, 128f);
-        }
-        Map<String, float[]> outputs = model.run(input);
+        Map<String, float[]> outputs = model.run(bgr, ChannelOrder.RGB, 127f, 128f);
         float[] scores = outputs.get("scores");
         float[] boxes = outputs.get("boxes");
         List<FaceBox> candidates = new ArrayList<>();

@@ -25,12 +25,10 @@ public final class FaceEmbedder {
 
     public float[] embed(Mat bgr, FaceLandmarks landmarks) {
         ModelSpec spec = model.spec();
-        float[] input;
         try (Mat transform = similarityTransform(landmarks.fivePoints()); Mat aligned = new Mat()) {
             warpAffine(bgr, aligned, transform, new Size(spec.inputWidth(), spec.inputHeight()), INTER_LINEAR, 0, null);
-            input = Tensors.planar(aligned, spec.channels(), spec.mean(), spec.std());
+            return normalize(model.runSingle(aligned, spec.channels(), spec.mean(), spec.std()));
         }
-        return normalize(model.runSingle(input));
     }
 
     /** Least-squares similarity (rotation, uniform scale, translation) from the face points to the reference. */

@@ -1,6 +1,7 @@
 package argus.vision;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 
 import java.util.List;
 
@@ -31,11 +32,9 @@ public final class LivenessEnsemble {
         float live = 0;
         for (OnnxModel model : models) {
             ModelSpec spec = model.spec();
-            float[] input;
-            try (Mat crop = FaceCrops.scaledCrop(bgr, face.square(), spec.cropScale(), spec.inputWidth())) {
-                input = Tensors.planar(crop, spec.channels(), spec.mean(), spec.std());
+            try (Rect region = FaceCrops.region(bgr, face.square(), spec.cropScale()); Mat crop = new Mat(bgr, region)) {
+                live += Tensors.softmax(model.runSingle(crop, spec.channels(), spec.mean(), spec.std()))[spec.liveIndex()];
             }
-            live += Tensors.softmax(model.runSingle(input))[spec.liveIndex()];
         }
         return 1f - live / models.size();
     }

@@ -4,11 +4,22 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 
 import java.nio.FloatBuffer;
+import java.util.HashMap;
 import java.util.Map;
 
-/** An ONNX Runtime session built once and shared by every thread (sessions are safe for concurrent runs). */
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
+
+/**
+ * An ONNX Runtime session built once and shared by every thread (sessions are safe for concurrent runs). Pictures
+ * are turned into the model's NCHW input natively (resize, channel order, normalisation in one OpenCV pass) and handed
+ * to ONNX Runtime without a copy.
+ */
 public final class OnnxModel implements AutoCloseable {
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -28,11 +39,17 @@ public final class OnnxModel implements AutoCloseable {
         return spec;
     }
 
-    /** Runs the model on one input and returns every output, flattened, by name. */
-    public Map<String, float[]> run(float[] input) {
-        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, FloatBuffer.wrap(input), shape);
+    /**
+     * Runs the model on an 8-bit picture (BGR, or grey for one-channel models) resized to the model's input, with
+     * pixel values mapped to {@code (value - mean) / std}, and returns every output, flattened, by name.
+     */
+    public Map<String, float[]> run(Mat picture, ChannelOrder order, float mean, float std) {
+        try (Size size = new Size(spec.inputWidth(), spec.inputHeight());
+             Scalar means = new Scalar(mean, mean, mean, 0);
+             Mat blob = blobFromImage(picture, 1.0 / std, size, means, order == ChannelOrder.RGB, false, CV_32F);
+             OnnxTensor tensor = OnnxTensor.createTensor(environment, (FloatBuffer) blob.createBuffer(), shape);
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
-            Map<String, float[]> outputs = new java.util.HashMap<>();
+            Map<String, float[]> outputs = new HashMap<>();
             result.forEach(entry -> outputs.put(entry.getKey(), flatten((OnnxTensor) entry.getValue())));
             return outputs;
         } catch (OrtException e) {
@@ -40,9 +57,9 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
-    /** Runs a model with a single output. */
-    public float[] runSingle(float[] input) {
-        return run(input).values().iterator().next();
+    /** {@link #run} for a model with a single output. */
+    public float[] runSingle(Mat picture, ChannelOrder order, float mean, float std) {
+        return run(picture, order, mean, std).values().iterator().next();
     }
 
     private static float[] flatten(OnnxTensor tensor) {

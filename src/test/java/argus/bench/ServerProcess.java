@@ -1,0 +1,67 @@
+package argus.bench;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The service started as its own process (as in production), so that its memory can be read from /proc. */
+final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static ServerProcess start(Path dataDir, int port, Map<String, String> environment, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "argus.Application"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("ARGUS_DATA_DIR", dataDir.toAbsolutePath().toString());
+        builder.environment().put("ARGUS_PORT", Integer.toString(port));
+        ServerProcess server = new ServerProcess(builder.start(), port);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!server.process.isAlive()) {
+                throw new IllegalStateException("the server exited; see " + log + ":\n" + Files.readString(log));
+            }
+            try (Socket ignored = new Socket("localhost", port)) {
+                return server;
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        server.close();
+        throw new IllegalStateException("the server did not start within two minutes; see " + log);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** A field of /proc/<pid>/status in kB (VmRSS now, VmHWM the peak so far). */
+    long memoryKb(String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
