@@ -4,11 +4,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -44,8 +47,10 @@ public class AnalysisEngine {
         return new Admission();
     }
 
-    public <T> Future<T> submit(Callable<T> task) {
-        return pool.submit(task);
+    public <T> Task<T> submit(Callable<T> work) {
+        Task<T> task = new Task<>(work);
+        task.future = pool.submit(task::run);
+        return task;
     }
 
     public AnalysisConfig config() {
@@ -60,6 +65,65 @@ public class AnalysisEngine {
     @PreDestroy
     void shutdown() {
         pool.shutdownNow();
+    }
+
+    /**
+     * Work on the pool that can be stopped safely: {@link #stop} returns only once the work has left its body, so the
+     * native memory it reads (frames, decoder state) can be freed right after, even when it was cancelled mid-way.
+     */
+    public static final class Task<T> {
+        private final Callable<T> work;
+        private final CountDownLatch exited = new CountDownLatch(1);
+        private Future<T> future;
+        private boolean started;
+        private boolean stopped;
+
+        private Task(Callable<T> work) {
+            this.work = work;
+        }
+
+        private T run() throws Exception {
+            synchronized (this) {
+                if (stopped) {
+                    exited.countDown();
+                    return null;
+                }
+                started = true;
+            }
+            try {
+                return work.call();
+            } finally {
+                exited.countDown();
+            }
+        }
+
+        public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+            return future.get(timeout, unit);
+        }
+
+        /** Interrupts the work if it runs, keeps it from starting otherwise, and waits for it to leave. */
+        public void stop() {
+            boolean running;
+            synchronized (this) {
+                stopped = true;
+                running = started;
+            }
+            future.cancel(true);
+            if (running) {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        exited.await();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     public final class Admission implements AutoCloseable {

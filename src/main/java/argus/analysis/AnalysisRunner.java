@@ -1,6 +1,6 @@
 package argus.analysis;
 
-import argus.vision.DecodedMedia;
+import argus.vision.FrameSeries;
 import argus.vision.FaceModels;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -50,81 +49,104 @@ public class AnalysisRunner {
     public record Planned(AnalysisRequest request, List<MediaEvidence> sources) {
     }
 
-    /** Decodes every media once, in parallel; a media that cannot be decoded refuses the whole request. */
-    public List<MediaEvidence> decode(List<DecodeJob> jobs, Function<MediaSource, DecodedMedia> decoding) {
-        List<Future<DecodedMedia>> futures = jobs.stream()
-                .map(job -> engine.submit(() -> decoding.apply(job.source())))
+    /**
+     * Opens every media's frame series in parallel and decodes its first sample, so that a media that cannot be
+     * decoded at all refuses the whole request before any analysis runs. Later samples are decoded as analyses ask.
+     */
+    public List<MediaEvidence> decode(List<DecodeJob> jobs, Function<MediaSource, FrameSeries> sampling) {
+        List<AnalysisEngine.Task<FrameSeries>> tasks = jobs.stream()
+                .map(job -> engine.submit(() -> firstFrameDecoded(sampling.apply(job.source()))))
                 .toList();
         List<MediaEvidence> evidence = new ArrayList<>();
         try {
             for (int i = 0; i < jobs.size(); i++) {
                 DecodeJob job = jobs.get(i);
-                evidence.add(new MediaEvidence(job.mediaId(), job.tags(), await(futures.get(i)), models));
+                evidence.add(new MediaEvidence(job.mediaId(), job.tags(), await(tasks.get(i)), models));
             }
             return evidence;
         } catch (RuntimeException e) {
-            futures.forEach(future -> future.cancel(true));
-            futures.forEach(AnalysisRunner::closeQuietly);
+            tasks.forEach(AnalysisEngine.Task::stop);
+            tasks.subList(evidence.size(), tasks.size()).forEach(AnalysisRunner::closeProduced);
             evidence.forEach(MediaEvidence::close);
             throw e;
         }
     }
 
-    private DecodedMedia await(Future<DecodedMedia> future) {
+    private static FrameSeries firstFrameDecoded(FrameSeries series) {
         try {
-            return future.get(engine.config().timeout().toMillis(), TimeUnit.MILLISECONDS);
+            series.frame(0);
+            return series;
+        } catch (RuntimeException e) {
+            series.close();
+            throw e;
+        }
+    }
+
+    private FrameSeries await(AnalysisEngine.Task<FrameSeries> task) {
+        try {
+            return task.get(engine.config().timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new MediaRejectedException(HttpStatus.BAD_REQUEST, "MEDIA_DECODE_TIMEOUT",
                     "decoding the media took longer than " + engine.config().timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw rethrown(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while decoding", e);
         }
     }
 
-    /** Frees media a cancelled decode produced anyway. */
-    private static void closeQuietly(Future<DecodedMedia> future) {
-        if (future.isDone() && !future.isCancelled()) {
-            try {
-                future.get().close();
-            } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
-                // nothing was produced, nothing to free
+    /** Frees a series a stopped decode produced anyway. */
+    private static void closeProduced(AnalysisEngine.Task<FrameSeries> task) {
+        try {
+            FrameSeries series = task.get(0, TimeUnit.MILLISECONDS);
+            if (series != null) {
+                series.close();
             }
+        } catch (ExecutionException | TimeoutException | InterruptedException | RuntimeException ignored) {
+            // nothing was produced, nothing to free
         }
     }
 
-    /** Runs the analyses in parallel; a time-out or a crash fails that analysis alone. */
+    /**
+     * Runs the analyses in parallel; a time-out or a crash fails that analysis alone, while media found damaged
+     * during an analysis refuse the whole request. Returns only when no analysis is still running.
+     */
     public List<AnalysisOutcome> run(List<Planned> planned) {
         long deadline = System.nanoTime() + engine.config().timeout().toNanos();
-        List<Future<AnalysisOutcome>> futures = planned.stream()
+        List<AnalysisEngine.Task<AnalysisOutcome>> tasks = planned.stream()
                 .map(p -> engine.submit(() -> analyzers.get(p.request().type()).analyze(p.request(), p.sources())))
                 .toList();
-        List<AnalysisOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < planned.size(); i++) {
-            outcomes.add(outcome(futures.get(i), deadline, planned.get(i).request().type()));
+        try {
+            List<AnalysisOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < planned.size(); i++) {
+                outcomes.add(outcome(tasks.get(i), deadline, planned.get(i).request().type()));
+            }
+            return outcomes;
+        } finally {
+            tasks.forEach(AnalysisEngine.Task::stop);
         }
-        return outcomes;
     }
 
-    private AnalysisOutcome outcome(Future<AnalysisOutcome> future, long deadline, AnalysisType type) {
+    private AnalysisOutcome outcome(AnalysisEngine.Task<AnalysisOutcome> task, long deadline, AnalysisType type) {
         try {
-            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
             return AnalysisOutcome.systemFailure("ANALYSIS_TIMEOUT",
                     "the analysis did not finish within " + engine.config().timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof MediaRejectedException rejected) {
+                throw rejected;
+            }
             LOG.error("{} analysis failed", type, e.getCause());
             return AnalysisOutcome.systemFailure("INTERNAL_ERROR", "the analysis failed unexpectedly");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            future.cancel(true);
             return AnalysisOutcome.systemFailure("INTERRUPTED", "the service is shutting down");
         }
+    }
+
+    private static RuntimeException rethrown(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
     }
 }

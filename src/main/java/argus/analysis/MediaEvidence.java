@@ -1,17 +1,18 @@
 package argus.analysis;
 
-import argus.vision.DecodedMedia;
 import argus.vision.FaceBox;
 import argus.vision.FaceEmbedder;
 import argus.vision.FaceModels;
 import argus.vision.FaceQuality;
 import argus.vision.Frame;
+import argus.vision.FrameSeries;
 import argus.vision.MediaKind;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 
 /**
@@ -25,18 +26,18 @@ public final class MediaEvidence implements AutoCloseable {
 
     private final UUID mediaId;
     private final List<String> tags;
-    private final DecodedMedia media;
+    private final FrameSeries media;
     private final FaceModels models;
     private final FrameFaces[] faces;
     private List<FaceSample> ranked;
     private Optional<float[]> embedding;
 
-    public MediaEvidence(UUID mediaId, List<String> tags, DecodedMedia media, FaceModels models) {
+    public MediaEvidence(UUID mediaId, List<String> tags, FrameSeries media, FaceModels models) {
         this.mediaId = mediaId;
         this.tags = tags;
         this.media = media;
         this.models = models;
-        this.faces = new FrameFaces[media.frames().size()];
+        this.faces = new FrameFaces[media.size()];
     }
 
     public UUID mediaId() {
@@ -51,7 +52,7 @@ public final class MediaEvidence implements AutoCloseable {
         return media.info().kind();
     }
 
-    public DecodedMedia media() {
+    public FrameSeries media() {
         return media;
     }
 
@@ -65,8 +66,11 @@ public final class MediaEvidence implements AutoCloseable {
 
     /** The faces of one sampled frame, detected on first use. */
     public synchronized FrameFaces facesAt(int index) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("the analysis was stopped");
+        }
         if (faces[index] == null) {
-            Frame frame = media.frames().get(index);
+            Frame frame = media.frame(index);
             faces[index] = new FrameFaces(frame, models.detector().detect(frame.image()));
         }
         return faces[index];

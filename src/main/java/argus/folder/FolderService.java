@@ -13,7 +13,7 @@ import argus.analysis.OutputImage;
 import argus.analysis.Resolution;
 import argus.auth.Caller;
 import argus.storage.MediaStore;
-import argus.vision.DecodedMedia;
+import argus.vision.FrameSeries;
 import argus.vision.MediaInfo;
 import argus.vision.MediaKind;
 import argus.vision.MediaOpener;
@@ -146,8 +146,8 @@ public class FolderService {
     private static Map<UUID, byte[]> previews(List<MediaEvidence> decoded) {
         Map<UUID, byte[]> previews = new HashMap<>();
         for (MediaEvidence evidence : decoded) {
-            DecodedMedia media = evidence.media();
-            var frame = media.frames().get(media.frames().size() / 2);
+            FrameSeries media = evidence.media();
+            var frame = media.frame(media.size() / 2);
             previews.put(evidence.mediaId(), Thumbnails.jpeg(frame.image(), Thumbnails.PREVIEW_SIDE, THUMBNAIL_QUALITY));
         }
         return previews;

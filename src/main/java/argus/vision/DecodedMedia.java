@@ -2,8 +2,18 @@ package argus.vision;
 
 import java.util.List;
 
-/** The frames sampled from one media file; owns their native memory until closed. */
-public record DecodedMedia(MediaInfo info, List<Frame> frames) implements AutoCloseable {
+/** A series whose frames are all decoded already (a photo). */
+record DecodedMedia(MediaInfo info, List<Frame> frames) implements FrameSeries {
+
+    @Override
+    public int size() {
+        return frames.size();
+    }
+
+    @Override
+    public Frame frame(int index) {
+        return frames.get(index);
+    }
 
     @Override
     public void close() {

@@ -42,7 +42,7 @@ public final class ImageSource implements MediaSource {
     }
 
     @Override
-    public DecodedMedia sample(int count) {
+    public FrameSeries sample(int count) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -60,7 +60,7 @@ public final class ImageSource implements MediaSource {
     }
 
     @Override
-    public DecodedMedia preview() {
+    public FrameSeries preview() {
         return sample(1);
     }
 

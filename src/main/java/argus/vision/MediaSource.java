@@ -8,11 +8,11 @@ public sealed interface MediaSource extends AutoCloseable permits ImageSource, V
 
     MediaInfo info();
 
-    /** Up to {@code count} frames spread over the media (a photo has one). */
-    DecodedMedia sample(int count);
+    /** {@code count} frames spread over the media (a photo has one). */
+    FrameSeries sample(int count);
 
     /** The first decodable frame (the photo itself), for previews. */
-    DecodedMedia preview();
+    FrameSeries preview();
 
     @Override
     void close();

@@ -50,6 +50,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_display_rotation_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_clone;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_q2d;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
@@ -196,56 +197,141 @@ public final class VideoSource implements MediaSource {
     }
 
     @Override
-    public DecodedMedia sample(int count) {
-        return decodeAt(sampleTimes(count));
+    public FrameSeries sample(int count) {
+        return new Cursor(sampleTimes(count));
     }
 
     @Override
-    public DecodedMedia preview() {
-        return decodeAt(new double[]{Double.NEGATIVE_INFINITY});
+    public FrameSeries preview() {
+        return new Cursor(new double[]{Double.NEGATIVE_INFINITY});
     }
 
-    /** Decodes up to the last target time, converting the first frame at or after each target. */
-    private DecodedMedia decodeAt(double[] targets) {
-        List<Frame> kept = new ArrayList<>(targets.length);
-        AVCodecContext decoder = openDecoder();
-        AVPacket packet = av_packet_alloc();
-        AVFrame picture = av_frame_alloc();
-        SwsContext scaler = null;
-        try {
-            int decoded = 0;
-            int damaged = 0;
-            double lastTime = Double.NEGATIVE_INFINITY;
-            boolean ended = false;
-            while (kept.size() < targets.length && decoded < limits.maxDecodedFrames()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("decoding interrupted");
-                }
-                int received = avcodec_receive_frame(decoder, picture);
-                if (received == 0) {
-                    lastTime = timestamp(picture, decoded);
-                    if (lastTime >= targets[kept.size()]) {
-                        scaler = sws_getCachedContext(scaler, picture.width(), picture.height(), picture.format(),
-                                scaledWidth(picture), scaledHeight(picture), AV_PIX_FMT_BGR24, SWS_AREA, null, null, (DoublePointer) null);
-                        kept.add(new Frame(decoded, lastTime, toBgr(picture, scaler)));
-                    }
-                    decoded++;
-                } else if (received == AVERROR_EOF || ended && received == AVERROR_EAGAIN()) {
-                    break;
-                } else if (received != AVERROR_EAGAIN()) {
-                    if (++damaged > MAX_DAMAGED_FRAMES) {
-                        throw MediaRejectedException.corrupt("the video stream is damaged");
-                    }
-                } else {
-                    ended = !feed(decoder, packet);
-                }
+    /**
+     * One forward decoding pass. The first frame at or after each sample time is kept as a reference to the decoded
+     * picture (no copy) and converted to BGR only when asked for, so samples nobody looks at cost nothing but their
+     * decoding; decoding itself stops at the sample asked for. Every method holds the cursor's lock, so closing waits
+     * for a decoding step in progress and the native state is never touched by two threads at once.
+     */
+    private final class Cursor implements FrameSeries {
+        private final double[] targets;
+        private final List<Sample> kept = new ArrayList<>();
+        private final AVCodecContext decoder;
+        private final AVPacket packet;
+        private final AVFrame picture;
+        private SwsContext scaler;
+        private int decoded;
+        private int damaged;
+        private double lastTime = Double.NEGATIVE_INFINITY;
+        private boolean ended;
+        private boolean closed;
+
+        /** A kept picture: the decoder's frame until converted, then the BGR frame. */
+        private static final class Sample {
+            private final int index;
+            private final double time;
+            private AVFrame decoded;
+            private Frame converted;
+
+            Sample(int index, double time, AVFrame decoded) {
+                this.index = index;
+                this.time = time;
+                this.decoded = decoded;
             }
-            checkComplete(kept, targets, lastTime);
-            return new DecodedMedia(info, List.copyOf(kept));
-        } catch (RuntimeException e) {
-            kept.forEach(frame -> frame.image().close());
-            throw e;
-        } finally {
+        }
+
+        Cursor(double[] targets) {
+            this.targets = targets;
+            this.decoder = openDecoder();
+            this.packet = av_packet_alloc();
+            this.picture = av_frame_alloc();
+        }
+
+        @Override
+        public MediaInfo info() {
+            return info;
+        }
+
+        @Override
+        public int size() {
+            return targets.length;
+        }
+
+        @Override
+        public synchronized Frame frame(int index) {
+            if (closed) {
+                throw new IllegalStateException("the frame series is closed");
+            }
+            while (kept.size() <= index && !ended && decoded < limits.maxDecodedFrames()) {
+                step();
+            }
+            if (kept.size() <= index) {
+                checkShortfall(index);
+                return converted(kept.getLast());
+            }
+            return converted(kept.get(index));
+        }
+
+        private Frame converted(Sample sample) {
+            if (sample.converted == null) {
+                AVFrame source = sample.decoded;
+                scaler = sws_getCachedContext(scaler, source.width(), source.height(), source.format(),
+                        scaledWidth(source), scaledHeight(source), AV_PIX_FMT_BGR24, SWS_AREA, null, null, (DoublePointer) null);
+                sample.converted = new Frame(sample.index, sample.time, toBgr(source, scaler));
+                av_frame_free(source);
+                sample.decoded = null;
+            }
+            return sample.converted;
+        }
+
+        /** Receives one frame from the decoder, or feeds it one packet. */
+        private void step() {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("decoding interrupted");
+            }
+            int received = avcodec_receive_frame(decoder, picture);
+            if (received == 0) {
+                lastTime = timestamp(picture, decoded);
+                if (lastTime >= targets[kept.size()]) {
+                    kept.add(new Sample(decoded, lastTime, av_frame_clone(picture)));
+                }
+                decoded++;
+            } else if (received == AVERROR_EOF) {
+                ended = true;
+            } else if (received != AVERROR_EAGAIN()) {
+                if (++damaged > MAX_DAMAGED_FRAMES) {
+                    throw MediaRejectedException.corrupt("the video stream is damaged");
+                }
+            } else if (!feed(decoder, packet)) {
+                avcodec_send_packet(decoder, null);
+            }
+        }
+
+        /**
+         * The frames ran out before sample {@code index}: an empty or truncated video is refused; one that ends just
+         * short of its declared length gives its last sample again.
+         */
+        private void checkShortfall(int index) {
+            if (kept.isEmpty()) {
+                throw MediaRejectedException.corrupt("no frame of the video could be decoded");
+            }
+            if (info.durationSeconds() != null && lastTime < targets[index] - TRUNCATION_TOLERANCE_SECONDS) {
+                throw MediaRejectedException.truncated("the video's frames end at %.1f s although it declares %.1f s"
+                        .formatted(Math.max(0, lastTime), info.durationSeconds()));
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Sample sample : kept) {
+                if (sample.converted != null) {
+                    sample.converted.image().close();
+                }
+                av_frame_free(sample.decoded);
+            }
             sws_freeContext(scaler);
             av_frame_free(picture);
             av_packet_free(packet);
@@ -253,10 +339,7 @@ public final class VideoSource implements MediaSource {
         }
     }
 
-    /**
-     * Sends the next packet of the video stream to the decoder. At the end of the container (or where a truncated
-     * file stops making sense) the decoder is flushed and false returned.
-     */
+    /** Sends the next packet of the video stream to the decoder; false at the end of the container. */
     private boolean feed(AVCodecContext decoder, AVPacket packet) {
         while (av_read_frame(format, packet) >= 0) {
             try {
@@ -268,19 +351,7 @@ public final class VideoSource implements MediaSource {
                 av_packet_unref(packet);
             }
         }
-        avcodec_send_packet(decoder, null);
         return false;
-    }
-
-    /** A video whose frames stop well before the time it declares has lost its end. */
-    private void checkComplete(List<Frame> kept, double[] targets, double lastTime) {
-        if (kept.isEmpty()) {
-            throw MediaRejectedException.corrupt("no frame of the video could be decoded");
-        }
-        if (kept.size() < targets.length && info.durationSeconds() != null && lastTime < targets[kept.size()] - TRUNCATION_TOLERANCE_SECONDS) {
-            throw MediaRejectedException.truncated("the video's frames end at %.1f s although it declares %.1f s"
-                    .formatted(Math.max(0, lastTime), info.durationSeconds()));
-        }
     }
 
     private AVCodecContext openDecoder() {

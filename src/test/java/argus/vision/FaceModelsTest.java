@@ -28,7 +28,7 @@ class FaceModelsTest {
     @Test
     void noFaceIsFoundInPhotosWithoutFaces() throws IOException {
         for (Path photo : photos("nonface")) {
-            try (MediaSource source = opener.open(photo); DecodedMedia media = source.sample(1)) {
+            try (MediaSource source = opener.open(photo); FrameSeries media = source.sample(1)) {
                 assertEquals(List.of(), models.detector().detect(media.frames().getFirst().image()), photo.toString());
             }
         }
@@ -58,7 +58,7 @@ class FaceModelsTest {
         List<Path> photos = photos("match");
         List<float[]> embeddings = new ArrayList<>();
         for (Path photo : photos) {
-            try (MediaSource source = opener.open(photo); DecodedMedia media = source.sample(1)) {
+            try (MediaSource source = opener.open(photo); FrameSeries media = source.sample(1)) {
                 var image = media.frames().getFirst().image();
                 FaceBox face = models.detector().detect(image).getFirst();
                 embeddings.add(models.embedder().embed(image, models.landmarker().landmarks(image, face)));
@@ -84,7 +84,7 @@ class FaceModelsTest {
     private List<Double> spoofScores(LivenessEnsemble liveness, List<Path> photos) {
         List<Double> scores = new ArrayList<>();
         for (Path photo : photos) {
-            try (MediaSource source = opener.open(photo); DecodedMedia media = source.sample(1)) {
+            try (MediaSource source = opener.open(photo); FrameSeries media = source.sample(1)) {
                 var image = media.frames().getFirst().image();
                 List<FaceBox> faces = models.detector().detect(image);
                 if (!faces.isEmpty()) {

@@ -39,7 +39,7 @@ class MediaDecodingTest {
     @CsvSource({"mp4,libopenh264,h264", "mov,libopenh264,h264", "webm,libvpx,vp8", "matroska,libvpx-vp9,vp9", "avi,mpeg4,mpeg4"})
     void everyContainerDecodesToUprightFacesWithProbeData(String format, String encoder, String codec) throws Exception {
         Path clip = TestVideos.encode(selfie, temp.resolve("clip." + format), format, encoder, -1, 0, 0, 0, 3);
-        try (MediaSource source = opener.open(clip); DecodedMedia media = source.sample(8)) {
+        try (MediaSource source = opener.open(clip); FrameSeries media = source.sample(8)) {
             MediaInfo info = source.info();
             assertEquals(MediaKind.VIDEO, info.kind());
             assertEquals(codec, info.codec());
@@ -57,7 +57,7 @@ class MediaDecodingTest {
     void displayMatrixRotationIsApplied() throws Exception {
         // stored with the head to the left, as phones record portrait video; the display matrix turns it back
         Path clip = TestVideos.encode(selfie, temp.resolve("rotated.mp4"), "mp4", "libopenh264", ROTATE_90_COUNTERCLOCKWISE, -90, 0, 0, 3);
-        try (MediaSource source = opener.open(clip); DecodedMedia media = source.sample(4)) {
+        try (MediaSource source = opener.open(clip); FrameSeries media = source.sample(4)) {
             assertEquals(90, source.info().rotation());
             assertEquals(368, source.info().width());
             assertEquals(656, source.info().height());
@@ -72,7 +72,7 @@ class MediaDecodingTest {
         for (String extension : new String[]{".png", ".webp"}) {
             Path file = temp.resolve("photo" + extension);
             Files.write(file, encode(photo, extension));
-            try (MediaSource source = opener.open(file); DecodedMedia media = source.sample(8)) {
+            try (MediaSource source = opener.open(file); FrameSeries media = source.sample(8)) {
                 assertEquals(MediaKind.IMAGE, source.info().kind());
                 assertEquals(extension.substring(1), source.info().codec());
                 assertEquals(photo.cols(), source.info().width());
@@ -89,7 +89,7 @@ class MediaDecodingTest {
         rotate(photo, sideways, ROTATE_90_COUNTERCLOCKWISE);
         Path file = temp.resolve("exif.jpg");
         Files.write(file, withExifOrientation(encode(sideways, ".jpg"), 6));
-        try (MediaSource source = opener.open(file); DecodedMedia media = source.sample(1)) {
+        try (MediaSource source = opener.open(file); FrameSeries media = source.sample(1)) {
             assertEquals(90, source.info().rotation());
             assertEquals(photo.cols(), source.info().width());
             assertEquals(photo.rows(), source.info().height());
@@ -102,13 +102,13 @@ class MediaDecodingTest {
 
     @Test
     void previewIsTheFirstFrame() {
-        try (MediaSource source = opener.open(selfie); DecodedMedia media = source.preview()) {
+        try (MediaSource source = opener.open(selfie); FrameSeries media = source.preview()) {
             assertEquals(1, media.frames().size());
             assertEquals(0.0, media.frames().getFirst().timestampSeconds(), 0.05);
         }
     }
 
-    private void assertFacesInEveryFrame(DecodedMedia media) {
+    private void assertFacesInEveryFrame(FrameSeries media) {
         for (Frame frame : media.frames()) {
             assertFalse(models.detector().detect(frame.image()).isEmpty(), "no upright face at " + frame.timestampSeconds() + " s");
         }
