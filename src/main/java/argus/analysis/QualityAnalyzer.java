@@ -24,6 +24,7 @@ public class QualityAnalyzer implements Analyzer {
     private static final int BEST_SHOT_SIDE = 1920;
     /** Share of the frames with faces that may show several people before the media is refused (one stray frame may). */
     private static final double CROWDED_SHARE = 0.2;
+    private static final int FIRST_PASS_STRIDE = 3;
 
     @Override
     public AnalysisType type() {
@@ -56,14 +57,14 @@ public class QualityAnalyzer implements Analyzer {
     }
 
     /**
-     * Scores every other sampled frame first (the even ones, so that decoding can stop before the last sample); the
-     * remaining frames are decoded and scored only when that evidence is not clear-cut (scores on both sides of the
-     * threshold, or frames without a face or with several). A plain selfie costs half the inference and less
-     * decoding; a doubtful one gets all of it.
+     * Scores every third sampled frame first (so that decoding can stop before the last samples); the remaining frames
+     * are decoded and scored only when that evidence is not clear-cut (scores on both sides of the threshold, or frames
+     * without a face or with several). A plain selfie costs a third of the inference and less decoding; a doubtful
+     * one gets all of it.
      */
     private MediaResult assess(MediaEvidence evidence, double threshold, boolean bestShot, List<OutputImage> images) {
         int count = evidence.frameCount();
-        List<Integer> firstPass = IntStream.range(0, count).filter(i -> i % 2 == 0).boxed().toList();
+        List<Integer> firstPass = IntStream.range(0, count).filter(i -> i % FIRST_PASS_STRIDE == 0).boxed().toList();
         Map<Integer, Double> scores = new HashMap<>();
         Evidence seen = examine(evidence, firstPass, scores);
         if (firstPass.size() < count && !seen.clearCut(threshold)) {
