@@ -14,5 +14,4 @@ public interface MediaRepository extends CrudRepository<Media, UUID> {
     List<Media> findByFolderIdOrderByTimeCreated(UUID folderId);
 
     Optional<Media> findByIdAndCompanyId(UUID id, UUID companyId);
-
 }

@@ -47,5 +47,4 @@ public final class FaceQuality {
     public static double score(Mat bgr, FaceBox face) {
         return face.score() * Math.sqrt(face.area()) * Math.log1p(sharpness(bgr, face));
     }
-
 }

@@ -17,9 +17,14 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Range;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
@@ -124,18 +129,18 @@ public final class VideoSource implements MediaSource {
     /** ISO-BMFF (mp4, mov), EBML (mkv, webm) or RIFF AVI signatures: a file that claims to be a video. */
     private static boolean looksLikeVideoContainer(Path file) {
         byte[] head = new byte[12];
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             if (in.readNBytes(head, 0, head.length) < head.length) {
                 return false;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
-        String box = new String(head, 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
-        boolean isoMedia = java.util.Set.of("ftyp", "moov", "mdat", "free", "wide", "skip").contains(box);
+        String box = new String(head, 4, 4, StandardCharsets.US_ASCII);
+        boolean isoMedia = Set.of("ftyp", "moov", "mdat", "free", "wide", "skip").contains(box);
         boolean ebml = (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45 && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3;
-        boolean avi = new String(head, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
-                && new String(head, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("AVI ");
+        boolean avi = new String(head, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
+                && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("AVI ");
         return isoMedia || ebml || avi;
     }
 
