@@ -3,6 +3,7 @@ package argus.analysis;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -45,6 +46,11 @@ public class AnalysisEngine {
             throw new OverloadedException(Math.max(1, config.retryAfter().toSeconds()));
         }
         return new Admission();
+    }
+
+    /** A slot if one is free, for background work that can wait for the next one. */
+    public Optional<Admission> tryAdmit() {
+        return slots.tryAcquire() ? Optional.of(new Admission()) : Optional.empty();
     }
 
     public <T> Task<T> submit(Callable<T> work) {

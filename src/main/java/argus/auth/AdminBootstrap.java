@@ -7,11 +7,7 @@ import jakarta.transaction.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * Creates the first company and its administrator when the database has no user yet, from
@@ -23,14 +19,12 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
     private final UserRepository users;
-    private final CompanyRepository companies;
-    private final PasswordHasher hasher;
+    private final Accounts accounts;
     private final AuthConfig config;
 
-    public AdminBootstrap(UserRepository users, CompanyRepository companies, PasswordHasher hasher, AuthConfig config) {
+    public AdminBootstrap(UserRepository users, Accounts accounts, AuthConfig config) {
         this.users = users;
-        this.companies = companies;
-        this.hasher = hasher;
+        this.accounts = accounts;
         this.config = config;
     }
 
@@ -43,14 +37,11 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         String password = config.adminPassword();
         boolean generated = password == null || password.isBlank();
         if (generated) {
-            byte[] random = new byte[18];
-            new SecureRandom().nextBytes(random);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            password = Accounts.randomSecret(18);
         }
-        Instant now = Instant.now();
-        Company company = companies.save(new Company(UUID.randomUUID(), "Argus", now));
+        Company company = accounts.saveCompany("Argus");
         String email = config.adminEmail().trim().toLowerCase(Locale.ROOT);
-        users.save(new User(UUID.randomUUID(), company.id(), email, hasher.hash(password), Role.ADMIN, true, now));
+        accounts.saveUser(company.id(), email, password, Role.ADMIN, "", "");
         LOG.info("Created the first administrator {}", email);
         if (generated) {
             System.out.println("Generated password for " + email + " (shown once; set ARGUS_ADMIN_PASSWORD to choose it): " + password);

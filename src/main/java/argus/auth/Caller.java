@@ -1,9 +1,27 @@
 package argus.auth;
 
+import argus.ArgusException;
+import io.micronaut.http.HttpStatus;
+
 import java.util.UUID;
 
-/** The authenticated user behind a request. */
-public record Caller(UUID userId, UUID companyId, String email, Role role) {
+/** The authenticated user behind a request, and the checks on what it may reach. */
+public record Caller(UUID userId, UUID companyId, String email, Role role, UUID sessionId) {
 
     public static final String REQUEST_ATTRIBUTE = "argus.caller";
+
+    /** Whether an object of this company, created by this user, is visible to the caller. */
+    public boolean sees(UUID objectCompanyId, UUID objectUserId) {
+        return switch (role.scope()) {
+            case ALL -> true;
+            case COMPANY -> companyId.equals(objectCompanyId);
+            case OWN -> companyId.equals(objectCompanyId) && userId.equals(objectUserId);
+        };
+    }
+
+    public void require(boolean allowed, String action) {
+        if (!allowed) {
+            throw new ArgusException(HttpStatus.FORBIDDEN, "PERMISSION_DENIED", "a %s user may not %s".formatted(role.wireName(), action));
+        }
+    }
 }

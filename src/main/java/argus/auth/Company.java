@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A tenant. {@code webhookSecret} signs the webhooks sent for its folders. */
 @MappedEntity("company")
-public record Company(@Id UUID id, String name, Instant timeCreated) {
+public record Company(@Id UUID id, String name, boolean active, String webhookSecret, Instant timeCreated, Instant timeUpdated) {
 }

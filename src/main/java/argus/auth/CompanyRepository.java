@@ -1,6 +1,8 @@
 package argus.auth;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
@@ -8,4 +10,6 @@ import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.H2)
 public interface CompanyRepository extends CrudRepository<Company, UUID> {
+
+    Page<Company> findByNameIlike(String pattern, Pageable pageable);
 }

@@ -7,31 +7,32 @@ import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Checks credentials and issues tokens. */
+/** Checks credentials and issues token pairs. */
 @Singleton
 public class LoginService {
     private final UserRepository users;
+    private final CompanyRepository companies;
     private final PasswordHasher hasher;
     private final TokenService tokens;
     /** Compared against when the e-mail is unknown, so that unknown and known users take the same time. */
     private final String decoyHash;
 
-    public LoginService(UserRepository users, PasswordHasher hasher, TokenService tokens) {
+    public LoginService(UserRepository users, CompanyRepository companies, PasswordHasher hasher, TokenService tokens) {
         this.users = users;
+        this.companies = companies;
         this.hasher = hasher;
         this.tokens = tokens;
         this.decoyHash = hasher.hash("decoy");
     }
 
-    public record Login(User user, TokenService.IssuedToken token) {
-    }
-
-    public Login login(String email, String password) {
+    public TokenService.TokenPair login(String email, String password) {
         Optional<User> user = users.findByEmail(email.trim().toLowerCase(Locale.ROOT));
         boolean matches = hasher.matches(password, user.map(User::passwordHash).orElse(decoyHash));
-        if (user.isEmpty() || !matches || !user.get().active()) {
+        boolean usable = user.isPresent() && user.get().active()
+                && companies.findById(user.get().companyId()).map(Company::active).orElse(false);
+        if (!matches || !usable) {
             throw new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "wrong e-mail or password");
         }
-        return new Login(user.get(), tokens.issue(user.get()));
+        return tokens.issue(user.get(), null);
     }
 }

@@ -1,11 +1,79 @@
 package argus.auth;
 
-/** Oz user roles. Only ADMIN exists before companies and users can be managed. */
+import argus.ArgusException;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Oz user roles and what each may do.
+ *
+ * <pre>
+ * role             folders it sees   creates folders/analyses  deletes  manages users       manages companies
+ * ADMIN            every company     yes                       yes      every company       yes
+ * OPERATOR         every company     no (reviews, edits meta)  no       no                  no
+ * CLIENT           its own           yes                       no       no                  no
+ * CLIENT ADMIN     its company's     yes                       yes      its company's       no
+ * CLIENT OPERATOR  its company's     no (reviews, edits meta)  no       no                  no
+ * CLIENT SERVICE   its company's     yes (long-lived token)    no       no                  no
+ * </pre>
+ */
 public enum Role {
     ADMIN,
     OPERATOR,
     CLIENT,
     CLIENT_ADMIN,
     CLIENT_OPERATOR,
-    CLIENT_SERVICE
+    CLIENT_SERVICE;
+
+    /** Which folders a role sees. */
+    public enum Scope {
+        ALL,
+        COMPANY,
+        OWN
+    }
+
+    /** Oz spells the roles with spaces ("CLIENT ADMIN"). */
+    public String wireName() {
+        return name().replace('_', ' ');
+    }
+
+    public static Role parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
+        } catch (IllegalArgumentException e) {
+            throw ArgusException.badRequest("INVALID_PAYLOAD", "unknown user_type '%s'; known: %s".formatted(ArgusException.clip(name),
+                    Arrays.stream(values()).map(Role::wireName).collect(Collectors.joining(", "))));
+        }
+    }
+
+    public Scope scope() {
+        return switch (this) {
+            case ADMIN, OPERATOR -> Scope.ALL;
+            case CLIENT -> Scope.OWN;
+            case CLIENT_ADMIN, CLIENT_OPERATOR, CLIENT_SERVICE -> Scope.COMPANY;
+        };
+    }
+
+    public boolean createsFolders() {
+        return this == ADMIN || this == CLIENT || this == CLIENT_ADMIN || this == CLIENT_SERVICE;
+    }
+
+    public boolean deletes() {
+        return this == ADMIN || this == CLIENT_ADMIN;
+    }
+
+    public boolean managesUsers() {
+        return this == ADMIN || this == CLIENT_ADMIN;
+    }
+
+    public boolean managesCompanies() {
+        return this == ADMIN;
+    }
+
+    /** Roles that belong to a client company rather than to the service's own staff. */
+    public boolean clientSide() {
+        return name().startsWith("CLIENT");
+    }
 }

@@ -7,5 +7,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 @MappedEntity("app_user")
-public record User(@Id UUID id, UUID companyId, String email, String passwordHash, Role role, boolean active, Instant timeCreated) {
+public record User(@Id UUID id,
+                   UUID companyId,
+                   String email,
+                   String passwordHash,
+                   Role role,
+                   boolean active,
+                   String firstName,
+                   String lastName,
+                   Instant timeCreated,
+                   Instant timeUpdated) {
 }

@@ -1,6 +1,8 @@
 package argus.auth;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
@@ -11,4 +13,8 @@ import java.util.UUID;
 public interface UserRepository extends CrudRepository<User, UUID> {
 
     Optional<User> findByEmail(String email);
+
+    Page<User> findByEmailIlike(String pattern, Pageable pageable);
+
+    Page<User> findByCompanyIdAndEmailIlike(UUID companyId, String pattern, Pageable pageable);
 }

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisState;
 import argus.analysis.AnalysisType;
 import argus.analysis.Resolution;
@@ -28,4 +29,16 @@ public record Analysis(@Id UUID id,
                        @Nullable String errorMessage,
                        Instant timeCreated,
                        Instant timeUpdated) {
+
+    /** This analysis with the outcome of running it. */
+    public Analysis finished(AnalysisOutcome outcome, JsonText json, Instant time) {
+        return new Analysis(id, folderId, companyId, groupId, type, outcome.state(), outcome.resolution(), params, metaData,
+                sourceMedia, outcome.resultsData() == null ? null : json.write(outcome.resultsData()),
+                json.write(outcome.mediaResults()), outcome.errorCode(), outcome.errorMessage(), timeCreated, time);
+    }
+
+    public Analysis withMetaData(String json, Instant time) {
+        return new Analysis(id, folderId, companyId, groupId, type, state, resolutionStatus, params, json, sourceMedia,
+                resultsData, resultsMedia, errorCode, errorMessage, timeCreated, time);
+    }
 }

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.analysis.AnalysisState;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -11,4 +12,8 @@ import java.util.UUID;
 public interface AnalysisRepository extends CrudRepository<Analysis, UUID> {
 
     List<Analysis> findByFolderIdOrderByTimeCreated(UUID folderId);
+
+    List<Analysis> findByGroupIdOrderByTimeCreated(UUID groupId);
+
+    long countByFolderIdAndState(UUID folderId, AnalysisState state);
 }

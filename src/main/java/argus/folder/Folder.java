@@ -8,7 +8,10 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A folder row; {@code metaData} holds the client's JSON object as text. */
+/**
+ * A folder row; {@code metaData} holds the client's JSON object as text. The request context (session, device,
+ * location headers) and the idempotency key of the creating request are kept with it.
+ */
 @MappedEntity("folder")
 public record Folder(@Id UUID id,
                      UUID companyId,
@@ -18,6 +21,20 @@ public record Folder(@Id UUID id,
                      String resolutionComment,
                      Resolution systemResolution,
                      String metaData,
+                     @Nullable String sessionId,
+                     @Nullable String deviceInfo,
+                     @Nullable String geoLocation,
+                     @Nullable String idempotencyKey,
                      Instant timeCreated,
                      Instant timeUpdated) {
+
+    public Folder withStatus(FolderStatus status, Resolution resolution, Instant time) {
+        return new Folder(id, companyId, userId, resolutionEndpoint, status, resolutionComment, resolution, metaData,
+                sessionId, deviceInfo, geoLocation, idempotencyKey, timeCreated, time);
+    }
+
+    public Folder withMetaData(String json, Instant time) {
+        return new Folder(id, companyId, userId, resolutionEndpoint, resolutionStatus, resolutionComment, systemResolution, json,
+                sessionId, deviceInfo, geoLocation, idempotencyKey, timeCreated, time);
+    }
 }

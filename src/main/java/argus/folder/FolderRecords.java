@@ -1,23 +1,46 @@
 package argus.folder;
 
+import argus.OffsetPageable;
+import argus.analysis.AnalysisState;
+import argus.analysis.Resolution;
+import argus.auth.Caller;
+import argus.auth.Role;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Sort;
+import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import jakarta.inject.Singleton;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Database access for folders: a folder and everything in it are written in one transaction. */
+/**
+ * Database access for folders. Every read is scoped to what the caller may see (another company's folder is as absent
+ * as a missing one), and a folder and everything in it change in one transaction.
+ */
 @Singleton
 public class FolderRecords {
     private final FolderRepository folders;
     private final MediaRepository media;
     private final AnalysisRepository analyses;
+    private final AnalysisJobRepository jobs;
+    private final ApplicationEventPublisher<FolderFinished> events;
 
-    public FolderRecords(FolderRepository folders, MediaRepository media, AnalysisRepository analyses) {
+    public FolderRecords(FolderRepository folders, MediaRepository media, AnalysisRepository analyses,
+                         AnalysisJobRepository jobs, ApplicationEventPublisher<FolderFinished> events) {
         this.folders = folders;
         this.media = media;
         this.analyses = analyses;
+        this.jobs = jobs;
+        this.events = events;
     }
 
     @Transactional
@@ -25,21 +48,182 @@ public class FolderRecords {
         folders.save(folder);
         media.saveAll(mediaRows);
         analyses.saveAll(analysisRows);
+        if (!analysisRows.isEmpty() && folder.resolutionStatus() != FolderStatus.PROCESSING) {
+            events.publishEvent(new FolderFinished(folder.id(), folder.companyId()));
+        }
     }
 
-    /** The folder if it belongs to the company; another company's folder is as absent as a missing one. */
+    public Optional<Folder> folder(UUID folderId, Caller caller) {
+        return folders.findById(folderId).filter(folder -> caller.sees(folder.companyId(), folder.userId()));
+    }
+
+    public Optional<Folder> byIdempotencyKey(UUID companyId, String key) {
+        return folders.findByCompanyIdAndIdempotencyKey(companyId, key);
+    }
+
     @Transactional
-    public Optional<FolderView> find(UUID folderId, UUID companyId) {
-        return folders.findByIdAndCompanyId(folderId, companyId).map(folder -> {
-            List<Media> all = media.findByFolderIdOrderByTimeCreated(folderId);
-            return new FolderView(folder,
-                    all.stream().filter(m -> m.sourceAnalysisId() == null).toList(),
-                    all.stream().filter(m -> m.sourceAnalysisId() != null).toList(),
-                    analyses.findByFolderIdOrderByTimeCreated(folderId));
-        });
+    public Optional<FolderView> find(UUID folderId, Caller caller) {
+        return folder(folderId, caller).map(folder -> view(folder, true));
     }
 
-    public Optional<Media> findMedia(UUID mediaId, UUID companyId) {
-        return media.findByIdAndCompanyId(mediaId, companyId);
+    /** The folder with its media (uploaded and produced) and, when asked, its analyses. */
+    @Transactional
+    public FolderView view(Folder folder, boolean withAnalyses) {
+        List<Media> all = media.findByFolderIdOrderByTimeCreated(folder.id());
+        return new FolderView(folder,
+                all.stream().filter(m -> m.sourceAnalysisId() == null).toList(),
+                all.stream().filter(m -> m.sourceAnalysisId() != null).toList(),
+                withAnalyses ? analyses.findByFolderIdOrderByTimeCreated(folder.id()) : List.of());
+    }
+
+    @Transactional
+    public Page<FolderView> list(Caller caller, FolderQuery query) {
+        Page<Folder> page = folders.findAll(specification(caller, query),
+                new OffsetPageable(query.offset(), query.limit(), Sort.of(Sort.Order.desc("timeCreated"))));
+        return page.map(folder -> view(folder, query.withAnalyses()));
+    }
+
+    private static PredicateSpecification<Folder> specification(Caller caller, FolderQuery query) {
+        return (root, builder) -> {
+            List<Predicate> all = new ArrayList<>();
+            if (caller.role().scope() != Role.Scope.ALL) {
+                all.add(builder.equal(root.get("companyId"), caller.companyId()));
+            }
+            if (caller.role().scope() == Role.Scope.OWN) {
+                all.add(builder.equal(root.get("userId"), caller.userId()));
+            }
+            if (query.companyId() != null) {
+                all.add(builder.equal(root.get("companyId"), query.companyId()));
+            }
+            if (query.userId() != null) {
+                all.add(builder.equal(root.get("userId"), query.userId()));
+            }
+            if (query.createdFrom() != null) {
+                all.add(builder.greaterThanOrEqualTo(root.get("timeCreated"), query.createdFrom()));
+            }
+            if (query.createdTo() != null) {
+                all.add(builder.lessThanOrEqualTo(root.get("timeCreated"), query.createdTo()));
+            }
+            if (query.systemResolution() != null) {
+                all.add(builder.equal(root.get("systemResolution"), query.systemResolution()));
+            }
+            if (query.resolutionStatus() != null) {
+                all.add(builder.equal(root.get("resolutionStatus"), query.resolutionStatus()));
+            }
+            for (Map.Entry<String, String> field : query.metaData().entrySet()) {
+                all.add(builder.like(root.get("metaData"), metaDataPattern(field.getKey(), field.getValue()), '\\'));
+            }
+            return builder.and(all.toArray(new Predicate[0]));
+        };
+    }
+
+    /**
+     * Metadata is stored as compact JSON text, so a top-level string field matches as its exact JSON spelling,
+     * {@code "key":"value"}, looked for with LIKE (wildcards in the key or value escaped).
+     */
+    static String metaDataPattern(String key, String value) {
+        String spelling = "\"" + jsonEscaped(key) + "\":\"" + jsonEscaped(value) + "\"";
+        return "%" + spelling.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static String jsonEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    public Optional<Media> findMedia(UUID folderId, UUID mediaId, Caller caller) {
+        return folder(folderId, caller).flatMap(folder -> media.findById(mediaId).filter(m -> m.folderId().equals(folder.id())));
+    }
+
+    public Optional<Analysis> findAnalysis(UUID analysisId, Caller caller) {
+        return analyses.findById(analysisId).filter(analysis -> folder(analysis.folderId(), caller).isPresent());
+    }
+
+    public List<Analysis> analysesOf(UUID folderId) {
+        return analyses.findByFolderIdOrderByTimeCreated(folderId);
+    }
+
+    public List<Media> mediaOf(UUID folderId) {
+        return media.findByFolderIdOrderByTimeCreated(folderId);
+    }
+
+    @Transactional
+    public void addMedia(Folder folder, List<Media> rows, Instant time) {
+        media.saveAll(rows);
+        folders.update(folder.withStatus(folder.resolutionStatus(), folder.systemResolution(), time));
+    }
+
+    /** Records analyses to run and their job, and marks the folder as processing. */
+    @Transactional
+    public void queue(Folder folder, List<Analysis> rows, AnalysisJob job) {
+        analyses.saveAll(rows);
+        jobs.save(job);
+        folders.update(folder.withStatus(FolderStatus.PROCESSING, Resolution.PROCESSING, job.timeCreated()));
+    }
+
+    /**
+     * Records the outcome of a job's analyses. When no analysis of the folder is running any more, the folder takes
+     * the verdict of this last group and {@link FolderFinished} is published.
+     */
+    @Transactional
+    public void complete(UUID folderId, List<Analysis> finished, List<Media> outputs, Instant time) {
+        analyses.updateAll(finished);
+        media.saveAll(outputs);
+        Folder folder = folders.findById(folderId).orElseThrow();
+        if (analyses.countByFolderIdAndState(folderId, AnalysisState.PROCESSING) > 0) {
+            folders.update(folder.withStatus(FolderStatus.PROCESSING, Resolution.PROCESSING, time));
+            return;
+        }
+        folders.update(folder.withStatus(status(finished), Resolution.consolidate(finished.stream().map(Analysis::resolutionStatus).toList()), time));
+        events.publishEvent(new FolderFinished(folderId, folder.companyId()));
+    }
+
+    /** FINISHED when the system ran every analysis, FAILED when one of them failed to run. */
+    static FolderStatus status(List<Analysis> group) {
+        if (group.isEmpty()) {
+            return FolderStatus.INITIAL;
+        }
+        return group.stream().anyMatch(a -> a.state() == AnalysisState.FAILED) ? FolderStatus.FAILED : FolderStatus.FINISHED;
+    }
+
+    @Transactional
+    public Folder updateFolder(Folder folder) {
+        return folders.update(folder);
+    }
+
+    @Transactional
+    public Media updateMedia(Media row) {
+        return media.update(row);
+    }
+
+    @Transactional
+    public Analysis updateAnalysis(Analysis row) {
+        return analyses.update(row);
+    }
+
+    /** Deletes the folder and, by cascade, its media, analyses, jobs and webhook deliveries; returns its stored keys. */
+    @Transactional
+    public List<String> delete(Folder folder) {
+        List<String> keys = new ArrayList<>();
+        for (Media row : media.findByFolderIdOrderByTimeCreated(folder.id())) {
+            keys.add(row.storageKey());
+            if (row.thumbKey() != null && !row.thumbKey().equals(row.storageKey())) {
+                keys.add(row.thumbKey());
+            }
+        }
+        folders.delete(folder);
+        return keys;
+    }
+
+    /** The analyses of one job, oldest first. */
+    public List<Analysis> group(UUID groupId) {
+        return analyses.findByGroupIdOrderByTimeCreated(groupId).stream().sorted(Comparator.comparing(Analysis::timeCreated)).toList();
+    }
+
+    public Optional<Folder> folderById(UUID folderId) {
+        return folders.findById(folderId);
+    }
+
+    public Optional<Media> mediaById(@Nullable UUID id) {
+        return id == null ? Optional.empty() : media.findById(id);
     }
 }

@@ -3,12 +3,13 @@ package argus.folder;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.H2)
-public interface FolderRepository extends CrudRepository<Folder, UUID> {
+public interface FolderRepository extends CrudRepository<Folder, UUID>, JpaSpecificationExecutor<Folder> {
 
-    Optional<Folder> findByIdAndCompanyId(UUID id, UUID companyId);
+    Optional<Folder> findByCompanyIdAndIdempotencyKey(UUID companyId, String idempotencyKey);
 }

@@ -1,282 +1,250 @@
 package argus.folder;
 
-import argus.Digests;
+import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
-import argus.analysis.AnalysisRunner;
-import argus.analysis.AnalysisRunner.DecodeJob;
-import argus.analysis.AnalysisRunner.Planned;
 import argus.analysis.AnalysisState;
-import argus.analysis.MediaEvidence;
 import argus.analysis.OutputImage;
 import argus.analysis.Resolution;
 import argus.auth.Caller;
 import argus.storage.MediaStore;
-import argus.vision.FrameSeries;
-import argus.vision.MediaInfo;
-import argus.vision.MediaKind;
-import argus.vision.MediaOpener;
-import argus.vision.MediaRejectedException;
-import argus.vision.MediaSource;
-import argus.vision.Thumbnails;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.data.model.Page;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Creates folders: the legacy upload (media only) and the single request (media plus analyses run inline).
- * Everything is checked and computed before anything is published: files are committed and rows inserted only once
- * every media decoded and every analysis ended, so a refused request leaves nothing behind. The staged uploads stay
- * the caller's to discard (committed ones are already gone from the staging area).
+ * Folders through their life: created (with media, and with analyses run inline for the single request), given
+ * more media, given analyses to run later, read, edited and deleted. Work is checked and computed before anything is
+ * published: files are committed and rows written only once every media decoded (and, inline, every analysis
+ * ended), so a refused request leaves nothing behind. Staged uploads stay the caller's to discard.
  */
 @Singleton
 public class FolderService {
     private static final Logger LOG = LoggerFactory.getLogger(FolderService.class);
-    private static final int THUMBNAIL_QUALITY = 85;
 
-    private final MediaOpener opener;
-    private final MediaStore store;
+    private final MediaIntake intake;
+    private final AnalysisWork work;
     private final AnalysisEngine engine;
-    private final AnalysisRunner runner;
     private final FolderRecords records;
+    private final MediaStore store;
     private final JsonText json;
+    private final JobWorker jobs;
 
-    public FolderService(MediaOpener opener, MediaStore store, AnalysisEngine engine, AnalysisRunner runner,
-                         FolderRecords records, JsonText json) {
-        this.opener = opener;
-        this.store = store;
+    public FolderService(MediaIntake intake, AnalysisWork work, AnalysisEngine engine, FolderRecords records,
+                         MediaStore store, JsonText json, JobWorker jobs) {
+        this.intake = intake;
+        this.work = work;
         this.engine = engine;
-        this.runner = runner;
         this.records = records;
+        this.store = store;
         this.json = json;
+        this.jobs = jobs;
     }
 
-    /** An upload opened as media, with the id it will have. */
-    private record Opened(UUID mediaId, MediaUpload upload, MediaSource source) {
-        MediaInfo info() {
-            return source.info();
+    /** A created folder; {@code replayed} when an earlier request with the same idempotency key had created it. */
+    public record Creation(FolderView view, boolean replayed) {
+    }
+
+    private static Instant now() {
+        // the database keeps microseconds; responses built before a read-back must show the same times
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public Creation create(Caller caller, FolderSubmission submission, RequestContext context) {
+        caller.require(caller.role().createsFolders(), "create folders");
+        if (context.idempotencyKey() != null) {
+            var existing = records.byIdempotencyKey(caller.companyId(), context.idempotencyKey());
+            if (existing.isPresent()) {
+                return new Creation(records.view(existing.get(), true), true);
+            }
         }
-    }
-
-    /** What the work on the media produced: a preview per media, and the analyses' outcomes in request order. */
-    private record Work(Map<UUID, byte[]> previews, List<List<UUID>> sources, List<AnalysisOutcome> outcomes) {
-    }
-
-    public FolderView create(Caller caller, FolderSubmission submission) {
-        List<Opened> opened = new ArrayList<>();
-        List<String> published = new ArrayList<>();
-        try {
-            for (MediaUpload upload : submission.media()) {
-                opened.add(new Opened(UUID.randomUUID(), upload, open(upload)));
-            }
-            try (AnalysisEngine.Admission ignored = engine.admit()) {
-                Work work = submission.analyses().isEmpty() ? previewOnly(opened) : analyze(opened, submission.analyses());
-                return persist(caller, submission, opened, work, published);
-            }
+        List<MediaIntake.Opened> opened = intake.open(submission.media());
+        Published published = new Published(store);
+        try (AnalysisEngine.Admission ignored = engine.admit()) {
+            List<AnalysisWork.Candidate> candidates = candidates(opened);
+            AnalysisWork.Result result = submission.analyses().isEmpty()
+                    ? new AnalysisWork.Result(work.previews(candidates), List.of(), List.of())
+                    : work.analyze(candidates, submission.analyses(), true);
+            return new Creation(persist(caller, submission, context, opened, result, published), false);
+        } catch (DataAccessException e) {
+            published.rollback();
+            return replayAfterRace(caller, context, e);
         } catch (RuntimeException e) {
-            unpublish(published);
+            published.rollback();
             throw e;
         } finally {
-            opened.forEach(o -> o.source().close());
+            MediaIntake.close(opened);
         }
     }
 
-    private MediaSource open(MediaUpload upload) {
-        try {
-            return opener.open(upload.staged().path());
-        } catch (MediaRejectedException e) {
-            throw new MediaRejectedException(e.status(), e.code(), "media '%s': %s".formatted(upload.key(), e.getMessage()));
+    /** Two requests with one idempotency key raced: the loser answers with the winner's folder. */
+    private Creation replayAfterRace(Caller caller, RequestContext context, DataAccessException e) {
+        if (context.idempotencyKey() != null) {
+            var winner = records.byIdempotencyKey(caller.companyId(), context.idempotencyKey());
+            if (winner.isPresent()) {
+                return new Creation(records.view(winner.get(), true), true);
+            }
         }
+        throw e;
     }
 
-    private Work previewOnly(List<Opened> opened) {
-        List<MediaEvidence> decoded = runner.decode(jobs(opened), MediaSource::preview);
-        try {
-            return new Work(previews(decoded), List.of(), List.of());
-        } finally {
-            decoded.forEach(MediaEvidence::close);
-        }
-    }
-
-    private Work analyze(List<Opened> opened, List<AnalysisRequest> requests) {
-        List<List<Opened>> sources = requests.stream()
-                .map(request -> opened.stream().filter(o -> request.type().appliesTo(o.info().kind(), o.upload().tags())).toList())
+    private static List<AnalysisWork.Candidate> candidates(List<MediaIntake.Opened> opened) {
+        return opened.stream()
+                .map(o -> new AnalysisWork.Candidate(o.mediaId(), o.info().kind(), o.upload().tags(), o.source()))
                 .toList();
-        int frames = opener.limits().sampledFrames();
-        List<MediaEvidence> decoded = runner.decode(jobs(opened), source -> source.sample(frames));
-        try {
-            Map<UUID, MediaEvidence> byId = new HashMap<>();
-            decoded.forEach(evidence -> byId.put(evidence.mediaId(), evidence));
-            List<Planned> planned = new ArrayList<>();
-            for (int i = 0; i < requests.size(); i++) {
-                planned.add(new Planned(requests.get(i), sources.get(i).stream().map(o -> byId.get(o.mediaId())).toList()));
-            }
-            List<AnalysisOutcome> outcomes = runner.run(planned.stream().filter(p -> !p.sources().isEmpty()).toList());
-            List<AnalysisOutcome> ordered = new ArrayList<>();
-            int next = 0;
-            for (Planned p : planned) {
-                ordered.add(p.sources().isEmpty() ? AnalysisOutcome.unresolved(List.of(), "NO_SOURCE_MEDIA",
-                        "no media of the folder fits a %s analysis".formatted(p.request().type())) : outcomes.get(next++));
-            }
-            List<List<UUID>> sourceIds = sources.stream().map(list -> list.stream().map(Opened::mediaId).toList()).toList();
-            return new Work(previews(decoded), sourceIds, ordered);
-        } finally {
-            decoded.forEach(MediaEvidence::close);
-        }
     }
 
-    private static List<DecodeJob> jobs(List<Opened> opened) {
-        return opened.stream().map(o -> new DecodeJob(o.mediaId(), o.upload().tags(), o.source())).toList();
-    }
-
-    /** The middle sampled frame of each media, as a small JPEG. */
-    private static Map<UUID, byte[]> previews(List<MediaEvidence> decoded) {
-        Map<UUID, byte[]> previews = new HashMap<>();
-        for (MediaEvidence evidence : decoded) {
-            FrameSeries media = evidence.media();
-            var frame = media.frame(media.size() / 2);
-            previews.put(evidence.mediaId(), Thumbnails.jpeg(frame.image(), Thumbnails.PREVIEW_SIDE, THUMBNAIL_QUALITY));
-        }
-        return previews;
-    }
-
-    private FolderView persist(Caller caller, FolderSubmission submission, List<Opened> opened, Work work, List<String> published) {
+    private FolderView persist(Caller caller, FolderSubmission submission, RequestContext context,
+                               List<MediaIntake.Opened> opened, AnalysisWork.Result result, Published published) {
         UUID folderId = UUID.randomUUID();
         Instant created = now();
-        String prefix = "%s/%s/".formatted(caller.companyId(), folderId);
-        List<Media> media = new ArrayList<>();
-        for (int i = 0; i < opened.size(); i++) {
-            Opened o = opened.get(i);
-            Instant time = created.plusNanos(1000L * i);
-            String key = prefix + o.mediaId() + "." + extension(o.info());
-            String thumbKey = prefix + o.mediaId() + "_thumb.jpg";
-            publish(published, key, () -> store.commit(o.upload().staged(), key));
-            publish(published, thumbKey, () -> store.put(thumbKey, work.previews().get(o.mediaId())));
-            media.add(new Media(o.mediaId(), folderId, caller.companyId(), o.upload().key(), o.upload().originalName(),
-                    o.info().kind() == MediaKind.VIDEO ? MediaType.VIDEO_FOLDER : MediaType.IMAGE_FOLDER,
-                    o.info().contentType(), json.write(o.upload().tags()), json.write(describe(o.info(), o.upload().staged().size())),
-                    json.write(o.upload().metaData()), key, thumbKey, UUID.randomUUID(), o.upload().staged().size(),
-                    o.upload().staged().sha256(), null, time, time));
-        }
+        List<Media> media = intake.publish(caller.companyId(), folderId, opened, result.previews(), created, published);
         UUID groupId = UUID.randomUUID();
         Instant finished = now();
         List<Analysis> analyses = new ArrayList<>();
         List<Media> outputs = new ArrayList<>();
-        for (int i = 0; i < work.outcomes().size(); i++) {
+        for (int i = 0; i < result.outcomes().size(); i++) {
             AnalysisRequest request = submission.analyses().get(i);
-            AnalysisOutcome outcome = work.outcomes().get(i);
-            UUID analysisId = UUID.randomUUID();
+            AnalysisOutcome outcome = result.outcomes().get(i);
+            Analysis queued = newAnalysis(caller, folderId, groupId, request, result.sources().get(i), created.plusNanos(1000L * i));
             for (OutputImage image : outcome.outputImages()) {
-                outputs.add(outputImage(caller, folderId, prefix, analysisId, image, finished, published));
+                outputs.add(intake.outputImage(caller.companyId(), folderId, queued.id(), image, finished, published));
             }
-            analyses.add(new Analysis(analysisId, folderId, caller.companyId(), groupId, request.type(), outcome.state(),
-                    outcome.resolution(), json.write(request.params()), json.write(request.metaData()),
-                    json.write(work.sources().get(i)), outcome.resultsData() == null ? null : json.write(outcome.resultsData()),
-                    json.write(outcome.mediaResults()), outcome.errorCode(), outcome.errorMessage(),
-                    created.plusNanos(1000L * i), finished));
+            analyses.add(queued.finished(outcome, json, finished));
         }
         Folder folder = new Folder(folderId, caller.companyId(), caller.userId(), submission.resolutionEndpoint(),
-                folderStatus(analyses), "[]", Resolution.consolidate(analyses.stream().map(Analysis::resolutionStatus).toList()),
-                json.write(submission.metaData()), created, analyses.isEmpty() ? created : finished);
+                FolderRecords.status(analyses), "[]", Resolution.consolidate(analyses.stream().map(Analysis::resolutionStatus).toList()),
+                json.write(submission.metaData()), context.sessionId(), context.deviceInfo(), context.geoLocation(),
+                context.idempotencyKey(), created, analyses.isEmpty() ? created : finished);
         List<Media> rows = new ArrayList<>(media);
         rows.addAll(outputs);
         records.insert(folder, rows, analyses);
         return new FolderView(folder, media, outputs, analyses);
     }
 
-    private Media outputImage(Caller caller, UUID folderId, String prefix, UUID analysisId, OutputImage image, Instant time,
-                              List<String> published) {
-        String key = prefix + image.mediaId() + ".jpg";
-        publish(published, key, () -> store.put(key, image.jpeg()));
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("width", image.width());
-        info.put("height", image.height());
-        info.put("codec", "jpeg");
-        info.put("size_bytes", image.jpeg().length);
-        return new Media(image.mediaId(), folderId, caller.companyId(), null, "best_shot.jpg", MediaType.IMAGE_FOLDER,
-                "image/jpeg", json.write(List.of("photo_selfie")), json.write(info),
-                json.write(Map.of("source_media_id", image.sourceMediaId().toString())), key, key, UUID.randomUUID(),
-                image.jpeg().length, Digests.sha256Hex(image.jpeg()), analysisId, time, time);
+    private Analysis newAnalysis(Caller caller, UUID folderId, UUID groupId, AnalysisRequest request, List<UUID> sources, Instant time) {
+        return new Analysis(UUID.randomUUID(), folderId, caller.companyId(), groupId, request.type(), AnalysisState.PROCESSING,
+                Resolution.PROCESSING, json.write(request.params()), json.write(request.metaData()), json.write(sources), null,
+                json.write(List.of()), null, null, time, time);
     }
 
-    /** The database keeps microseconds; responses built before a read-back must show the same times. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static FolderStatus folderStatus(List<Analysis> analyses) {
-        if (analyses.isEmpty()) {
-            return FolderStatus.INITIAL;
-        }
-        return analyses.stream().anyMatch(a -> a.state() == AnalysisState.FAILED) ? FolderStatus.FAILED : FolderStatus.FINISHED;
-    }
-
-    /** The probe data shown in a media's {@code info}. */
-    private static Map<String, Object> describe(MediaInfo info, long size) {
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("width", info.width());
-        described.put("height", info.height());
-        if (info.kind() == MediaKind.VIDEO) {
-            described.put("duration", info.durationSeconds());
-            described.put("fps", info.fps());
-            described.put("frames", info.frameCount());
-            described.put("container", info.container());
-        }
-        described.put("codec", info.codec());
-        described.put("rotation", info.rotation());
-        described.put("size_bytes", size);
-        return described;
-    }
-
-    private static String extension(MediaInfo info) {
-        return switch (info.contentType()) {
-            case "image/jpeg" -> "jpg";
-            case "image/png" -> "png";
-            case "image/webp" -> "webp";
-            case "video/webm" -> "webm";
-            case "video/x-matroska" -> "mkv";
-            case "video/x-msvideo" -> "avi";
-            default -> "mp4";
-        };
-    }
-
-    private interface StoreWrite {
-        void run() throws IOException;
-    }
-
-    private static void publish(List<String> published, String key, StoreWrite write) {
-        try {
-            write.run();
-            published.add(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot store " + key, e);
+    /** Adds uploaded media to an existing folder (the multi-step flow). */
+    public List<Media> addMedia(Caller caller, UUID folderId, List<MediaUpload> uploads) {
+        caller.require(caller.role().createsFolders(), "add media");
+        Folder folder = folder(caller, folderId);
+        List<MediaIntake.Opened> opened = intake.open(uploads);
+        Published published = new Published(store);
+        try (AnalysisEngine.Admission ignored = engine.admit()) {
+            Map<UUID, byte[]> previews = work.previews(candidates(opened));
+            Instant time = now();
+            List<Media> rows = intake.publish(folder.companyId(), folder.id(), opened, previews, time, published);
+            records.addMedia(folder, rows, time);
+            return rows;
+        } catch (RuntimeException e) {
+            published.rollback();
+            throw e;
+        } finally {
+            MediaIntake.close(opened);
         }
     }
 
-    private void unpublish(List<String> keys) {
-        for (String key : keys) {
+    /**
+     * Records analyses to run on the folder's media and queues them as one job; returns them at once, in state
+     * PROCESSING. The source media are chosen now (by the client or by Oz's rules), so a wrong id is refused here.
+     */
+    public List<Analysis> startAnalyses(Caller caller, UUID folderId, List<AnalysisRequest> requests) {
+        caller.require(caller.role().createsFolders(), "start analyses");
+        if (requests.isEmpty()) {
+            throw ArgusException.badRequest("INVALID_PAYLOAD", "analyses must name at least one analysis");
+        }
+        Folder folder = folder(caller, folderId);
+        List<AnalysisWork.Candidate> candidates = records.mediaOf(folderId).stream()
+                .map(m -> new AnalysisWork.Candidate(m.id(), m.mediaType().kind(), json.strings(m.tags()), null))
+                .toList();
+        UUID groupId = UUID.randomUUID();
+        Instant time = now();
+        List<Analysis> rows = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            rows.add(newAnalysis(caller, folderId, groupId, requests.get(i), AnalysisWork.sources(requests.get(i), candidates),
+                    time.plusNanos(1000L * i)));
+        }
+        AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), AnalysisJob.JobState.QUEUED, 0, null, null, time, time);
+        records.queue(folder, rows, job);
+        jobs.wake();
+        return rows;
+    }
+
+    public FolderView find(Caller caller, UUID folderId) {
+        return records.find(folderId, caller).orElseThrow(() -> ArgusException.notFound("folder " + folderId));
+    }
+
+    public Page<FolderView> list(Caller caller, FolderQuery query) {
+        return records.list(caller, query);
+    }
+
+    public Analysis analysis(Caller caller, UUID analysisId) {
+        return records.findAnalysis(analysisId, caller).orElseThrow(() -> ArgusException.notFound("analysis " + analysisId));
+    }
+
+    public Media media(Caller caller, UUID folderId, UUID mediaId) {
+        return records.findMedia(folderId, mediaId, caller).orElseThrow(() -> ArgusException.notFound("media " + mediaId));
+    }
+
+    private Folder folder(Caller caller, UUID folderId) {
+        return records.folder(folderId, caller).orElseThrow(() -> ArgusException.notFound("folder " + folderId));
+    }
+
+    /** Merges the given fields into the folder's metadata (a null value removes a field). */
+    public FolderView updateFolderMetaData(Caller caller, UUID folderId, Map<String, Object> changes) {
+        Folder folder = folder(caller, folderId);
+        records.updateFolder(folder.withMetaData(json.write(merged(json.object(folder.metaData()), changes)), now()));
+        return find(caller, folderId);
+    }
+
+    public Media updateMediaMetaData(Caller caller, UUID folderId, UUID mediaId, Map<String, Object> changes) {
+        Media row = media(caller, folderId, mediaId);
+        return records.updateMedia(row.withMetaData(json.write(merged(json.object(row.metaData()), changes)), now()));
+    }
+
+    public Analysis updateAnalysisMetaData(Caller caller, UUID analysisId, Map<String, Object> changes) {
+        Analysis row = analysis(caller, analysisId);
+        return records.updateAnalysis(row.withMetaData(json.write(merged(json.object(row.metaData()), changes)), now()));
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
+        Map<String, Object> merged = new LinkedHashMap<>(current);
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
+
+    /** Deletes a folder with its media files (roles that may delete only). */
+    public void delete(Caller caller, UUID folderId) {
+        caller.require(caller.role().deletes(), "delete folders");
+        Folder folder = folder(caller, folderId);
+        for (String key : records.delete(folder)) {
             try {
                 store.delete(key);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("could not remove {} after a failed request", key, e);
+            } catch (IOException e) {
+                LOG.warn("could not remove {} of deleted folder {}", key, folderId, e);
             }
         }
-    }
-
-    public Optional<FolderView> find(Caller caller, UUID folderId) {
-        return records.find(folderId, caller.companyId());
     }
 }

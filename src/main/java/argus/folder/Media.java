@@ -30,4 +30,9 @@ public record Media(@Id UUID id,
                     @Nullable UUID sourceAnalysisId,
                     Instant timeCreated,
                     Instant timeUpdated) {
+
+    public Media withMetaData(String json, Instant time) {
+        return new Media(id, folderId, companyId, mediaKey, originalName, mediaType, contentType, tags, info, json, storageKey,
+                thumbKey, imageId, sizeBytes, sha256, sourceAnalysisId, timeCreated, time);
+    }
 }

@@ -3,6 +3,7 @@ package argus.storage;
 import argus.Digests;
 import jakarta.inject.Singleton;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,6 +77,15 @@ public class LocalMediaStore implements MediaStore {
     @Override
     public InputStream open(String key) throws IOException {
         return Files.newInputStream(resolve(key));
+    }
+
+    @Override
+    public LocalFile fetch(String key) throws IOException {
+        Path path = resolve(key);
+        if (!Files.isRegularFile(path)) {
+            throw new FileNotFoundException("no stored object " + key);
+        }
+        return new LocalFile(path, false);
     }
 
     @Override

@@ -2,6 +2,7 @@ package argus.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,6 +23,12 @@ public interface MediaStore {
 
     InputStream open(String key) throws IOException;
 
+    /**
+     * The object as a local file the decoders can open: the file itself for a local store, a temporary download for a
+     * remote one (deleted when closed).
+     */
+    LocalFile fetch(String key) throws IOException;
+
     long size(String key) throws IOException;
 
     boolean exists(String key);
@@ -31,6 +38,17 @@ public interface MediaStore {
 
     /** Deletes a staged file that will not be committed. */
     void discard(StagedFile staged);
+
+    /** A local view of a stored object. */
+    record LocalFile(Path path, boolean temporary) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            if (temporary) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
 
     /** A staged upload: a local file owned by the caller until committed or discarded. */
     record StagedFile(Path path, long size, String sha256) {

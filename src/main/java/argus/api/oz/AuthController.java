@@ -1,37 +1,61 @@
 package argus.api.oz;
 
 import argus.ArgusException;
+import argus.auth.Caller;
 import argus.auth.LoginService;
-import argus.auth.Role;
+import argus.auth.TokenService;
+import argus.auth.AuthFilter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-/** {@code POST /api/authorize/auth}: the Oz login, answering the access token to send as X-Forensic-Access-Token. */
+/**
+ * {@code /api/authorize}: the Oz login (a token pair: the access token to send as X-Forensic-Access-Token and the
+ * expire token to renew it), the renewal, and the logout that revokes the current pair.
+ */
 @Controller("/api/authorize")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthController {
     private final LoginService logins;
+    private final TokenService tokens;
 
-    AuthController(LoginService logins) {
+    AuthController(LoginService logins, TokenService tokens) {
         this.logins = logins;
+        this.tokens = tokens;
     }
 
     @Post("/auth")
-    AuthJson.LoginResponse login(@Body AuthJson.LoginRequest request) {
-        AuthJson.Credentials credentials = request.credentials();
+    AccountJson.TokenResponse login(@Body AccountJson.LoginRequest request) {
+        AccountJson.Credentials credentials = request.credentials();
         if (credentials == null || credentials.email() == null || credentials.password() == null) {
             throw ArgusException.badRequest("INVALID_PAYLOAD", "credentials.email and credentials.password are required");
         }
-        LoginService.Login login = logins.login(credentials.email(), credentials.password());
-        return new AuthJson.LoginResponse(login.token().token(), OzTime.seconds(login.token().expiresAt()),
-                new AuthJson.UserJson(login.user().id(), login.user().companyId(), login.user().email(), userType(login.user().role())));
+        return response(logins.login(credentials.email(), credentials.password()));
     }
 
-    /** Oz spells the roles with spaces ("CLIENT ADMIN"). */
-    static String userType(Role role) {
-        return role.name().replace('_', ' ');
+    @Post("/refresh")
+    AccountJson.TokenResponse refresh(@Header(AuthFilter.TOKEN_HEADER) @Nullable String accessToken,
+                                      @Body AccountJson.RefreshRequest request) {
+        if (request.expireToken() == null || request.expireToken().isBlank()) {
+            throw ArgusException.badRequest("INVALID_PAYLOAD", "expire_token is required");
+        }
+        return response(tokens.refresh(accessToken, request.expireToken()));
+    }
+
+    @Post("/logout")
+    HttpResponse<?> logout(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
+        tokens.revoke(caller.sessionId());
+        return HttpResponse.noContent();
+    }
+
+    private static AccountJson.TokenResponse response(TokenService.TokenPair pair) {
+        return new AccountJson.TokenResponse(pair.accessToken(), pair.expireToken(), OzTime.seconds(pair.accessExpiresAt()),
+                AccountJson.UserJson.of(pair.user()));
     }
 }

@@ -17,32 +17,37 @@ import java.util.UUID;
 
 /** Turns stored folders into Oz JSON; download URLs are absolute, under the given base URL. */
 @Singleton
-class FolderJsonMapper {
+public class FolderJsonMapper {
     private final JsonText json;
 
     FolderJsonMapper(JsonText json) {
         this.json = json;
     }
 
-    FolderJson toJson(FolderView view, String baseUrl) {
+    public FolderJson toJson(FolderView view, String baseUrl) {
         Folder folder = view.folder();
-        BigDecimal folderCreated = OzTime.seconds(folder.timeCreated());
-        Map<UUID, MediaJson> byId = new HashMap<>();
-        List<MediaJson> media = view.media().stream().map(m -> media(m, folderCreated, baseUrl)).toList();
-        media.forEach(m -> byId.put(m.mediaId(), m));
-        view.outputImages().forEach(m -> byId.put(m.id(), media(m, folderCreated, baseUrl)));
-        List<AnalysisJson> analyses = view.analyses().stream().map(a -> analysis(a, folderCreated, byId)).toList();
-        return new FolderJson(folder.companyId(), folderCreated, folder.id(), folder.userId(), folder.resolutionEndpoint(),
-                folder.resolutionStatus().name(), folder.resolutionComment(), folder.systemResolution().name(),
-                json.object(folder.metaData()), media, OzTime.seconds(folder.timeUpdated()), analyses);
+        List<MediaJson> media = view.media().stream().map(m -> media(m, folder, baseUrl)).toList();
+        return new FolderJson(folder.companyId(), OzTime.seconds(folder.timeCreated()), folder.id(), folder.userId(),
+                folder.resolutionEndpoint(), folder.resolutionStatus().name(), folder.resolutionComment(),
+                folder.systemResolution().name(), json.object(folder.metaData()), media, OzTime.seconds(folder.timeUpdated()),
+                analyses(view, view.analyses(), baseUrl));
     }
 
-    private MediaJson media(Media media, BigDecimal folderCreated, String baseUrl) {
+    MediaJson media(Media media, Folder folder, String baseUrl) {
         String base = "%s/api/folders/%s/media/%s/".formatted(baseUrl, media.folderId(), media.id());
-        return new MediaJson(media.companyId(), media.folderId(), folderCreated, media.originalName(), base + "original/",
-                media.id(), media.mediaType().name(), json.strings(media.tags()), json.object(media.info()),
+        return new MediaJson(media.companyId(), media.folderId(), OzTime.seconds(folder.timeCreated()), media.originalName(),
+                base + "original/", media.id(), media.mediaType().name(), json.strings(media.tags()), json.object(media.info()),
                 OzTime.seconds(media.timeCreated()), OzTime.seconds(media.timeUpdated()), json.object(media.metaData()),
                 media.thumbKey() == null ? null : base + "thumb/", media.imageId());
+    }
+
+    /** Analyses of the folder, their source media and output images taken from the folder's media. */
+    List<AnalysisJson> analyses(FolderView view, List<Analysis> analyses, String baseUrl) {
+        Map<UUID, MediaJson> media = new HashMap<>();
+        view.media().forEach(m -> media.put(m.id(), media(m, view.folder(), baseUrl)));
+        view.outputImages().forEach(m -> media.put(m.id(), media(m, view.folder(), baseUrl)));
+        BigDecimal folderCreated = OzTime.seconds(view.folder().timeCreated());
+        return analyses.stream().map(a -> analysis(a, folderCreated, media)).toList();
     }
 
     private AnalysisJson analysis(Analysis analysis, BigDecimal folderCreated, Map<UUID, MediaJson> media) {

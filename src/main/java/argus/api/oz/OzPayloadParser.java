@@ -8,13 +8,14 @@ import argus.api.ApiConfig;
 import argus.folder.FolderSubmission;
 import argus.folder.MediaTags;
 import argus.folder.MediaUpload;
+import argus.webhook.Webhooks;
 import jakarta.inject.Singleton;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -26,13 +27,27 @@ import java.util.stream.Collectors;
 class OzPayloadParser {
     private final ApiConfig config;
     private final AnalysisRunner runner;
+    private final Webhooks webhooks;
 
-    OzPayloadParser(ApiConfig config, AnalysisRunner runner) {
+    OzPayloadParser(ApiConfig config, AnalysisRunner runner, Webhooks webhooks) {
         this.config = config;
         this.runner = runner;
+        this.webhooks = webhooks;
     }
 
     FolderSubmission parse(Map<String, Object> payload, List<ReceivedFile> files) {
+        List<MediaUpload> media = media(payload, files);
+        List<AnalysisRequest> analyses = analyses(payload.get("analyses"), false);
+        if (!analyses.isEmpty() && files.isEmpty()) {
+            // an empty file part is dropped by the HTTP layer, so it also ends up here
+            throw ArgusException.badRequest("MISSING_MEDIA", "analyses need at least one non-empty media file");
+        }
+        Object endpoint = payload.containsKey("resolution_endpoint") ? payload.get("resolution_endpoint") : payload.get("folder:resolution_endpoint");
+        return new FolderSubmission(object(payload, "folder:meta_data"), media, analyses, endpoint(endpoint));
+    }
+
+    /** The uploaded files with the tags and metadata the payload gives them. */
+    List<MediaUpload> media(Map<String, Object> payload, List<ReceivedFile> files) {
         Set<String> keys = files.stream().map(ReceivedFile::key).collect(Collectors.toSet());
         Map<String, Object> mediaMeta = object(payload, "media:meta_data");
         Map<String, Object> mediaTags = object(payload, "media:tags");
@@ -44,12 +59,12 @@ class OzPayloadParser {
             media.add(new MediaUpload(file.key(), file.filename(), file.staged(), tags,
                     object(mediaMeta, file.key(), "media:meta_data." + file.key())));
         }
-        List<AnalysisRequest> analyses = analyses(payload.get("analyses"));
-        if (!analyses.isEmpty() && files.isEmpty()) {
-            // an empty file part is dropped by the HTTP layer, so it also ends up here
-            throw ArgusException.badRequest("MISSING_MEDIA", "analyses need at least one non-empty media file");
-        }
-        return new FolderSubmission(object(payload, "folder:meta_data"), media, analyses, endpoint(payload.get("resolution_endpoint")));
+        return media;
+    }
+
+    /** The {@code analyses} of a request body to start analyses on an existing folder. */
+    List<AnalysisRequest> analysesToStart(Map<String, Object> body) {
+        return analyses(body.get("analyses"), true);
     }
 
     private static void checkKeys(String field, Map<String, Object> perMedia, Set<String> keys) {
@@ -73,7 +88,7 @@ class OzPayloadParser {
         return tags;
     }
 
-    private List<AnalysisRequest> analyses(Object value) {
+    private List<AnalysisRequest> analyses(Object value, boolean sourceMediaAllowed) {
         if (value == null) {
             return List.of();
         }
@@ -95,28 +110,40 @@ class OzPayloadParser {
             }
             AnalysisRequest request = new AnalysisRequest(AnalysisType.parse(ArgusException.clip(type)),
                     object(analysis, "params", "analyses[%d].params".formatted(i)),
-                    object(analysis, "meta_data", "analyses[%d].meta_data".formatted(i)));
+                    object(analysis, "meta_data", "analyses[%d].meta_data".formatted(i)),
+                    sourceMediaAllowed ? ids(analysis.get("source_media"), "analyses[%d].source_media".formatted(i)) : null);
             runner.validate(request);
             requests.add(request);
         }
         return requests;
     }
 
-    private static String endpoint(Object value) {
+    private static List<UUID> ids(Object value, String path) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw invalid(path + " must be a non-empty list of media ids");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (Object item : list) {
+            try {
+                ids.add(UUID.fromString(String.valueOf(item instanceof Map<?, ?> media ? media.get("media_id") : item)));
+            } catch (IllegalArgumentException e) {
+                throw invalid(path + " holds something that is not a media id");
+            }
+        }
+        return ids;
+    }
+
+    private String endpoint(Object value) {
         if (value == null) {
             return null;
         }
         if (!(value instanceof String url) || url.length() > 2048) {
             throw invalid("resolution_endpoint must be an http(s) URL of at most 2048 characters");
         }
-        try {
-            URI uri = URI.create(url);
-            if (!Set.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase()) || uri.getHost() == null) {
-                throw invalid("resolution_endpoint must be an http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            throw invalid("resolution_endpoint is not a valid URL");
-        }
+        webhooks.checkEndpoint(url);
         return url;
     }
 

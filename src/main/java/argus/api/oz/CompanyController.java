@@ -1,0 +1,67 @@
+package argus.api.oz;
+
+import argus.auth.Accounts;
+import argus.auth.Caller;
+import argus.auth.Company;
+import argus.auth.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.UUID;
+
+/** {@code /api/companies/}: tenants, managed by ADMIN; a client-side user sees its own company only. */
+@Controller("/api/companies")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CompanyController {
+    private final Accounts accounts;
+    private final BaseUrls urls;
+
+    CompanyController(Accounts accounts, BaseUrls urls) {
+        this.accounts = accounts;
+        this.urls = urls;
+    }
+
+    @Get
+    PageJson<AccountJson.CompanyJson> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+                                           @QueryValue("search_text") @Nullable String search,
+                                           @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset,
+                                           HttpRequest<?> request) {
+        Paging paging = Paging.of(limit, offset);
+        return PageJson.of(accounts.companies(caller, search, paging.pageable()), paging.limit(), paging.offset(), request,
+                urls.base(request), company -> json(caller, company));
+    }
+
+    @Post
+    HttpResponse<AccountJson.CompanyJson> create(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+                                                 @Body AccountJson.CompanyRequest body) {
+        return HttpResponse.created(json(caller, accounts.createCompany(caller, body.name())));
+    }
+
+    @Get("/{companyId}")
+    AccountJson.CompanyJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId) {
+        return json(caller, accounts.company(caller, companyId));
+    }
+
+    @Patch("/{companyId}")
+    AccountJson.CompanyJson update(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
+                                   @Body AccountJson.CompanyRequest body) {
+        return json(caller, accounts.updateCompany(caller, companyId, body.name(), body.active()));
+    }
+
+    /** The webhook secret is shown to ADMIN and to the company's own CLIENT ADMIN. */
+    private static AccountJson.CompanyJson json(Caller caller, Company company) {
+        boolean manages = caller.role() == Role.ADMIN || caller.role() == Role.CLIENT_ADMIN && caller.companyId().equals(company.id());
+        return AccountJson.CompanyJson.of(company, manages);
+    }
+}

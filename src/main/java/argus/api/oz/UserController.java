@@ -1,0 +1,90 @@
+package argus.api.oz;
+
+import argus.ArgusException;
+import argus.auth.Accounts;
+import argus.auth.Caller;
+import argus.auth.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.UUID;
+
+/**
+ * {@code /api/users/}: ADMIN manages every user, CLIENT ADMIN the client-side users of its company; everyone can read
+ * and edit its own profile ({@code /api/users/me/}). Deleting a user deactivates it and revokes its tokens.
+ */
+@Controller("/api/users")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class UserController {
+    private final Accounts accounts;
+    private final BaseUrls urls;
+
+    UserController(Accounts accounts, BaseUrls urls) {
+        this.accounts = accounts;
+        this.urls = urls;
+    }
+
+    @Get
+    PageJson<AccountJson.UserJson> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+                                        @QueryValue("search_text") @Nullable String search,
+                                        @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset,
+                                        HttpRequest<?> request) {
+        Paging paging = Paging.of(limit, offset);
+        return PageJson.of(accounts.users(caller, search, paging.pageable()), paging.limit(), paging.offset(), request,
+                urls.base(request), AccountJson.UserJson::of);
+    }
+
+    @Post
+    HttpResponse<AccountJson.UserJson> create(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+                                              @Body AccountJson.UserRequest body) {
+        if (body.email() == null || body.password() == null || body.userType() == null) {
+            throw ArgusException.badRequest("INVALID_PAYLOAD", "email, password and user_type are required");
+        }
+        UUID company = body.companyId() == null ? caller.companyId() : body.companyId();
+        return HttpResponse.created(AccountJson.UserJson.of(accounts.createUser(caller, company, body.email(), body.password(),
+                Role.parse(body.userType()), orEmpty(body.firstName()), orEmpty(body.lastName()))));
+    }
+
+    @Get("/me")
+    AccountJson.UserJson me(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
+        return AccountJson.UserJson.of(accounts.user(caller, caller.userId()));
+    }
+
+    @Get("/{userId}")
+    AccountJson.UserJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId) {
+        return AccountJson.UserJson.of(accounts.user(caller, userId));
+    }
+
+    @Patch("/{userId}")
+    AccountJson.UserJson update(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId,
+                                @Body AccountJson.UserRequest body) {
+        if (body.email() != null || body.companyId() != null) {
+            throw ArgusException.badRequest("INVALID_PAYLOAD", "the e-mail and company of a user cannot change");
+        }
+        return AccountJson.UserJson.of(accounts.updateUser(caller, userId, new Accounts.UserChange(body.password(),
+                body.userType() == null ? null : Role.parse(body.userType()), body.active(), body.firstName(), body.lastName())));
+    }
+
+    @Delete("/{userId}")
+    HttpResponse<?> deactivate(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId) {
+        caller.require(!userId.equals(caller.userId()), "deactivate itself");
+        accounts.updateUser(caller, userId, new Accounts.UserChange(null, null, false, null, null));
+        return HttpResponse.noContent();
+    }
+
+    private static String orEmpty(@Nullable String text) {
+        return text == null ? "" : text.trim();
+    }
+}

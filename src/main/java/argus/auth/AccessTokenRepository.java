@@ -1,9 +1,0 @@
-package argus.auth;
-
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
-
-@JdbcRepository(dialect = Dialect.H2)
-public interface AccessTokenRepository extends CrudRepository<AccessToken, String> {
-}

@@ -1,0 +1,20 @@
+package argus.auth;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.H2)
+public interface AuthSessionRepository extends CrudRepository<AuthSession, UUID> {
+
+    Optional<AuthSession> findByAccessHash(String accessHash);
+
+    Optional<AuthSession> findByExpireHash(String expireHash);
+
+    @Query("UPDATE auth_session SET revoked = TRUE WHERE user_id = :userId AND revoked = FALSE")
+    void revokeAllOfUser(UUID userId);
+}

@@ -1,0 +1,243 @@
+package argus.folder;
+
+import argus.analysis.AnalysisEngine;
+import argus.analysis.AnalysisOutcome;
+import argus.analysis.AnalysisRequest;
+import argus.analysis.OutputImage;
+import argus.storage.MediaStore;
+import argus.vision.MediaOpener;
+import argus.vision.MediaRejectedException;
+import argus.vision.MediaSource;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs queued analysis jobs on the same bounded engine as the single request. Jobs live in the database, so any
+ * instance sharing it may run them: a job is claimed with a conditional update and a lease, the lease is renewed
+ * while the job runs, and a job whose instance died is taken over when the lease runs out. A job claimed too often
+ * is given up: its analyses end FAILED with {@code PROCESSING_ABANDONED}, so nothing stays PROCESSING forever.
+ */
+@Singleton
+public class JobWorker implements ApplicationEventListener<StartupEvent> {
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+    private static final int BATCH = 16;
+
+    private final AnalysisJobRepository jobs;
+    private final FolderRecords records;
+    private final AnalysisWork work;
+    private final AnalysisEngine engine;
+    private final MediaIntake intake;
+    private final MediaOpener opener;
+    private final MediaStore store;
+    private final JsonText json;
+    private final JobConfig config;
+    private final String owner;
+    private final Semaphore wakeups = new Semaphore(0);
+    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+    private volatile boolean running;
+    private Thread loop;
+
+    public JobWorker(AnalysisJobRepository jobs, FolderRecords records, AnalysisWork work, AnalysisEngine engine,
+                     MediaIntake intake, MediaOpener opener, MediaStore store, JsonText json, JobConfig config) {
+        this.jobs = jobs;
+        this.records = records;
+        this.work = work;
+        this.engine = engine;
+        this.intake = intake;
+        this.opener = opener;
+        this.store = store;
+        this.json = json;
+        this.config = config;
+        this.owner = hostName() + "/" + UUID.randomUUID();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "argus";
+        }
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        running = true;
+        loop = Thread.ofVirtual().name("job-worker").start(this::loop);
+    }
+
+    /** A job was queued here: look now rather than at the next poll. */
+    public void wake() {
+        wakeups.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                claimAvailable();
+                wakeups.tryAcquire(config.poll().toMillis(), TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("job polling failed", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(config.poll().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Claims as many waiting jobs as the engine has free slots for, and starts them. */
+    private void claimAvailable() {
+        Instant now = Instant.now();
+        for (AnalysisJob job : jobs.findClaimable(now, BATCH)) {
+            Optional<AnalysisEngine.Admission> slot = engine.tryAdmit();
+            if (slot.isEmpty()) {
+                return;
+            }
+            if (jobs.claim(job.id(), owner, now.plus(config.lease()), now) != 1) {
+                slot.get().close();
+                continue;
+            }
+            if (job.attempts() + 1 > config.maxAttempts()) {
+                try (AnalysisEngine.Admission ignored = slot.get()) {
+                    abandon(job);
+                }
+                continue;
+            }
+            Thread.ofVirtual().name("job-" + job.id()).start(() -> {
+                try (AnalysisEngine.Admission ignored = slot.get()) {
+                    run(job);
+                }
+            });
+        }
+    }
+
+    private void run(AnalysisJob job) {
+        ScheduledFuture<?> renewal = leases.scheduleAtFixedRate(
+                () -> jobs.renew(job.id(), owner, Instant.now().plus(config.lease())),
+                config.lease().toMillis() / 3, config.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
+        try {
+            List<Analysis> group = records.group(job.id());
+            if (records.folderById(job.folderId()).isEmpty() || group.isEmpty()) {
+                jobs.finish(job.id(), owner, Instant.now());
+                return;
+            }
+            complete(job, group, outcomes(job, group));
+        } catch (RuntimeException e) {
+            LOG.error("job {} failed", job.id(), e);
+            complete(job, records.group(job.id()), failure(records.group(job.id()).size(), "INTERNAL_ERROR", "the analysis failed unexpectedly"));
+        } finally {
+            renewal.cancel(false);
+        }
+    }
+
+    /** Opens the source media from the store and runs the group's analyses on them. */
+    private List<AnalysisOutcome> outcomes(AnalysisJob job, List<Analysis> group) {
+        List<AnalysisRequest> requests = group.stream().map(a -> new AnalysisRequest(a.type(), json.object(a.params()),
+                json.object(a.metaData()), json.ids(a.sourceMedia()))).toList();
+        Map<UUID, Media> media = records.mediaOf(job.folderId()).stream().collect(Collectors.toMap(Media::id, Function.identity()));
+        List<MediaStore.LocalFile> files = new ArrayList<>();
+        List<MediaSource> sources = new ArrayList<>();
+        try {
+            List<AnalysisWork.Candidate> candidates = new ArrayList<>();
+            for (UUID id : requests.stream().flatMap(r -> r.sourceMedia().stream()).distinct().toList()) {
+                Media row = media.get(id);
+                if (row == null) {
+                    continue;
+                }
+                MediaStore.LocalFile file = store.fetch(row.storageKey());
+                files.add(file);
+                MediaSource source = opener.open(file.path());
+                sources.add(source);
+                candidates.add(new AnalysisWork.Candidate(id, row.mediaType().kind(), json.strings(row.tags()), source));
+            }
+            return work.analyze(candidates, requests, false).outcomes();
+        } catch (MediaRejectedException e) {
+            return failure(group.size(), e.code(), e.getMessage());
+        } catch (IOException e) {
+            LOG.error("job {}: stored media unreadable", job.id(), e);
+            return failure(group.size(), "MEDIA_UNAVAILABLE", "a stored media of the folder cannot be read");
+        } finally {
+            sources.forEach(MediaSource::close);
+            files.forEach(JobWorker::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(MediaStore.LocalFile file) {
+        try {
+            file.close();
+        } catch (IOException e) {
+            LOG.warn("could not remove the temporary copy {}", file.path(), e);
+        }
+    }
+
+    private static List<AnalysisOutcome> failure(int count, String code, String message) {
+        return java.util.Collections.nCopies(count, AnalysisOutcome.unresolved(List.of(), code, message));
+    }
+
+    private void complete(AnalysisJob job, List<Analysis> group, List<AnalysisOutcome> outcomes) {
+        Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Published published = new Published(store);
+        try {
+            List<Analysis> finished = new ArrayList<>();
+            List<Media> outputs = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                Analysis analysis = group.get(i);
+                for (OutputImage image : outcomes.get(i).outputImages()) {
+                    outputs.add(intake.outputImage(analysis.companyId(), analysis.folderId(), analysis.id(), image, time, published));
+                }
+                finished.add(analysis.finished(outcomes.get(i), json, time));
+            }
+            records.complete(job.folderId(), finished, outputs, time);
+            jobs.finish(job.id(), owner, time);
+        } catch (RuntimeException e) {
+            published.rollback();
+            throw e;
+        }
+    }
+
+    /** A job that kept failing to finish (its instances died): its analyses end FAILED with a code. */
+    private void abandon(AnalysisJob job) {
+        LOG.warn("giving up job {} after {} attempts", job.id(), job.attempts());
+        List<Analysis> group = records.group(job.id());
+        complete(job, group, failure(group.size(), "PROCESSING_ABANDONED",
+                "the analysis was interrupted %d times and has been given up".formatted(job.attempts())));
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+        leases.shutdownNow();
+    }
+}

@@ -1,0 +1,124 @@
+package argus.folder;
+
+import argus.Digests;
+import argus.analysis.OutputImage;
+import argus.storage.MediaStore;
+import argus.vision.MediaInfo;
+import argus.vision.MediaKind;
+import argus.vision.MediaOpener;
+import argus.vision.MediaRejectedException;
+import argus.vision.MediaSource;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns uploads into media: opened and checked by their content, then stored with a preview and described. */
+@Singleton
+public class MediaIntake {
+    private final MediaOpener opener;
+    private final MediaStore store;
+    private final JsonText json;
+
+    public MediaIntake(MediaOpener opener, MediaStore store, JsonText json) {
+        this.opener = opener;
+        this.store = store;
+        this.json = json;
+    }
+
+    /** An upload opened as media, with the id it will have. */
+    public record Opened(UUID mediaId, MediaUpload upload, MediaSource source) {
+        MediaInfo info() {
+            return source.info();
+        }
+    }
+
+    /** Opens every upload; a file that is not acceptable media refuses them all (and closes those opened). */
+    public List<Opened> open(List<MediaUpload> uploads) {
+        List<Opened> opened = new ArrayList<>();
+        try {
+            for (MediaUpload upload : uploads) {
+                try {
+                    opened.add(new Opened(UUID.randomUUID(), upload, opener.open(upload.staged().path())));
+                } catch (MediaRejectedException e) {
+                    throw new MediaRejectedException(e.status(), e.code(), "media '%s': %s".formatted(upload.key(), e.getMessage()));
+                }
+            }
+            return opened;
+        } catch (RuntimeException e) {
+            close(opened);
+            throw e;
+        }
+    }
+
+    public static void close(List<Opened> opened) {
+        opened.forEach(o -> o.source().close());
+    }
+
+    /** Commits the uploads and their previews to the store and describes them as rows of the folder. */
+    List<Media> publish(UUID companyId, UUID folderId, List<Opened> opened, Map<UUID, byte[]> previews, Instant time,
+                        Published published) {
+        List<Media> rows = new ArrayList<>();
+        for (int i = 0; i < opened.size(); i++) {
+            Opened o = opened.get(i);
+            Instant created = time.plusNanos(1000L * i);
+            String key = "%s/%s/%s.%s".formatted(companyId, folderId, o.mediaId(), extension(o.info()));
+            String thumbKey = "%s/%s/%s_thumb.jpg".formatted(companyId, folderId, o.mediaId());
+            published.write(key, () -> store.commit(o.upload().staged(), key));
+            published.write(thumbKey, () -> store.put(thumbKey, previews.get(o.mediaId())));
+            rows.add(new Media(o.mediaId(), folderId, companyId, o.upload().key(), o.upload().originalName(),
+                    o.info().kind() == MediaKind.VIDEO ? MediaType.VIDEO_FOLDER : MediaType.IMAGE_FOLDER,
+                    o.info().contentType(), json.write(o.upload().tags()), json.write(describe(o.info(), o.upload().staged().size())),
+                    json.write(o.upload().metaData()), key, thumbKey, UUID.randomUUID(), o.upload().staged().size(),
+                    o.upload().staged().sha256(), null, created, created));
+        }
+        return rows;
+    }
+
+    /** Stores an image an analysis produced (a best shot) as a media of the folder, referenced from the analysis. */
+    Media outputImage(UUID companyId, UUID folderId, UUID analysisId, OutputImage image, Instant time, Published published) {
+        String key = "%s/%s/%s.jpg".formatted(companyId, folderId, image.mediaId());
+        published.write(key, () -> store.put(key, image.jpeg()));
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("width", image.width());
+        info.put("height", image.height());
+        info.put("codec", "jpeg");
+        info.put("size_bytes", image.jpeg().length);
+        return new Media(image.mediaId(), folderId, companyId, null, "best_shot.jpg", MediaType.IMAGE_FOLDER, "image/jpeg",
+                json.write(List.of("photo_selfie")), json.write(info), json.write(Map.of("source_media_id", image.sourceMediaId().toString())),
+                key, key, UUID.randomUUID(), image.jpeg().length, Digests.sha256Hex(image.jpeg()), analysisId, time, time);
+    }
+
+    /** The probe data shown in a media's {@code info}. */
+    private static Map<String, Object> describe(MediaInfo info, long size) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("width", info.width());
+        described.put("height", info.height());
+        if (info.kind() == MediaKind.VIDEO) {
+            described.put("duration", info.durationSeconds());
+            described.put("fps", info.fps());
+            described.put("frames", info.frameCount());
+            described.put("container", info.container());
+        }
+        described.put("codec", info.codec());
+        described.put("rotation", info.rotation());
+        described.put("size_bytes", size);
+        return described;
+    }
+
+    private static String extension(MediaInfo info) {
+        return switch (info.contentType()) {
+            case "image/jpeg" -> "jpg";
+            case "image/png" -> "png";
+            case "image/webp" -> "webp";
+            case "video/webm" -> "webm";
+            case "video/x-matroska" -> "mkv";
+            case "video/x-msvideo" -> "avi";
+            default -> "mp4";
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package argus.folder;
+
+import argus.storage.MediaStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The objects a request has written to the store, so that a request that fails after all removes them again. */
+final class Published {
+    private static final Logger LOG = LoggerFactory.getLogger(Published.class);
+
+    interface StoreWrite {
+        void run() throws IOException;
+    }
+
+    private final MediaStore store;
+    private final List<String> keys = new ArrayList<>();
+
+    Published(MediaStore store) {
+        this.store = store;
+    }
+
+    void write(String key, StoreWrite write) {
+        try {
+            write.run();
+            keys.add(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + key, e);
+        }
+    }
+
+    void rollback() {
+        for (String key : keys) {
+            try {
+                store.delete(key);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not remove {} after a failed request", key, e);
+            }
+        }
+        keys.clear();
+    }
+}

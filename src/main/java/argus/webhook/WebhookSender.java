@@ -1,0 +1,161 @@
+package argus.webhook;
+
+import argus.auth.Company;
+import argus.auth.CompanyRepository;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends queued webhooks: a POST of the payload with {@code X-Argus-Signature: sha256=<hex>}, the HMAC-SHA256 under the
+ * company's webhook secret of {@code <X-Argus-Timestamp>.<body>}, so a receiver can check origin and freshness. A
+ * failed attempt is retried with exponential backoff up to the configured number of attempts; every attempt's status
+ * or error is recorded. Deliveries are claimed with a lease, so several instances never send the same one at once.
+ */
+@Singleton
+public class WebhookSender implements ApplicationEventListener<StartupEvent> {
+    public static final String SIGNATURE = "X-Argus-Signature";
+    public static final String TIMESTAMP = "X-Argus-Timestamp";
+    public static final String DELIVERY = "X-Argus-Delivery";
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+    private static final int BATCH = 16;
+
+    private final WebhookDeliveryRepository deliveries;
+    private final CompanyRepository companies;
+    private final WebhookConfig config;
+    private final HttpClient http;
+    private final String owner = "webhooks/" + UUID.randomUUID();
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean running;
+    private Thread loop;
+
+    public WebhookSender(WebhookDeliveryRepository deliveries, CompanyRepository companies, WebhookConfig config) {
+        this.deliveries = deliveries;
+        this.companies = companies;
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        running = true;
+        loop = Thread.ofVirtual().name("webhook-sender").start(this::loop);
+    }
+
+    void wake() {
+        wakeups.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                sendDue();
+                wakeups.tryAcquire(config.poll().toMillis(), TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("webhook delivery failed", e);
+            }
+        }
+    }
+
+    private void sendDue() {
+        Instant now = Instant.now();
+        for (WebhookDelivery delivery : deliveries.findDue(now, BATCH)) {
+            Instant lease = now.plus(config.timeout().multipliedBy(3));
+            if (deliveries.claim(delivery.id(), owner, lease, now) == 1) {
+                Thread.ofVirtual().name("webhook-" + delivery.id()).start(() -> attempt(delivery));
+            }
+        }
+    }
+
+    private void attempt(WebhookDelivery delivery) {
+        Integer status = null;
+        String error = null;
+        String refusal = Endpoints.refusal(delivery.url(), config.allowPrivate());
+        if (refusal != null) {
+            error = "endpoint refused: " + refusal;
+        } else {
+            try {
+                status = post(delivery);
+                if (status < 200 || status >= 300) {
+                    error = "the endpoint answered " + status;
+                }
+            } catch (Exception e) {
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+        }
+        record(delivery, status, error);
+    }
+
+    private int post(WebhookDelivery delivery) throws Exception {
+        String secret = companies.findById(delivery.companyId()).map(Company::webhookSecret).orElse("");
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
+                .timeout(config.timeout())
+                .header("Content-Type", "application/json")
+                .header(DELIVERY, delivery.id().toString())
+                .header(TIMESTAMP, timestamp)
+                .header(SIGNATURE, "sha256=" + signature(secret, timestamp, delivery.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** HMAC-SHA256 under the secret of {@code <timestamp>.<body>}, hex encoded. */
+    public static String signature(String secret, String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void record(WebhookDelivery delivery, Integer status, String error) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (error == null) {
+            deliveries.update(delivery.attempted(WebhookDelivery.DeliveryState.DELIVERED, status, null, now, now));
+            return;
+        }
+        int attempts = delivery.attempts() + 1;
+        boolean exhausted = attempts >= config.maxAttempts();
+        Duration delay = config.firstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
+        if (delay.compareTo(config.maxRetryDelay()) > 0) {
+            delay = config.maxRetryDelay();
+        }
+        String clipped = error.length() > 1000 ? error.substring(0, 1000) : error;
+        deliveries.update(delivery.attempted(exhausted ? WebhookDelivery.DeliveryState.FAILED : WebhookDelivery.DeliveryState.PENDING,
+                status, clipped, now.plus(delay), now));
+        LOG.info("webhook {} attempt {} failed: {}{}", delivery.id(), attempts, clipped, exhausted ? " (giving up)" : "");
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package argus.webhook;
+
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Queues notifications; called inside the transaction that finishes a folder, so none is lost or sent early. */
+@Singleton
+public class Webhooks {
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookConfig config;
+    private final WebhookSender sender;
+
+    public Webhooks(WebhookDeliveryRepository deliveries, WebhookConfig config, WebhookSender sender) {
+        this.deliveries = deliveries;
+        this.config = config;
+        this.sender = sender;
+    }
+
+    /** Refuses an endpoint the service would not call (bad URL, or an internal address unless allowed). */
+    public void checkEndpoint(String url) {
+        Endpoints.require(url, config.allowPrivate());
+    }
+
+    public void enqueue(UUID folderId, UUID companyId, String url, String payload) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        deliveries.save(new WebhookDelivery(UUID.randomUUID(), folderId, companyId, url, payload,
+                WebhookDelivery.DeliveryState.PENDING, 0, now, null, null, null, null, now, now));
+        sender.wake();
+    }
+}
