@@ -18,11 +18,22 @@ public final class OzClient {
     public static final String TOKEN_HEADER = "X-Forensic-Access-Token";
     public static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
 
+    public static final String ADMIN_EMAIL = "admin@argus.test";
+    public static final String ADMIN_PASSWORD = "test-password-1";
+
     private final HttpClient client;
+    private final String email;
+    private final String password;
     private String token;
 
     public OzClient(HttpClient client) {
+        this(client, ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    public OzClient(HttpClient client, String email, String password) {
         this.client = client;
+        this.email = email;
+        this.password = password;
     }
 
     /** A response and its JSON body, whatever the status. */
@@ -35,25 +46,47 @@ public final class OzClient {
 
     public String token() {
         if (token == null) {
-            Reply reply = send(HttpRequest.POST("/api/authorize/auth",
-                    Map.of("credentials", Map.of("email", "admin@argus.test", "password", "test-password-1"))));
+            Reply reply = send(HttpRequest.POST("/api/authorize/auth", Map.of("credentials", Map.of("email", email, "password", password))));
             token = (String) reply.body().get("access_token");
+            if (token == null) {
+                throw new IllegalStateException("login of " + email + " failed: " + reply.body());
+            }
         }
         return token;
     }
 
     public Reply postFolder(Map<String, Path> files, String payload) {
+        return postFiles("/api/folders/", files, payload);
+    }
+
+    public Reply getFolder(Object folderId) {
+        return get("/api/folders/" + folderId + "/");
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.GET(path).header(TOKEN_HEADER, token()));
+    }
+
+    public Reply post(String path, Object body) {
+        return send(HttpRequest.POST(path, body).header(TOKEN_HEADER, token()));
+    }
+
+    public Reply patch(String path, Object body) {
+        return send(HttpRequest.PATCH(path, body).header(TOKEN_HEADER, token()));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.DELETE(path).header(TOKEN_HEADER, token()));
+    }
+
+    /** Multipart upload of files (and a payload) to any path, e.g. to add media to a folder. */
+    public Reply postFiles(String path, Map<String, Path> files, String payload) {
         MultipartBody.Builder body = MultipartBody.builder();
         files.forEach((key, file) -> body.addPart(key, file.getFileName().toString(), MediaType.APPLICATION_OCTET_STREAM_TYPE, file.toFile()));
         if (payload != null) {
             body.addPart("payload", payload);
         }
-        return send(HttpRequest.POST("/api/folders/", body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
-                .header(TOKEN_HEADER, token()));
-    }
-
-    public Reply getFolder(Object folderId) {
-        return send(HttpRequest.GET("/api/folders/" + folderId + "/").header(TOKEN_HEADER, token()));
+        return send(HttpRequest.POST(path, body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).header(TOKEN_HEADER, token()));
     }
 
     public HttpResponse<byte[]> download(String url, String withToken) {
@@ -68,14 +101,23 @@ public final class OzClient {
         }
     }
 
+    /** Sends a request; the body is read as a JSON object, or as {@code {"items": [...]}} when it is a list. */
     public Reply send(MutableHttpRequest<?> request) {
         try {
-            HttpResponse<Map<String, Object>> response = client.toBlocking().exchange(request, JSON, JSON);
-            return new Reply(response.code(), response.body(), response);
+            HttpResponse<Object> response = client.toBlocking().exchange(request, Argument.OBJECT_ARGUMENT, JSON);
+            return new Reply(response.code(), wrap(response.body()), response);
         } catch (HttpClientResponseException e) {
             Map<String, Object> body = e.getResponse().getBody(JSON).orElse(Map.of());
             return new Reply(e.getStatus().getCode(), body, e.getResponse());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> wrap(Object body) {
+        if (body == null) {
+            return Map.of();
+        }
+        return body instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("items", body);
     }
 
     @SuppressWarnings("unchecked")
