@@ -126,6 +126,9 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
                 slot.get().close();
                 continue;
             }
+            if (job.attempts() > 0) {
+                LOG.warn("resuming job {} of folder {} left unfinished by an earlier run (attempt {})", job.id(), job.folderId(), job.attempts() + 1);
+            }
             if (job.attempts() + 1 > config.maxAttempts()) {
                 try (AnalysisEngine.Admission ignored = slot.get()) {
                     abandon(job);

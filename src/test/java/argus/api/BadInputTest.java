@@ -151,6 +151,13 @@ class BadInputTest {
     }
 
     @Test
+    void webhookToAnInternalAddressIsRefused() {
+        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"resolution_endpoint\": \"http://127.0.0.1:9/hook\"}"), 400, "INVALID_PAYLOAD");
+        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"resolution_endpoint\": \"http://10.1.2.3/hook\"}"), 400, "INVALID_PAYLOAD");
+        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"resolution_endpoint\": \"file:///etc/passwd\"}"), 400, "INVALID_PAYLOAD");
+    }
+
+    @Test
     void unknownTagIs400() {
         assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"media:tags\": {\"video1\": [\"video_selfie_dance\"]}}"), 400, "UNKNOWN_TAG");
     }

@@ -1,5 +1,6 @@
 package argus.bench;
 
+import argus.ServerProcess;
 import argus.TestMedia;
 import argus.TestVideos;
 import org.bytedeco.javacv.FFmpegFrameGrabber;

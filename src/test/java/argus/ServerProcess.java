@@ -1,4 +1,4 @@
-package argus.bench;
+package argus;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /** The service started as its own process (as in production), so that its memory can be read from /proc. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
-    final int port;
+    public final int port;
 
     private ServerProcess(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    static ServerProcess start(Path dataDir, int port, Map<String, String> environment, Path log) throws IOException, InterruptedException {
+    public static ServerProcess start(Path dataDir, int port, Map<String, String> environment, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "argus.Application"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -41,18 +41,31 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not start within two minutes; see " + log);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** A field of /proc/<pid>/status in kB (VmRSS now, VmHWM the peak so far). */
-    long memoryKb(String field) throws IOException {
+    public long memoryKb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
             if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
         return -1;
+    }
+
+    /** A free port on loopback for a server to come. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** kill -9: the process gets no chance to clean up. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override
