@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Turns uploads into media: opened and checked by their content, then stored with a preview and described. */
@@ -43,7 +44,7 @@ public class MediaIntake {
         try {
             for (MediaUpload upload : uploads) {
                 try {
-                    opened.add(new Opened(UUID.randomUUID(), upload, opener.open(upload.staged().path())));
+                    opened.add(new Opened(UUID.randomUUID(), upload, opener.open(upload.data())));
                 } catch (MediaRejectedException e) {
                     throw new MediaRejectedException(e.status(), e.code(), "media '%s': %s".formatted(upload.key(), e.getMessage()));
                 }
@@ -65,16 +66,17 @@ public class MediaIntake {
         List<Media> rows = new ArrayList<>();
         for (int i = 0; i < opened.size(); i++) {
             Opened o = opened.get(i);
+            MediaStore.StagedFile staged = Objects.requireNonNull(o.upload().staged(), "only staged uploads are stored");
             Instant created = time.plusNanos(1000L * i);
             String key = "%s/%s/%s.%s".formatted(companyId, folderId, o.mediaId(), extension(o.info()));
             String thumbKey = "%s/%s/%s_thumb.jpg".formatted(companyId, folderId, o.mediaId());
-            published.write(key, () -> store.commit(o.upload().staged(), key));
+            published.write(key, () -> store.commit(staged, key));
             published.write(thumbKey, () -> store.put(thumbKey, previews.get(o.mediaId())));
             rows.add(new Media(o.mediaId(), folderId, companyId, o.upload().key(), o.upload().originalName(),
                     o.info().kind() == MediaKind.VIDEO ? MediaType.VIDEO_FOLDER : MediaType.IMAGE_FOLDER,
-                    o.info().contentType(), json.write(o.upload().tags()), json.write(describe(o.info(), o.upload().staged().size())),
-                    json.write(o.upload().metaData()), key, thumbKey, UUID.randomUUID(), o.upload().staged().size(),
-                    o.upload().staged().sha256(), null, created, created));
+                    o.info().contentType(), json.write(o.upload().tags()), json.write(describe(o.info(), staged.size())),
+                    json.write(o.upload().metaData()), key, thumbKey, UUID.randomUUID(), staged.size(), staged.sha256(), null,
+                    created, created));
         }
         return rows;
     }
@@ -94,7 +96,7 @@ public class MediaIntake {
     }
 
     /** The probe data shown in a media's {@code info}. */
-    private static Map<String, Object> describe(MediaInfo info, long size) {
+    static Map<String, Object> describe(MediaInfo info, long size) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("width", info.width());
         described.put("height", info.height());

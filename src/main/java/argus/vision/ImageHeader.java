@@ -2,13 +2,9 @@ package argus.vision;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Reads the format, size and EXIF orientation of a JPEG, PNG or WebP photo from its header alone, so that a
@@ -37,24 +33,22 @@ public record ImageHeader(String format, int width, int height, int orientation)
         };
     }
 
-    /** The header of the photo in {@code file}, or null when the file does not start like a supported photo. */
-    public static @Nullable ImageHeader read(Path file) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            ByteBuffer head = readAt(channel, 0, 32);
-            if (head.remaining() < 12) {
-                return null;
-            }
-            if ((head.get(0) & 0xFF) == 0xFF && (head.get(1) & 0xFF) == 0xD8 && (head.get(2) & 0xFF) == 0xFF) {
-                return jpeg(channel);
-            }
-            if (head.getLong(0) == 0x89504E470D0A1A0AL) {
-                return png(head);
-            }
-            if (ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
-                return webp(head);
-            }
+    /** The header of the photo in {@code data}, or null when the data does not start like a supported photo. */
+    public static @Nullable ImageHeader read(MediaData data) {
+        ByteBuffer head = data.readAt(0, 32);
+        if (head.remaining() < 12) {
             return null;
         }
+        if ((head.get(0) & 0xFF) == 0xFF && (head.get(1) & 0xFF) == 0xD8 && (head.get(2) & 0xFF) == 0xFF) {
+            return jpeg(data);
+        }
+        if (head.getLong(0) == 0x89504E470D0A1A0AL) {
+            return png(head);
+        }
+        if (ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
+            return webp(head);
+        }
+        return null;
     }
 
     private static ImageHeader png(ByteBuffer head) {
@@ -82,12 +76,12 @@ public record ImageHeader(String format, int width, int height, int orientation)
     }
 
     /** Walks the JPEG segments up to the first start-of-frame, picking the EXIF orientation on the way. */
-    private static ImageHeader jpeg(SeekableByteChannel channel) throws IOException {
+    private static ImageHeader jpeg(MediaData data) {
         long position = 2;
         int orientation = 1;
-        long size = channel.size();
+        long size = data.size();
         while (position + 4 <= size) {
-            ByteBuffer marker = readAt(channel, position, 4);
+            ByteBuffer marker = data.readAt(position, 4);
             if (marker.remaining() < 4 || (marker.get(0) & 0xFF) != 0xFF) {
                 break;
             }
@@ -98,14 +92,14 @@ public record ImageHeader(String format, int width, int height, int orientation)
                 continue;
             }
             if (isStartOfFrame(type)) {
-                ByteBuffer frame = readAt(channel, position + 4, 5);
+                ByteBuffer frame = data.readAt(position + 4, 5);
                 if (frame.remaining() < 5) {
                     break;
                 }
                 return new ImageHeader("jpeg", frame.getShort(3) & 0xFFFF, frame.getShort(1) & 0xFFFF, orientation);
             }
             if (type == 0xE1 && length > 16) {
-                orientation = exifOrientation(readAt(channel, position + 4, Math.min(length - 2, 65533)));
+                orientation = exifOrientation(data.readAt(position + 4, Math.min(length - 2, 65533)));
             }
             position += 2 + length;
         }
@@ -138,15 +132,6 @@ public record ImageHeader(String format, int width, int height, int orientation)
             }
         }
         return 1;
-    }
-
-    private static ByteBuffer readAt(SeekableByteChannel channel, long position, int length) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        channel.position(position);
-        while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-            // keep reading until the buffer is full or the file ends
-        }
-        return buffer.flip();
     }
 
     private static String ascii(ByteBuffer buffer, int offset, int length) {

@@ -3,10 +3,6 @@ package argus.vision;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
@@ -17,11 +13,11 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
 /** A JPEG, PNG or WebP photo; OpenCV decodes it and applies its EXIF orientation. */
 public final class ImageSource implements MediaSource {
-    private final Path file;
+    private final MediaData data;
     private final MediaInfo info;
     private final int maxFrameSide;
 
-    ImageSource(Path file, ImageHeader header, MediaLimits limits) {
+    ImageSource(MediaData data, ImageHeader header, MediaLimits limits) {
         long pixels = (long) header.width() * header.height();
         if (header.width() <= 0 || header.height() <= 0) {
             throw MediaRejectedException.corrupt("photo declares an empty picture");
@@ -30,7 +26,7 @@ public final class ImageSource implements MediaSource {
             throw MediaRejectedException.limitExceeded("photo of %dx%d exceeds the limit of %d pixels"
                     .formatted(header.width(), header.height(), limits.maxImagePixels()));
         }
-        this.file = file;
+        this.data = data;
         this.maxFrameSide = limits.maxFrameSide();
         this.info = new MediaInfo(MediaKind.IMAGE, "image", header.format(), header.displayWidth(),
                 header.displayHeight(), null, null, header.rotation(), 1L);
@@ -43,12 +39,7 @@ public final class ImageSource implements MediaSource {
 
     @Override
     public FrameSeries sample(int count) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = data.readAll();
         Mat decoded;
         try (BytePointer data = new BytePointer(bytes); Mat encoded = new Mat(1, bytes.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1, data)) {
             decoded = imdecode(encoded, reducedReadMode());

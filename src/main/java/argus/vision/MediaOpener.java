@@ -2,9 +2,6 @@ package argus.vision;
 
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
@@ -26,14 +23,14 @@ public class MediaOpener {
     }
 
     public MediaSource open(Path file) {
-        try {
-            if (Files.size(file) == 0) {
-                throw MediaRejectedException.empty();
-            }
-            ImageHeader header = ImageHeader.read(file);
-            return header != null ? new ImageSource(file, header, limits) : new VideoSource(file, limits);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return open(new MediaData.InFile(file));
+    }
+
+    public MediaSource open(MediaData data) {
+        if (data.size() == 0) {
+            throw MediaRejectedException.empty();
         }
+        ImageHeader header = ImageHeader.read(data);
+        return header != null ? new ImageSource(data, header, limits) : new VideoSource(data, limits);
     }
 }

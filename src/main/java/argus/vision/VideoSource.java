@@ -17,11 +17,8 @@ import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Range;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +40,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
@@ -80,13 +78,20 @@ public final class VideoSource implements MediaSource {
     private static final double TRUNCATION_TOLERANCE_SECONDS = 0.5;
 
     private final MediaLimits limits;
+    private final MemoryInput memory;
     private final AVFormatContext format;
     private final AVStream stream;
     private final MediaInfo info;
 
-    VideoSource(Path file, MediaLimits limits) {
+    VideoSource(MediaData data, MediaLimits limits) {
         this.limits = limits;
-        this.format = open(file);
+        this.memory = data instanceof MediaData.InMemory inMemory ? new MemoryInput(inMemory.bytes()) : null;
+        try {
+            this.format = open(data, memory);
+        } catch (RuntimeException e) {
+            closeMemory();
+            throw e;
+        }
         try {
             int index = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, (PointerPointer<?>) null, 0);
             if (index < 0) {
@@ -105,18 +110,26 @@ public final class VideoSource implements MediaSource {
             }
         } catch (RuntimeException e) {
             avformat_close_input(format);
+            closeMemory();
             throw e;
         }
     }
 
-    private static AVFormatContext open(Path file) {
-        AVFormatContext context = new AVFormatContext(null);
+    /** Opens the container, from the file or, for memory, through custom I/O (FFmpeg frees the context on failure). */
+    private static AVFormatContext open(MediaData data, MemoryInput memory) {
+        AVFormatContext context = memory == null ? new AVFormatContext(null) : avformat_alloc_context();
+        String url = null;
+        if (memory != null) {
+            context.pb(memory.context());
+        } else {
+            url = ((MediaData.InFile) data).path().toAbsolutePath().toString();
+        }
         AVDictionary options = new AVDictionary(null);
         av_dict_set(options, "format_whitelist", CONTAINERS, 0);
         av_dict_set(options, "protocol_whitelist", "file", 0);
         try {
-            if (avformat_open_input(context, file.toAbsolutePath().toString(), null, options) < 0) {
-                throw looksLikeVideoContainer(file)
+            if (avformat_open_input(context, url, null, options) < 0) {
+                throw looksLikeVideoContainer(data)
                         ? MediaRejectedException.corrupt("the video container is damaged or truncated")
                         : MediaRejectedException.unsupported("not a photo or a video in a supported format (mp4, mov, webm, mkv, avi, jpeg, png, webp)");
             }
@@ -127,15 +140,13 @@ public final class VideoSource implements MediaSource {
     }
 
     /** ISO-BMFF (mp4, mov), EBML (mkv, webm) or RIFF AVI signatures: a file that claims to be a video. */
-    private static boolean looksLikeVideoContainer(Path file) {
-        byte[] head = new byte[12];
-        try (InputStream in = Files.newInputStream(file)) {
-            if (in.readNBytes(head, 0, head.length) < head.length) {
-                return false;
-            }
-        } catch (IOException e) {
+    private static boolean looksLikeVideoContainer(MediaData data) {
+        ByteBuffer start = data.readAt(0, 12);
+        if (start.remaining() < 12) {
             return false;
         }
+        byte[] head = new byte[12];
+        start.get(head);
         String box = new String(head, 4, 4, StandardCharsets.US_ASCII);
         boolean isoMedia = Set.of("ftyp", "moov", "mdat", "free", "wide", "skip").contains(box);
         boolean ebml = (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45 && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3;
@@ -451,5 +462,12 @@ public final class VideoSource implements MediaSource {
     @Override
     public void close() {
         avformat_close_input(format);
+        closeMemory();
+    }
+
+    private void closeMemory() {
+        if (memory != null) {
+            memory.close();
+        }
     }
 }

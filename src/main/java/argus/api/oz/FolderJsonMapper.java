@@ -6,6 +6,7 @@ import argus.folder.Folder;
 import argus.folder.FolderView;
 import argus.folder.JsonText;
 import argus.folder.Media;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ public class FolderJsonMapper {
         this.json = json;
     }
 
-    public FolderJson toJson(FolderView view, String baseUrl) {
+    public FolderJson toJson(FolderView view, @Nullable String baseUrl) {
         Folder folder = view.folder();
         List<MediaJson> media = view.media().stream().map(m -> media(m, folder, baseUrl)).toList();
         return new FolderJson(folder.companyId(), OzTime.seconds(folder.timeCreated()), folder.id(), folder.userId(),
@@ -33,16 +34,17 @@ public class FolderJsonMapper {
                 analyses(view, view.analyses(), baseUrl));
     }
 
-    MediaJson media(Media media, Folder folder, String baseUrl) {
-        String base = "%s/api/folders/%s/media/%s/".formatted(baseUrl, media.folderId(), media.id());
+    /** A media; without a base URL (nothing stored, Instant mode) it has no download URLs. */
+    MediaJson media(Media media, Folder folder, @Nullable String baseUrl) {
+        String base = baseUrl == null ? null : "%s/api/folders/%s/media/%s/".formatted(baseUrl, media.folderId(), media.id());
         return new MediaJson(media.companyId(), media.folderId(), OzTime.seconds(folder.timeCreated()), media.originalName(),
-                base + "original/", media.id(), media.mediaType().name(), json.strings(media.tags()), json.object(media.info()),
-                OzTime.seconds(media.timeCreated()), OzTime.seconds(media.timeUpdated()), json.object(media.metaData()),
-                media.thumbKey() == null ? null : base + "thumb/", media.imageId());
+                base == null ? null : base + "original/", media.id(), media.mediaType().name(), json.strings(media.tags()),
+                json.object(media.info()), OzTime.seconds(media.timeCreated()), OzTime.seconds(media.timeUpdated()),
+                json.object(media.metaData()), base == null || media.thumbKey() == null ? null : base + "thumb/", media.imageId());
     }
 
     /** Analyses of the folder, their source media and output images taken from the folder's media. */
-    List<AnalysisJson> analyses(FolderView view, List<Analysis> analyses, String baseUrl) {
+    List<AnalysisJson> analyses(FolderView view, List<Analysis> analyses, @Nullable String baseUrl) {
         Map<UUID, MediaJson> media = new HashMap<>();
         view.media().forEach(m -> media.put(m.id(), media(m, view.folder(), baseUrl)));
         view.outputImages().forEach(m -> media.put(m.id(), media(m, view.folder(), baseUrl)));

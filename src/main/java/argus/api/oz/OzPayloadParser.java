@@ -56,7 +56,7 @@ class OzPayloadParser {
         List<MediaUpload> media = new ArrayList<>();
         for (ReceivedFile file : files) {
             List<String> tags = tags(file.key(), mediaTags.get(file.key()));
-            media.add(new MediaUpload(file.key(), file.filename(), file.staged(), tags,
+            media.add(new MediaUpload(file.key(), file.filename(), file.data(), file.staged(), tags,
                     object(mediaMeta, file.key(), "media:meta_data." + file.key())));
         }
         return media;

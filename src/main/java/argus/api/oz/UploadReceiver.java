@@ -3,6 +3,7 @@ package argus.api.oz;
 import argus.ArgusException;
 import argus.api.JsonPayloadReader;
 import argus.storage.MediaStore;
+import argus.vision.MediaData;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import jakarta.inject.Singleton;
@@ -51,11 +52,9 @@ class UploadReceiver {
                 if (PAYLOAD.equals(name)) {
                     payload = reader.readObject(bytes(part), "the payload part");
                 } else if (part instanceof CompletedFileUpload upload) {
-                    if (!MEDIA_KEY.matcher(name).matches()) {
-                        throw ArgusException.badRequest("INVALID_MEDIA_KEY", ("the part name '%s' is not a valid media key "
-                                + "(letters, digits, '_', '-', '.', at most 64)").formatted(ArgusException.clip(name)));
-                    }
-                    files.add(new ReceivedFile(name, fileName(upload.getFilename(), name), stage(upload)));
+                    checkMediaKey(name);
+                    MediaStore.StagedFile staged = stage(upload);
+                    files.add(new ReceivedFile(name, fileName(upload.getFilename(), name), new MediaData.InFile(staged.path()), staged));
                 } else {
                     throw ArgusException.badRequest("UNEXPECTED_PART",
                             "the part '%s' is neither a file nor the payload".formatted(ArgusException.clip(name)));
@@ -76,8 +75,16 @@ class UploadReceiver {
         }
     }
 
+    /** Part names become media keys: a safe alphabet only. */
+    static void checkMediaKey(String name) {
+        if (!MEDIA_KEY.matcher(name).matches()) {
+            throw ArgusException.badRequest("INVALID_MEDIA_KEY", ("the part name '%s' is not a valid media key "
+                    + "(letters, digits, '_', '-', '.', at most 64)").formatted(ArgusException.clip(name)));
+        }
+    }
+
     void discard(List<ReceivedFile> files) {
-        files.forEach(file -> store.discard(file.staged()));
+        files.stream().filter(file -> file.staged() != null).forEach(file -> store.discard(file.staged()));
     }
 
     private MediaStore.StagedFile stage(CompletedFileUpload upload) {
