@@ -112,20 +112,29 @@ class MultiStepFlowTest {
     }
 
     @Test
-    void clientWalksTheWholeFlowAndReceivesASignedWebhook() throws Exception {
+    void everyRoleThatCreatesWalksTheWholeFlowAndReceivesASignedWebhook() throws Exception {
+        String argusCompany = (String) admin.get("/api/users/me/").body().get("company_id");
+        walkFlow(admin, admin, argusCompany);
+        walkFlow(clientA, adminA, companyA);
+        walkFlow(adminA, adminA, companyA);
+        walkFlow(serviceA, adminA, companyA);
+    }
+
+    /** login, create, upload, start analyses, poll, read the folder, receive the webhook (refused once, then delivered). */
+    private void walkFlow(OzClient client, OzClient companyAdmin, String companyId) throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(1)) {
-            String folderId = folderWithMedia(clientA,
+            String folderId = folderWithMedia(client,
                     "{\"folder:meta_data\": {\"partner_side_folder_id\": \"ms-1\"}, \"resolution_endpoint\": \"" + receiver.url() + "\"}");
 
-            Reply started = clientA.post("/api/folders/" + folderId + "/analyses/",
+            Reply started = client.post("/api/folders/" + folderId + "/analyses/",
                     "{\"analyses\": [{\"type\": \"quality\", \"params\": {\"extract_best_shot\": true}}, {\"type\": \"biometry\"}]}");
             assertEquals(201, started.status(), started.body().toString());
             List<Map<String, Object>> analyses = list(started.body().get("items"));
             assertEquals(List.of("PROCESSING", "PROCESSING"), analyses.stream().map(a -> a.get("state")).toList());
-            assertEquals("PROCESSING", clientA.getFolder(folderId).body().get("resolution_status"));
+            assertEquals("PROCESSING", client.getFolder(folderId).body().get("resolution_status"));
 
-            Map<String, Object> quality = awaitFinished(clientA, (String) analyses.get(0).get("analysis_id"));
-            Map<String, Object> biometry = awaitFinished(clientA, (String) analyses.get(1).get("analysis_id"));
+            Map<String, Object> quality = awaitFinished(client, (String) analyses.get(0).get("analysis_id"));
+            Map<String, Object> biometry = awaitFinished(client, (String) analyses.get(1).get("analysis_id"));
             assertEquals("FINISHED", quality.get("state"));
             assertEquals("SUCCESS", quality.get("resolution"));
             assertEquals(2, list(quality.get("results_media")).size());
@@ -133,12 +142,12 @@ class MultiStepFlowTest {
             assertEquals("SUCCESS", biometry.get("resolution"), biometry.toString());
             assertTrue(number(object(biometry.get("results_data")).get("min_confidence")) >= 0.85);
 
-            Reply folder = clientA.getFolder(folderId);
+            Reply folder = client.getFolder(folderId);
             assertEquals("FINISHED", folder.body().get("resolution_status"));
             assertEquals("SUCCESS", folder.body().get("system_resolution"));
-            assertEquals(2, list(clientA.get("/api/folders/" + folderId + "/analyses/").body().get("items")).size());
+            assertEquals(2, list(client.get("/api/folders/" + folderId + "/analyses/").body().get("items")).size());
 
-            String secret = (String) adminA.get("/api/companies/" + companyA + "/").body().get("webhook_secret");
+            String secret = (String) companyAdmin.get("/api/companies/" + companyId + "/").body().get("webhook_secret");
             WebhookReceiver.Call call = awaitDelivery(receiver, 2);
             String expected = "sha256=" + WebhookSender.signature(secret, call.header(WebhookSender.TIMESTAMP), call.body());
             assertEquals(expected, call.header(WebhookSender.SIGNATURE));
