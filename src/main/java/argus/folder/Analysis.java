@@ -1,6 +1,7 @@
 package argus.folder;
 
 import argus.analysis.AnalysisOutcome;
+import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisState;
 import argus.analysis.AnalysisType;
 import argus.analysis.Resolution;
@@ -9,6 +10,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** An analysis row; parameters, metadata, source media ids and results are JSON text. */
@@ -29,6 +31,14 @@ public record Analysis(@Id UUID id,
                        @Nullable String errorMessage,
                        Instant timeCreated,
                        Instant timeUpdated) {
+
+    /** A new analysis of the group, still to run. */
+    public static Analysis queued(UUID folderId, UUID companyId, UUID groupId, AnalysisRequest request, List<UUID> sources,
+                                  Instant time, JsonText json) {
+        return new Analysis(UUID.randomUUID(), folderId, companyId, groupId, request.type(), AnalysisState.PROCESSING,
+                Resolution.PROCESSING, json.write(request.params()), json.write(request.metaData()), json.write(sources), null,
+                json.write(List.of()), null, null, time, time);
+    }
 
     /** This analysis with the outcome of running it. */
     public Analysis finished(AnalysisOutcome outcome, JsonText json, Instant time) {

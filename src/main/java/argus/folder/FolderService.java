@@ -2,11 +2,7 @@ package argus.folder;
 
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
-import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
-import argus.analysis.AnalysisState;
-import argus.analysis.OutputImage;
-import argus.analysis.Resolution;
 import argus.auth.Caller;
 import argus.storage.MediaStore;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -17,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +36,10 @@ public class FolderService {
     private final MediaStore store;
     private final JsonText json;
     private final JobWorker jobs;
+    private final FolderAssembler assembler;
 
     public FolderService(MediaIntake intake, AnalysisWork work, AnalysisEngine engine, FolderRecords records,
-                         MediaStore store, JsonText json, JobWorker jobs) {
+                         MediaStore store, JsonText json, JobWorker jobs, FolderAssembler assembler) {
         this.intake = intake;
         this.work = work;
         this.engine = engine;
@@ -51,15 +47,11 @@ public class FolderService {
         this.store = store;
         this.json = json;
         this.jobs = jobs;
+        this.assembler = assembler;
     }
 
     /** A created folder; {@code replayed} when an earlier request with the same idempotency key had created it. */
     public record Creation(FolderView view, boolean replayed) {
-    }
-
-    private static Instant now() {
-        // the database keeps microseconds; responses built before a read-back must show the same times
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public Creation create(Caller caller, FolderSubmission submission, RequestContext context) {
@@ -101,43 +93,16 @@ public class FolderService {
     }
 
     private static List<AnalysisWork.Candidate> candidates(List<MediaIntake.Opened> opened) {
-        return opened.stream()
-                .map(o -> new AnalysisWork.Candidate(o.mediaId(), o.info().kind(), o.upload().tags(), o.source()))
-                .toList();
+        return opened.stream().map(MediaIntake.Opened::candidate).toList();
     }
 
     private FolderView persist(Caller caller, FolderSubmission submission, RequestContext context,
                                List<MediaIntake.Opened> opened, AnalysisWork.Result result, Published published) {
-        UUID folderId = UUID.randomUUID();
-        Instant created = now();
-        List<Media> media = intake.publish(caller.companyId(), folderId, opened, result.previews(), created, published);
-        UUID groupId = UUID.randomUUID();
-        Instant finished = now();
-        List<Analysis> analyses = new ArrayList<>();
-        List<Media> outputs = new ArrayList<>();
-        for (int i = 0; i < result.outcomes().size(); i++) {
-            AnalysisRequest request = submission.analyses().get(i);
-            AnalysisOutcome outcome = result.outcomes().get(i);
-            Analysis queued = newAnalysis(caller, folderId, groupId, request, result.sources().get(i), created.plusNanos(1000L * i));
-            for (OutputImage image : outcome.outputImages()) {
-                outputs.add(intake.outputImage(caller.companyId(), folderId, queued.id(), image, finished, published));
-            }
-            analyses.add(queued.finished(outcome, json, finished));
-        }
-        Folder folder = new Folder(folderId, caller.companyId(), caller.userId(), submission.resolutionEndpoint(),
-                FolderRecords.status(analyses), "[]", Resolution.consolidate(analyses.stream().map(Analysis::resolutionStatus).toList()),
-                json.write(submission.metaData()), context.sessionId(), context.deviceInfo(), context.geoLocation(),
-                context.idempotencyKey(), created, analyses.isEmpty() ? created : finished);
-        List<Media> rows = new ArrayList<>(media);
-        rows.addAll(outputs);
-        records.insert(folder, rows, analyses);
-        return new FolderView(folder, media, outputs, analyses);
-    }
-
-    private Analysis newAnalysis(Caller caller, UUID folderId, UUID groupId, AnalysisRequest request, List<UUID> sources, Instant time) {
-        return new Analysis(UUID.randomUUID(), folderId, caller.companyId(), groupId, request.type(), AnalysisState.PROCESSING,
-                Resolution.PROCESSING, json.write(request.params()), json.write(request.metaData()), json.write(sources), null,
-                json.write(List.of()), null, null, time, time);
+        FolderView view = assembler.assemble(caller, submission, context, opened, result, published);
+        List<Media> rows = new ArrayList<>(view.media());
+        rows.addAll(view.outputImages());
+        records.insert(view.folder(), rows, view.analyses());
+        return view;
     }
 
     /** Adds uploaded media to an existing folder (the multi-step flow). */
@@ -148,8 +113,8 @@ public class FolderService {
         Published published = new Published(store);
         try (AnalysisEngine.Admission ignored = engine.admit()) {
             Map<UUID, byte[]> previews = work.previews(candidates(opened));
-            Instant time = now();
-            List<Media> rows = intake.publish(folder.companyId(), folder.id(), opened, previews, time, published);
+            Instant time = FolderAssembler.now();
+            List<Media> rows = intake.rows(folder.companyId(), folder.id(), opened, previews, time, published);
             records.addMedia(folder, rows, time);
             return rows;
         } catch (RuntimeException e) {
@@ -174,11 +139,11 @@ public class FolderService {
                 .map(m -> new AnalysisWork.Candidate(m.id(), m.mediaType().kind(), json.strings(m.tags()), null))
                 .toList();
         UUID groupId = UUID.randomUUID();
-        Instant time = now();
+        Instant time = FolderAssembler.now();
         List<Analysis> rows = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            rows.add(newAnalysis(caller, folderId, groupId, requests.get(i), AnalysisWork.sources(requests.get(i), candidates),
-                    time.plusNanos(1000L * i)));
+            rows.add(Analysis.queued(folderId, folder.companyId(), groupId, requests.get(i), AnalysisWork.sources(requests.get(i), candidates),
+                    time.plusNanos(1000L * i), json));
         }
         AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), AnalysisJob.JobState.QUEUED, 0, null, null, time, time);
         records.queue(folder, rows, job);
@@ -209,18 +174,18 @@ public class FolderService {
     /** Merges the given fields into the folder's metadata (a null value removes a field). */
     public FolderView updateFolderMetaData(Caller caller, UUID folderId, Map<String, Object> changes) {
         Folder folder = folder(caller, folderId);
-        records.updateFolder(folder.withMetaData(json.write(merged(json.object(folder.metaData()), changes)), now()));
+        records.updateFolder(folder.withMetaData(json.write(merged(json.object(folder.metaData()), changes)), FolderAssembler.now()));
         return find(caller, folderId);
     }
 
     public Media updateMediaMetaData(Caller caller, UUID folderId, UUID mediaId, Map<String, Object> changes) {
         Media row = media(caller, folderId, mediaId);
-        return records.updateMedia(row.withMetaData(json.write(merged(json.object(row.metaData()), changes)), now()));
+        return records.updateMedia(row.withMetaData(json.write(merged(json.object(row.metaData()), changes)), FolderAssembler.now()));
     }
 
     public Analysis updateAnalysisMetaData(Caller caller, UUID analysisId, Map<String, Object> changes) {
         Analysis row = analysis(caller, analysisId);
-        return records.updateAnalysis(row.withMetaData(json.write(merged(json.object(row.metaData()), changes)), now()));
+        return records.updateAnalysis(row.withMetaData(json.write(merged(json.object(row.metaData()), changes)), FolderAssembler.now()));
     }
 
     private static Map<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.Poller;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
@@ -27,7 +28,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,10 +53,8 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
     private final JsonText json;
     private final JobConfig config;
     private final String owner;
-    private final Semaphore wakeups = new Semaphore(0);
+    private final Poller poller;
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
-    private volatile boolean running;
-    private Thread loop;
 
     public JobWorker(AnalysisJobRepository jobs, FolderRecords records, AnalysisWork work, AnalysisEngine engine,
                      MediaIntake intake, MediaOpener opener, MediaStore store, JsonText json, JobConfig config) {
@@ -70,6 +68,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
         this.json = json;
         this.config = config;
         this.owner = hostName() + "/" + UUID.randomUUID();
+        this.poller = new Poller("job-worker", config.poll(), this::claimAvailable);
     }
 
     private static String hostName() {
@@ -82,36 +81,12 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        running = true;
-        loop = Thread.ofVirtual().name("job-worker").start(this::loop);
+        poller.start();
     }
 
     /** A job was queued here: look now rather than at the next poll. */
     public void wake() {
-        wakeups.release();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                claimAvailable();
-                wakeups.tryAcquire(config.poll().toMillis(), TimeUnit.MILLISECONDS);
-                wakeups.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("job polling failed", e);
-                sleepQuietly();
-            }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(config.poll().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.wake();
     }
 
     /** Claims as many waiting jobs as the engine has free slots for, and starts them. */
@@ -237,10 +212,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
 
     @PreDestroy
     void stop() {
-        running = false;
-        if (loop != null) {
-            loop.interrupt();
-        }
+        poller.stop();
         leases.shutdownNow();
     }
 }

@@ -8,6 +8,7 @@ import argus.vision.MediaKind;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -36,6 +37,10 @@ public class MediaIntake {
         MediaInfo info() {
             return source.info();
         }
+
+        AnalysisWork.Candidate candidate() {
+            return new AnalysisWork.Candidate(mediaId, source.info().kind(), upload.tags(), source);
+        }
     }
 
     /** Opens every upload; a file that is not acceptable media refuses them all (and closes those opened). */
@@ -60,31 +65,49 @@ public class MediaIntake {
         opened.forEach(o -> o.source().close());
     }
 
-    /** Commits the uploads and their previews to the store and describes them as rows of the folder. */
-    List<Media> publish(UUID companyId, UUID folderId, List<Opened> opened, Map<UUID, byte[]> previews, Instant time,
-                        Published published) {
+    /**
+     * Describes the uploads as media rows of the folder and, when {@code published} is given, commits them and their
+     * previews to the store. Without it (Instant mode) nothing is stored and the rows have no storage keys.
+     */
+    List<Media> rows(UUID companyId, UUID folderId, List<Opened> opened, Map<UUID, byte[]> previews, Instant time,
+                     @Nullable Published published) {
         List<Media> rows = new ArrayList<>();
         for (int i = 0; i < opened.size(); i++) {
             Opened o = opened.get(i);
-            MediaStore.StagedFile staged = Objects.requireNonNull(o.upload().staged(), "only staged uploads are stored");
             Instant created = time.plusNanos(1000L * i);
-            String key = "%s/%s/%s.%s".formatted(companyId, folderId, o.mediaId(), extension(o.info()));
-            String thumbKey = "%s/%s/%s_thumb.jpg".formatted(companyId, folderId, o.mediaId());
-            published.write(key, () -> store.commit(staged, key));
-            published.write(thumbKey, () -> store.put(thumbKey, previews.get(o.mediaId())));
+            long size = o.upload().data().size();
+            String key = "";
+            String thumbKey = null;
+            String sha256 = "";
+            if (published != null) {
+                MediaStore.StagedFile staged = Objects.requireNonNull(o.upload().staged(), "only staged uploads are stored");
+                String storageKey = "%s/%s/%s.%s".formatted(companyId, folderId, o.mediaId(), extension(o.info()));
+                String previewKey = "%s/%s/%s_thumb.jpg".formatted(companyId, folderId, o.mediaId());
+                published.write(storageKey, () -> store.commit(staged, storageKey));
+                published.write(previewKey, () -> store.put(previewKey, previews.get(o.mediaId())));
+                key = storageKey;
+                thumbKey = previewKey;
+                sha256 = staged.sha256();
+            }
             rows.add(new Media(o.mediaId(), folderId, companyId, o.upload().key(), o.upload().originalName(),
                     o.info().kind() == MediaKind.VIDEO ? MediaType.VIDEO_FOLDER : MediaType.IMAGE_FOLDER,
-                    o.info().contentType(), json.write(o.upload().tags()), json.write(describe(o.info(), staged.size())),
-                    json.write(o.upload().metaData()), key, thumbKey, UUID.randomUUID(), staged.size(), staged.sha256(), null,
-                    created, created));
+                    o.info().contentType(), json.write(o.upload().tags()), json.write(describe(o.info(), size)),
+                    json.write(o.upload().metaData()), key, thumbKey, UUID.randomUUID(), size, sha256, null, created, created));
         }
         return rows;
     }
 
-    /** Stores an image an analysis produced (a best shot) as a media of the folder, referenced from the analysis. */
-    Media outputImage(UUID companyId, UUID folderId, UUID analysisId, OutputImage image, Instant time, Published published) {
-        String key = "%s/%s/%s.jpg".formatted(companyId, folderId, image.mediaId());
-        published.write(key, () -> store.put(key, image.jpeg()));
+    /**
+     * Describes an image an analysis produced (a best shot) as a media of the folder, referenced from the analysis,
+     * and stores it when {@code published} is given.
+     */
+    Media outputImage(UUID companyId, UUID folderId, UUID analysisId, OutputImage image, Instant time, @Nullable Published published) {
+        String key = "";
+        if (published != null) {
+            String storageKey = "%s/%s/%s.jpg".formatted(companyId, folderId, image.mediaId());
+            published.write(storageKey, () -> store.put(storageKey, image.jpeg()));
+            key = storageKey;
+        }
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("width", image.width());
         info.put("height", image.height());
@@ -92,11 +115,12 @@ public class MediaIntake {
         info.put("size_bytes", image.jpeg().length);
         return new Media(image.mediaId(), folderId, companyId, null, "best_shot.jpg", MediaType.IMAGE_FOLDER, "image/jpeg",
                 json.write(List.of("photo_selfie")), json.write(info), json.write(Map.of("source_media_id", image.sourceMediaId().toString())),
-                key, key, UUID.randomUUID(), image.jpeg().length, Digests.sha256Hex(image.jpeg()), analysisId, time, time);
+                key, published == null ? null : key, UUID.randomUUID(), image.jpeg().length,
+                published == null ? "" : Digests.sha256Hex(image.jpeg()), analysisId, time, time);
     }
 
     /** The probe data shown in a media's {@code info}. */
-    static Map<String, Object> describe(MediaInfo info, long size) {
+    private static Map<String, Object> describe(MediaInfo info, long size) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("width", info.width());
         described.put("height", info.height());

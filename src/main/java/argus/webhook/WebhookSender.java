@@ -1,5 +1,6 @@
 package argus.webhook;
 
+import argus.Poller;
 import argus.auth.Company;
 import argus.auth.CompanyRepository;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -22,8 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends queued webhooks: a POST of the payload with {@code X-Argus-Signature: sha256=<hex>}, the HMAC-SHA256 under the
@@ -44,39 +43,23 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
     private final WebhookConfig config;
     private final HttpClient http;
     private final String owner = "webhooks/" + UUID.randomUUID();
-    private final Semaphore wakeups = new Semaphore(0);
-    private volatile boolean running;
-    private Thread loop;
+    private final Poller poller;
 
     public WebhookSender(WebhookDeliveryRepository deliveries, CompanyRepository companies, WebhookConfig config) {
         this.deliveries = deliveries;
         this.companies = companies;
         this.config = config;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.poller = new Poller("webhook-sender", config.poll(), this::sendDue);
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        running = true;
-        loop = Thread.ofVirtual().name("webhook-sender").start(this::loop);
+        poller.start();
     }
 
     void wake() {
-        wakeups.release();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                sendDue();
-                wakeups.tryAcquire(config.poll().toMillis(), TimeUnit.MILLISECONDS);
-                wakeups.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("webhook delivery failed", e);
-            }
-        }
+        poller.wake();
     }
 
     private void sendDue() {
@@ -153,9 +136,6 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
 
     @PreDestroy
     void stop() {
-        running = false;
-        if (loop != null) {
-            loop.interrupt();
-        }
+        poller.stop();
     }
 }

@@ -2,7 +2,6 @@ package argus.api.oz;
 
 import argus.ArgusException;
 import argus.analysis.Resolution;
-import argus.api.ApiConfig;
 import argus.api.JsonPayloadReader;
 import argus.auth.Caller;
 import argus.folder.FolderQuery;
@@ -21,7 +20,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -47,34 +45,23 @@ class FolderController {
     private final OzPayloadParser payloads;
     private final JsonPayloadReader reader;
     private final FolderJsonMapper mapper;
-    private final ApiConfig config;
     private final BaseUrls urls;
 
     FolderController(FolderService folders, UploadReceiver uploads, OzPayloadParser payloads, JsonPayloadReader reader,
-                     FolderJsonMapper mapper, ApiConfig config, BaseUrls urls) {
+                     FolderJsonMapper mapper, BaseUrls urls) {
         this.folders = folders;
         this.uploads = uploads;
         this.payloads = payloads;
         this.reader = reader;
         this.mapper = mapper;
-        this.config = config;
         this.urls = urls;
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<FolderJson> createWithMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                              @Body MultipartBody body, HttpRequest<?> request) {
-        List<CompletedPart> parts = MultipartCollector.collect(body, config.maxMedia() + 1);
-        try {
-            UploadReceiver.Upload upload = uploads.receive(parts);
-            try {
-                return created(folders.create(caller, payloads.parse(upload.payload(), upload.files()), RequestContexts.of(request)), request);
-            } finally {
-                uploads.discard(upload.files());
-            }
-        } finally {
-            MultipartCollector.discard(parts);
-        }
+        return uploads.handle(body, upload ->
+                created(folders.create(caller, payloads.parse(upload.payload(), upload.files()), RequestContexts.of(request)), request));
     }
 
     /** A folder without media, its payload sent as the JSON body. */

@@ -1,7 +1,6 @@
 package argus.api.oz;
 
 import argus.ArgusException;
-import argus.api.ApiConfig;
 import argus.api.JsonPayloadReader;
 import argus.auth.Caller;
 import argus.folder.FolderService;
@@ -18,7 +17,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
@@ -42,40 +40,30 @@ class FolderMediaController {
     private final OzPayloadParser payloads;
     private final JsonPayloadReader reader;
     private final FolderJsonMapper mapper;
-    private final ApiConfig config;
     private final BaseUrls urls;
 
     FolderMediaController(FolderService folders, MediaStore store, UploadReceiver uploads, OzPayloadParser payloads,
-                          JsonPayloadReader reader, FolderJsonMapper mapper, ApiConfig config, BaseUrls urls) {
+                          JsonPayloadReader reader, FolderJsonMapper mapper, BaseUrls urls) {
         this.folders = folders;
         this.store = store;
         this.uploads = uploads;
         this.payloads = payloads;
         this.reader = reader;
         this.mapper = mapper;
-        this.config = config;
         this.urls = urls;
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<List<MediaJson>> add(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
                                       @Body MultipartBody body, HttpRequest<?> request) {
-        List<CompletedPart> parts = MultipartCollector.collect(body, config.maxMedia() + 1);
-        try {
-            UploadReceiver.Upload upload = uploads.receive(parts);
-            try {
-                if (upload.files().isEmpty()) {
-                    throw ArgusException.badRequest("MISSING_MEDIA", "the request carries no non-empty media file");
-                }
-                List<Media> added = folders.addMedia(caller, folderId, payloads.media(upload.payload(), upload.files()));
-                var view = folders.find(caller, folderId);
-                return HttpResponse.created(added.stream().map(m -> mapper.media(m, view.folder(), urls.base(request))).toList());
-            } finally {
-                uploads.discard(upload.files());
+        return uploads.handle(body, upload -> {
+            if (upload.files().isEmpty()) {
+                throw ArgusException.badRequest("MISSING_MEDIA", "the request carries no non-empty media file");
             }
-        } finally {
-            MultipartCollector.discard(parts);
-        }
+            List<Media> added = folders.addMedia(caller, folderId, payloads.media(upload.payload(), upload.files()));
+            var view = folders.find(caller, folderId);
+            return HttpResponse.created(added.stream().map(m -> mapper.media(m, view.folder(), urls.base(request))).toList());
+        });
     }
 
     @Get("/{mediaId}")

@@ -1,11 +1,13 @@
 package argus.api.oz;
 
 import argus.ArgusException;
+import argus.api.ApiConfig;
 import argus.api.JsonPayloadReader;
 import argus.storage.MediaStore;
 import argus.vision.MediaData;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
+import io.micronaut.http.server.multipart.MultipartBody;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -29,17 +32,37 @@ class UploadReceiver {
 
     private final MediaStore store;
     private final JsonPayloadReader reader;
+    private final ApiConfig config;
 
-    UploadReceiver(MediaStore store, JsonPayloadReader reader) {
+    UploadReceiver(MediaStore store, JsonPayloadReader reader, ApiConfig config) {
         this.store = store;
         this.reader = reader;
+        this.config = config;
     }
 
     record Upload(Map<String, Object> payload, List<ReceivedFile> files) {
     }
 
+    /**
+     * Reads a multipart body, stages its files and hands the upload to {@code work}; afterwards every staged copy not
+     * committed by the work and every part not consumed is freed, whatever happened.
+     */
+    <T> T handle(MultipartBody body, Function<Upload, T> work) {
+        List<CompletedPart> parts = MultipartCollector.collect(body, config.maxMedia() + 1);
+        try {
+            Upload upload = receive(parts);
+            try {
+                return work.apply(upload);
+            } finally {
+                discard(upload.files());
+            }
+        } finally {
+            MultipartCollector.discard(parts);
+        }
+    }
+
     /** Stages the files; on any refusal the files staged so far are discarded before the error propagates. */
-    Upload receive(List<CompletedPart> parts) {
+    private Upload receive(List<CompletedPart> parts) {
         Map<String, Object> payload = Map.of();
         List<ReceivedFile> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -83,7 +106,7 @@ class UploadReceiver {
         }
     }
 
-    void discard(List<ReceivedFile> files) {
+    private void discard(List<ReceivedFile> files) {
         files.stream().filter(file -> file.staged() != null).forEach(file -> store.discard(file.staged()));
     }
 
