@@ -25,12 +25,14 @@ public record AnalysisOutcome(AnalysisState state,
     }
 
     /**
-     * Combines per-media verdicts: the first failed media names the error; otherwise the media verdicts consolidate.
+     * Combines per-media verdicts: the media verdicts consolidate, and the first media with a reason (a failure, or a
+     * refusal such as a missing gesture) names the analysis's error.
      */
     public static AnalysisOutcome of(List<MediaResult> results, @Nullable Map<String, Object> resultsData, List<OutputImage> images) {
-        MediaResult failed = results.stream().filter(r -> r.resolution() == Resolution.FAILED).findFirst().orElse(null);
+        MediaResult reason = results.stream().filter(r -> r.resolution() == Resolution.FAILED).findFirst()
+                .or(() -> results.stream().filter(r -> r.errorCode() != null).findFirst()).orElse(null);
         Resolution resolution = Resolution.consolidate(results.stream().map(MediaResult::resolution).toList());
         return new AnalysisOutcome(AnalysisState.FINISHED, resolution, resultsData, results,
-                failed == null ? null : failed.errorCode(), failed == null ? null : failed.errorMessage(), images);
+                reason == null ? null : reason.errorCode(), reason == null ? null : reason.errorMessage(), images);
     }
 }

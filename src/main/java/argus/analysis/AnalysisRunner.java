@@ -41,8 +41,8 @@ public class AnalysisRunner {
         analyzers.get(request.type()).validate(request.params());
     }
 
-    /** One media to decode, with the client's tags. */
-    public record DecodeJob(UUID mediaId, List<String> tags, MediaSource source) {
+    /** One media to decode, with the client's tags and the frames to sample from it. */
+    public record DecodeJob(UUID mediaId, List<String> tags, MediaSource source, Function<MediaSource, FrameSeries> sampling) {
     }
 
     /** One analysis and the evidence of its source media. */
@@ -53,9 +53,9 @@ public class AnalysisRunner {
      * Opens every media's frame series in parallel and decodes its first sample, so that a media that cannot be
      * decoded at all refuses the whole request before any analysis runs. Later samples are decoded as analyses ask.
      */
-    public List<MediaEvidence> decode(List<DecodeJob> jobs, Function<MediaSource, FrameSeries> sampling) {
+    public List<MediaEvidence> decode(List<DecodeJob> jobs) {
         List<AnalysisEngine.Task<FrameSeries>> tasks = jobs.stream()
-                .map(job -> engine.submit(() -> firstFrameDecoded(sampling.apply(job.source()))))
+                .map(job -> engine.submit(() -> firstFrameDecoded(job.sampling().apply(job.source()))))
                 .toList();
         List<MediaEvidence> evidence = new ArrayList<>();
         try {

@@ -2,6 +2,8 @@ package argus.analysis;
 
 import argus.vision.FaceBox;
 import argus.vision.FaceEmbedder;
+import argus.vision.FaceLandmarks;
+import argus.vision.HeadPose;
 import argus.vision.FaceModels;
 import argus.vision.FaceQuality;
 import argus.vision.Frame;
@@ -29,6 +31,7 @@ public final class MediaEvidence implements AutoCloseable {
     private final FrameSeries media;
     private final FaceModels models;
     private final FrameFaces[] faces;
+    private final FaceSignals[] signals;
     private List<FaceSample> ranked;
     private Optional<float[]> embedding;
 
@@ -38,6 +41,7 @@ public final class MediaEvidence implements AutoCloseable {
         this.media = media;
         this.models = models;
         this.faces = new FrameFaces[media.size()];
+        this.signals = new FaceSignals[media.size()];
     }
 
     public UUID mediaId() {
@@ -79,6 +83,24 @@ public final class MediaEvidence implements AutoCloseable {
     /** The faces of every sampled frame. */
     public List<FrameFaces> faces() {
         return IntStream.range(0, faces.length).mapToObj(this::facesAt).toList();
+    }
+
+    /**
+     * Landmarks and head pose of the prominent face of one sampled frame, computed on first use; empty when the frame
+     * has no face or several.
+     */
+    public synchronized Optional<FaceSignals> signalsAt(int index) {
+        FrameFaces frame = facesAt(index);
+        if (!frame.hasSingleSubject()) {
+            return Optional.empty();
+        }
+        if (signals[index] == null) {
+            var image = frame.frame().image();
+            FaceBox face = frame.faces().getFirst();
+            signals[index] = new FaceSignals(frame.frame().timestampSeconds(), face, models.landmarker().landmarks(image, face),
+                    models.pose().estimate(image, face));
+        }
+        return Optional.of(signals[index]);
     }
 
     /** Frames with exactly one prominent face, best first (sharp, large, confidently detected). */
@@ -134,6 +156,10 @@ public final class MediaEvidence implements AutoCloseable {
         public boolean hasSingleSubject() {
             return faces.size() == 1 || faces.size() > 1 && faces.get(1).area() < SECOND_FACE_RATIO * faces.get(0).area();
         }
+    }
+
+    /** What the face of one frame shows: where it is, its landmarks and its head pose. */
+    public record FaceSignals(double timestampSeconds, FaceBox face, FaceLandmarks landmarks, HeadPose.Angles pose) {
     }
 
     /** A frame with its one prominent face and that face's quality score. */

@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.vision.MediaKind;
 import argus.vision.Thumbnails;
 import jakarta.inject.Singleton;
 
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -25,6 +27,7 @@ public class QualityAnalyzer implements Analyzer {
     /** Share of the frames with faces that may show several people before the media is refused (one stray frame may). */
     private static final double CROWDED_SHARE = 0.2;
     private static final int FIRST_PASS_STRIDE = 3;
+    private static final int LIVENESS_SAMPLES = 8;
 
     @Override
     public AnalysisType type() {
@@ -57,18 +60,19 @@ public class QualityAnalyzer implements Analyzer {
     }
 
     /**
-     * Scores every third sampled frame first (so that decoding can stop before the last samples); the remaining frames
-     * are decoded and scored only when that evidence is not clear-cut (scores on both sides of the threshold, or frames
-     * without a face or with several). A plain selfie costs a third of the inference and less decoding; a doubtful
-     * one gets all of it.
+     * Scores every third of the liveness samples first (so that decoding can stop before the last samples); the
+     * remaining ones are decoded and scored only when that evidence is not clear-cut (scores on both sides of the
+     * threshold, or frames without a face or with several). A plain selfie costs a third of the inference and less
+     * decoding; a doubtful one gets all of it. A video tagged with a gesture is sampled densely and the gesture checked
+     * on every frame; without the gesture the media is DECLINED.
      */
     private MediaResult assess(MediaEvidence evidence, double threshold, boolean bestShot, List<OutputImage> images) {
-        int count = evidence.frameCount();
-        List<Integer> firstPass = IntStream.range(0, count).filter(i -> i % FIRST_PASS_STRIDE == 0).boxed().toList();
+        List<Integer> liveness = livenessSamples(evidence.frameCount());
+        List<Integer> firstPass = IntStream.range(0, liveness.size()).filter(i -> i % FIRST_PASS_STRIDE == 0).mapToObj(liveness::get).toList();
         Map<Integer, Double> scores = new HashMap<>();
         Evidence seen = examine(evidence, firstPass, scores);
-        if (firstPass.size() < count && !seen.clearCut(threshold)) {
-            seen = examine(evidence, IntStream.range(0, count).boxed().toList(), scores);
+        if (firstPass.size() < liveness.size() && !seen.clearCut(threshold)) {
+            seen = examine(evidence, liveness, scores);
         }
         if (seen.withFace() == 0) {
             return MediaResult.failed(evidence.mediaId(), "NO_FACE_DETECTED", "no face was found in the media");
@@ -80,7 +84,7 @@ public class QualityAnalyzer implements Analyzer {
         double confidence = Scores.round(seen.scores().stream().mapToDouble(Double::doubleValue).average().orElseThrow());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("confidence_spoofing", confidence);
-        data.put("frames_sampled", count);
+        data.put("frames_sampled", evidence.frameCount());
         data.put("frames_analyzed", seen.scores().size());
         data.put("liveness_model", evidence.models().liveness().pack());
         List<UUID> produced = List.of();
@@ -90,7 +94,24 @@ public class QualityAnalyzer implements Analyzer {
             produced = List.of(image.mediaId());
         }
         Resolution resolution = confidence >= threshold ? Resolution.DECLINED : Resolution.SUCCESS;
+        Optional<GestureCheck.Gesture> gesture = evidence.kind() == MediaKind.VIDEO ? GestureCheck.Gesture.requested(evidence.tags()) : Optional.empty();
+        if (gesture.isPresent()) {
+            GestureCheck.Result checked = GestureCheck.check(gesture.get(), IntStream.range(0, evidence.frameCount())
+                    .mapToObj(evidence::signalsAt).flatMap(Optional::stream).toList());
+            data.put("gesture", checked.asResultsData());
+            if (!checked.performed()) {
+                return new MediaResult(evidence.mediaId(), Resolution.DECLINED, data, "GESTURE_NOT_PERFORMED", checked.reason(), produced);
+            }
+        }
         return new MediaResult(evidence.mediaId(), resolution, data, null, null, produced);
+    }
+
+    /** The frames liveness looks at: all of them, or a fixed number spread evenly over a densely sampled video. */
+    private static List<Integer> livenessSamples(int frames) {
+        if (frames <= LIVENESS_SAMPLES) {
+            return IntStream.range(0, frames).boxed().toList();
+        }
+        return IntStream.range(0, LIVENESS_SAMPLES).mapToObj(i -> (int) ((i + 0.5) * frames / LIVENESS_SAMPLES)).toList();
     }
 
     /** Detects faces on the given frames and scores those showing one person (each frame at most once). */

@@ -6,9 +6,11 @@ import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisRunner;
 import argus.analysis.AnalysisRunner.DecodeJob;
 import argus.analysis.AnalysisRunner.Planned;
+import argus.analysis.GestureCheck;
 import argus.analysis.MediaEvidence;
 import argus.vision.FrameSeries;
 import argus.vision.MediaKind;
+import argus.vision.MediaLimits;
 import argus.vision.MediaOpener;
 import argus.vision.MediaSource;
 import argus.vision.Thumbnails;
@@ -62,7 +64,8 @@ public class AnalysisWork {
     }
 
     public Map<UUID, byte[]> previews(List<Candidate> candidates) {
-        List<MediaEvidence> decoded = runner.decode(jobs(candidates), MediaSource::preview);
+        List<MediaEvidence> decoded = runner.decode(candidates.stream()
+                .map(c -> new DecodeJob(c.mediaId(), c.tags(), c.source(), MediaSource::preview)).toList());
         try {
             return previewsOf(decoded);
         } finally {
@@ -75,8 +78,8 @@ public class AnalysisWork {
         Set<UUID> needed = new LinkedHashSet<>();
         sources.forEach(needed::addAll);
         List<Candidate> toDecode = candidates.stream().filter(c -> withPreviews || needed.contains(c.mediaId())).toList();
-        int frames = opener.limits().sampledFrames();
-        List<MediaEvidence> decoded = runner.decode(jobs(toDecode), source -> source.sample(frames));
+        List<MediaEvidence> decoded = runner.decode(toDecode.stream()
+                .map(c -> new DecodeJob(c.mediaId(), c.tags(), c.source(), source -> source.sample(frames(c)))).toList());
         try {
             Map<UUID, MediaEvidence> byId = new HashMap<>();
             decoded.forEach(evidence -> byId.put(evidence.mediaId(), evidence));
@@ -97,8 +100,18 @@ public class AnalysisWork {
         }
     }
 
-    private static List<DecodeJob> jobs(List<Candidate> candidates) {
-        return candidates.stream().map(c -> new DecodeJob(c.mediaId(), c.tags(), c.source())).toList();
+    /**
+     * How many frames to sample: the configured number, or, for a video tagged with a gesture, enough to follow the
+     * gesture (a fixed rate over the clip, within a bound).
+     */
+    private int frames(Candidate candidate) {
+        MediaLimits limits = opener.limits();
+        Double duration = candidate.source().info().durationSeconds();
+        if (candidate.kind() != MediaKind.VIDEO || GestureCheck.Gesture.requested(candidate.tags()).isEmpty() || duration == null) {
+            return limits.sampledFrames();
+        }
+        int dense = (int) Math.ceil(duration * limits.gestureFramesPerSecond());
+        return Math.max(limits.sampledFrames(), Math.min(limits.maxGestureFrames(), dense));
     }
 
     /** The middle sampled frame of each media, as a small JPEG. */

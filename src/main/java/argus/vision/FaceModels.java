@@ -19,6 +19,7 @@ public class FaceModels {
     private final FaceDetector detector;
     private final FaceLandmarker landmarker;
     private final FaceEmbedder embedder;
+    private final HeadPose pose;
     private final LivenessEnsemble liveness;
     private final List<OnnxModel> sessions = new ArrayList<>();
 
@@ -27,6 +28,7 @@ public class FaceModels {
         this.detector = new FaceDetector(track(packs.load(face.name(), role(face, "detector"))), config.detectionThreshold());
         this.landmarker = new FaceLandmarker(track(packs.load(face.name(), role(face, "landmarks"))));
         this.embedder = new FaceEmbedder(track(packs.load(face.name(), role(face, "embedding"))));
+        this.pose = new HeadPose(track(packs.load(face.name(), role(face, "pose"))));
         PackManifest live = packs.manifest(config.livenessPack());
         if (live.liveness() == null) {
             throw new IllegalStateException("model pack '" + live.name() + "' has no liveness models");
@@ -59,6 +61,10 @@ public class FaceModels {
 
     public FaceEmbedder embedder() {
         return embedder;
+    }
+
+    public HeadPose pose() {
+        return pose;
     }
 
     public LivenessEnsemble liveness() {

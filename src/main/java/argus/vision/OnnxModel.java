@@ -44,10 +44,39 @@ public final class OnnxModel implements AutoCloseable {
      * pixel values mapped to {@code (value - mean) / std}, and returns every output, flattened, by name.
      */
     public Map<String, float[]> run(Mat picture, ChannelOrder order, float mean, float std) {
+        return run(picture, order, new float[]{mean, mean, mean}, new float[]{std, std, std});
+    }
+
+    /**
+     * {@link #run(Mat, ChannelOrder, float, float)} with a mean and a deviation per channel (in the model's channel
+     * order), as networks trained with ImageNet statistics expect.
+     */
+    public Map<String, float[]> run(Mat picture, ChannelOrder order, float[] mean, float[] std) {
         try (Size size = new Size(spec.inputWidth(), spec.inputHeight());
-             Scalar means = new Scalar(mean, mean, mean, 0);
-             Mat blob = blobFromImage(picture, 1.0 / std, size, means, order == ChannelOrder.RGB, false, CV_32F);
-             OnnxTensor tensor = OnnxTensor.createTensor(environment, (FloatBuffer) blob.createBuffer(), shape);
+             Scalar means = new Scalar(mean[0], mean[1], mean[2], 0);
+             Mat blob = blobFromImage(picture, 1.0 / std[0], size, means, order == ChannelOrder.RGB, false, CV_32F)) {
+            FloatBuffer planes = blob.createBuffer();
+            rescalePlanes(planes, std);
+            return run(planes);
+        }
+    }
+
+    /** blobFromImage scales every channel by the first deviation; the others are corrected plane by plane. */
+    private void rescalePlanes(FloatBuffer planes, float[] std) {
+        int channels = (int) shape[1];
+        int plane = (int) (shape[2] * shape[3]);
+        for (int c = 1; c < channels; c++) {
+            if (std[c] != std[0]) {
+                float factor = std[0] / std[c];
+                for (int i = c * plane; i < (c + 1) * plane; i++) {
+                    planes.put(i, planes.get(i) * factor);
+                }
+            }
+        }
+    }
+
+    private Map<String, float[]> run(FloatBuffer input) {
+        try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, shape);
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             Map<String, float[]> outputs = new HashMap<>();
             result.forEach(entry -> outputs.put(entry.getKey(), flatten((OnnxTensor) entry.getValue())));

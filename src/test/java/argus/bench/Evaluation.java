@@ -62,8 +62,8 @@ public final class Evaluation {
     private static Item score(MediaOpener opener, AnalysisRunner runner, Path file, String path, boolean attack) {
         try (MediaSource source = opener.open(file)) {
             int frames = opener.limits().sampledFrames();
-            List<MediaEvidence> evidence = runner.decode(List.of(new AnalysisRunner.DecodeJob(UUID.randomUUID(), List.of(), source)),
-                    s -> s.sample(frames));
+            List<MediaEvidence> evidence = runner.decode(List.of(new AnalysisRunner.DecodeJob(UUID.randomUUID(), List.of(), source,
+                    s -> s.sample(frames))));
             try {
                 AnalysisOutcome outcome = runner.run(List.of(new AnalysisRunner.Planned(
                         new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), evidence))).getFirst();

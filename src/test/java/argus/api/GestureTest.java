@@ -1,0 +1,85 @@
+package argus.api;
+
+import argus.OzClient;
+import argus.OzClient.Reply;
+import argus.TestMedia;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static argus.OzClient.firstAnalysis;
+import static argus.OzClient.firstResult;
+import static argus.OzClient.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Active liveness on the real clips of the shared media: the 20-s selfie turns the head left and right and raises and
+ * lowers it; the 3-s selfie only turns left; the phone replay hardly moves.
+ */
+@MicronautTest
+class GestureTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private Reply quality(String video, String gesture) {
+        return new OzClient(http).postFiles("/api/instant/folders/", Map.of("video1", TestMedia.file(video)),
+                "{\"media:tags\": {\"video1\": [\"video_selfie\", \"" + gesture + "\"]}, \"analyses\": [{\"type\": \"quality\"}]}");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "video/selfie-real-portrait.mp4, video_selfie_left",
+            "video/selfie-real-portrait.mp4, video_selfie_right",
+            "video/selfie-real-portrait.mp4, video_selfie_high",
+            "video/selfie-real-portrait.mp4, video_selfie_down",
+            "video/selfie-real-portrait.mp4, video_selfie_scan",
+            "video/selfie-real-3s.mp4, video_selfie_left"})
+    void performedGesturesPass(String video, String gesture) {
+        Reply reply = quality(video, gesture);
+        assertEquals(200, reply.status(), reply.body().toString());
+        Map<String, Object> checked = object(object(firstResult(reply).get("results_data")).get("gesture"));
+        assertEquals(gesture, checked.get("tag"));
+        assertEquals(true, checked.get("performed"), checked.toString());
+        assertEquals("SUCCESS", firstResult(reply).get("resolution_status"));
+        assertEquals("SUCCESS", firstAnalysis(reply).get("resolution"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "video/selfie-real-3s.mp4, video_selfie_right, yaw",
+            "video/selfie-real-3s.mp4, video_selfie_high, pitch",
+            "video/selfie-real-3s.mp4, video_selfie_down, pitch",
+            "video/selfie-real-3s.mp4, video_selfie_scan, yaw",
+            "video/replay-phone.mp4, video_selfie_left, yaw"})
+    void missingGesturesAreDeclinedWithAReason(String video, String gesture, String measure) {
+        Reply reply = quality(video, gesture);
+        Map<String, Object> result = firstResult(reply);
+        Map<String, Object> checked = object(object(result.get("results_data")).get("gesture"));
+        assertEquals(false, checked.get("performed"));
+        assertTrue(checked.keySet().stream().anyMatch(key -> key.startsWith(measure)), checked.toString());
+        assertTrue(((String) checked.get("reason")).length() > 10);
+        assertEquals("DECLINED", result.get("resolution_status"));
+        assertEquals("GESTURE_NOT_PERFORMED", result.get("error_code"));
+        assertEquals("DECLINED", firstAnalysis(reply).get("resolution"));
+        assertEquals("GESTURE_NOT_PERFORMED", firstAnalysis(reply).get("error_code"));
+    }
+
+    @Test
+    void videosWithoutAGestureTagAreNotCheckedForOne() {
+        Reply reply = quality("video/selfie-real-3s.mp4", "video_selfie_blank");
+        Map<String, Object> data = object(firstResult(reply).get("results_data"));
+        assertFalse(data.containsKey("gesture"));
+        assertEquals(8, ((Number) data.get("frames_sampled")).intValue());
+        assertNull(firstResult(reply).get("error_code"));
+    }
+}
