@@ -45,8 +45,8 @@ public class AnalysisRunner {
     public record DecodeJob(UUID mediaId, List<String> tags, MediaSource source, Function<MediaSource, FrameSeries> sampling) {
     }
 
-    /** One analysis and the evidence of its source media. */
-    public record Planned(AnalysisRequest request, List<MediaEvidence> sources) {
+    /** One analysis for a folder of a company, and the evidence of its source media. */
+    public record Planned(AnalysisRequest request, List<MediaEvidence> sources, UUID companyId) {
     }
 
     /**
@@ -115,7 +115,7 @@ public class AnalysisRunner {
     public List<AnalysisOutcome> run(List<Planned> planned) {
         long deadline = System.nanoTime() + engine.config().timeout().toNanos();
         List<AnalysisEngine.Task<AnalysisOutcome>> tasks = planned.stream()
-                .map(p -> engine.submit(() -> analyzers.get(p.request().type()).analyze(p.request(), p.sources())))
+                .map(p -> engine.submit(() -> analyzers.get(p.request().type()).analyze(p.request(), p.sources(), p.companyId())))
                 .toList();
         try {
             List<AnalysisOutcome> outcomes = new ArrayList<>();

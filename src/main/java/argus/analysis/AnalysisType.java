@@ -11,16 +11,17 @@ import java.util.stream.Collectors;
 /** The analyses the engine runs; clients may spell them in any case. */
 public enum AnalysisType {
     QUALITY,
-    BIOMETRY;
+    BIOMETRY,
+    BLACKLIST;
 
     /**
      * Oz's rules of assigning analyses when the client names no source media: liveness looks at every video and at
-     * every photo that is not an identity document; biometry compares every media but the back of a document.
+     * every photo that is not an identity document; biometry and blacklist use every media but the back of a document.
      */
     public boolean appliesTo(MediaKind kind, List<String> tags) {
         return switch (this) {
             case QUALITY -> kind == MediaKind.VIDEO || tags.stream().noneMatch(tag -> tag.startsWith("photo_id"));
-            case BIOMETRY -> !tags.contains("photo_id_back");
+            case BIOMETRY, BLACKLIST -> !tags.contains("photo_id_back");
         };
     }
 

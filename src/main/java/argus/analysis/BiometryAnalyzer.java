@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * BIOMETRY (face match): every pair of source media is compared by the calibrated similarity of their face
@@ -29,7 +30,7 @@ public class BiometryAnalyzer implements Analyzer {
     }
 
     @Override
-    public AnalysisOutcome analyze(AnalysisRequest request, List<MediaEvidence> sources) {
+    public AnalysisOutcome analyze(AnalysisRequest request, List<MediaEvidence> sources, UUID companyId) {
         double threshold = Params.threshold(request.params(), THRESHOLD, DEFAULT_THRESHOLD);
         if (sources.size() < 2) {
             return AnalysisOutcome.unresolved(List.of(), "BIOMETRY_NEEDS_TWO_MEDIA",

@@ -41,7 +41,7 @@ public class QualityAnalyzer implements Analyzer {
     }
 
     @Override
-    public AnalysisOutcome analyze(AnalysisRequest request, List<MediaEvidence> sources) {
+    public AnalysisOutcome analyze(AnalysisRequest request, List<MediaEvidence> sources, UUID companyId) {
         double threshold = Params.threshold(request.params(), THRESHOLD, DEFAULT_THRESHOLD);
         boolean bestShot = Params.flag(request.params(), BEST_SHOT);
         List<MediaResult> results = new ArrayList<>();

@@ -41,8 +41,15 @@ public class AnalysisWork {
         this.opener = opener;
     }
 
-    /** A media that analyses may use. */
-    public record Candidate(UUID mediaId, MediaKind kind, List<String> tags, MediaSource source) {
+    /**
+     * A media that analyses may use. {@code produced} marks an image an analysis made (a best shot): it is used only
+     * when a client names it in {@code source_media}, never by the rules.
+     */
+    public record Candidate(UUID mediaId, MediaKind kind, List<String> tags, MediaSource source, boolean produced) {
+
+        public Candidate(UUID mediaId, MediaKind kind, List<String> tags, MediaSource source) {
+            this(mediaId, kind, tags, source, false);
+        }
     }
 
     /** Previews of the media (when asked for), the source media of each analysis, and the outcomes, in request order. */
@@ -60,7 +67,7 @@ public class AnalysisWork {
             }
             return List.copyOf(new LinkedHashSet<>(request.sourceMedia()));
         }
-        return candidates.stream().filter(c -> request.type().appliesTo(c.kind(), c.tags())).map(Candidate::mediaId).toList();
+        return candidates.stream().filter(c -> !c.produced() && request.type().appliesTo(c.kind(), c.tags())).map(Candidate::mediaId).toList();
     }
 
     public Map<UUID, byte[]> previews(List<Candidate> candidates) {
@@ -73,7 +80,7 @@ public class AnalysisWork {
         }
     }
 
-    public Result analyze(List<Candidate> candidates, List<AnalysisRequest> requests, boolean withPreviews) {
+    public Result analyze(UUID companyId, List<Candidate> candidates, List<AnalysisRequest> requests, boolean withPreviews) {
         List<List<UUID>> sources = requests.stream().map(request -> sources(request, candidates)).toList();
         Set<UUID> needed = new LinkedHashSet<>();
         sources.forEach(needed::addAll);
@@ -85,7 +92,7 @@ public class AnalysisWork {
             decoded.forEach(evidence -> byId.put(evidence.mediaId(), evidence));
             List<Planned> planned = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
-                planned.add(new Planned(requests.get(i), sources.get(i).stream().map(byId::get).toList()));
+                planned.add(new Planned(requests.get(i), sources.get(i).stream().map(byId::get).toList(), companyId));
             }
             List<AnalysisOutcome> outcomes = runner.run(planned.stream().filter(p -> !p.sources().isEmpty()).toList());
             List<AnalysisOutcome> ordered = new ArrayList<>();

@@ -1,5 +1,7 @@
 package argus.folder;
 
+import argus.storage.Published;
+
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.OutputImage;
 import argus.analysis.Resolution;

@@ -1,5 +1,7 @@
 package argus.folder;
 
+import argus.storage.Published;
+
 import java.util.UUID;
 
 /** Published, inside the transaction that records it, when the last running analysis of a folder has ended. */

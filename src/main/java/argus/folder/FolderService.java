@@ -1,5 +1,7 @@
 package argus.folder;
 
+import argus.storage.Published;
+
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisRequest;
@@ -68,7 +70,7 @@ public class FolderService {
             List<AnalysisWork.Candidate> candidates = candidates(opened);
             AnalysisWork.Result result = submission.analyses().isEmpty()
                     ? new AnalysisWork.Result(work.previews(candidates), List.of(), List.of())
-                    : work.analyze(candidates, submission.analyses(), true);
+                    : work.analyze(caller.companyId(), candidates, submission.analyses(), true);
             return new Creation(persist(caller, submission, context, opened, result, published), false);
         } catch (DataAccessException e) {
             published.rollback();
@@ -136,7 +138,7 @@ public class FolderService {
         }
         Folder folder = folder(caller, folderId);
         List<AnalysisWork.Candidate> candidates = records.mediaOf(folderId).stream()
-                .map(m -> new AnalysisWork.Candidate(m.id(), m.mediaType().kind(), json.strings(m.tags()), null))
+                .map(m -> new AnalysisWork.Candidate(m.id(), m.mediaType().kind(), json.strings(m.tags()), null, m.sourceAnalysisId() != null))
                 .toList();
         UUID groupId = UUID.randomUUID();
         Instant time = FolderAssembler.now();

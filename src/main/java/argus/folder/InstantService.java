@@ -31,7 +31,7 @@ public class InstantService {
         List<MediaIntake.Opened> opened = intake.open(submission.media());
         try (AnalysisEngine.Admission ignored = engine.admit()) {
             List<AnalysisWork.Candidate> candidates = opened.stream().map(MediaIntake.Opened::candidate).toList();
-            AnalysisWork.Result result = work.analyze(candidates, submission.analyses(), false);
+            AnalysisWork.Result result = work.analyze(caller.companyId(), candidates, submission.analyses(), false);
             return assembler.assemble(caller, submission, RequestContext.NONE, opened, result, null);
         } finally {
             MediaIntake.close(opened);

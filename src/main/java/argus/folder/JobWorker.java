@@ -1,5 +1,7 @@
 package argus.folder;
 
+import argus.storage.Published;
+
 import argus.Poller;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisOutcome;
@@ -157,7 +159,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
                 sources.add(source);
                 candidates.add(new AnalysisWork.Candidate(id, row.mediaType().kind(), json.strings(row.tags()), source));
             }
-            return work.analyze(candidates, requests, false).outcomes();
+            return work.analyze(job.companyId(), candidates, requests, false).outcomes();
         } catch (MediaRejectedException e) {
             return failure(group.size(), e.code(), e.getMessage());
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package argus.folder;
 
+import argus.storage.Published;
+
 import argus.Digests;
 import argus.analysis.OutputImage;
 import argus.storage.MediaStore;

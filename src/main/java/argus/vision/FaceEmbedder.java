@@ -81,8 +81,12 @@ public final class FaceEmbedder {
 
     /** How likely two embeddings belong to the same person, in [0, 1], through the pack's calibration of the cosine. */
     public float similarity(float[] a, float[] b) {
+        return calibrated(cosine(a, b));
+    }
+
+    /** A cosine similarity of two embeddings of this model as a same-person confidence in [0, 1]. */
+    public float calibrated(float cosine) {
         ModelSpec.Calibration calibration = model.spec().calibration();
-        float cosine = cosine(a, b);
         return calibration == null ? Math.max(0, cosine) : calibration.apply(cosine);
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,7 +24,7 @@ class AnalysisRunnerTest {
         }
 
         @Override
-        public AnalysisOutcome analyze(AnalysisRequest request, List<MediaEvidence> sources) {
+        public AnalysisOutcome analyze(AnalysisRequest request, List<MediaEvidence> sources, UUID companyId) {
             try {
                 Thread.sleep(10_000);
             } catch (InterruptedException e) {
@@ -45,8 +46,8 @@ class AnalysisRunnerTest {
         }
 
         @Override
-        public AnalysisOutcome analyze(AnalysisRequest request, List<MediaEvidence> sources) {
-            MediaResult result = new MediaResult(java.util.UUID.randomUUID(), Resolution.SUCCESS, Map.of("confidence_spoofing", 0.1), null, null, List.of());
+        public AnalysisOutcome analyze(AnalysisRequest request, List<MediaEvidence> sources, UUID companyId) {
+            MediaResult result = new MediaResult(UUID.randomUUID(), Resolution.SUCCESS, Map.of("confidence_spoofing", 0.1), null, null, List.of());
             return AnalysisOutcome.of(List.of(result), Map.of("confidence_spoofing", 0.1), List.of());
         }
     }
@@ -56,8 +57,8 @@ class AnalysisRunnerTest {
         AnalysisEngine engine = new AnalysisEngine(new AnalysisConfig(2, 1, Duration.ofMillis(300), Duration.ofSeconds(1)));
         AnalysisRunner runner = new AnalysisRunner(engine, null, List.of(new Stalling(), new Quick()));
         List<AnalysisOutcome> outcomes = runner.run(List.of(
-                new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.BIOMETRY, Map.of(), Map.of()), List.of()),
-                new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), List.of())));
+                new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.BIOMETRY, Map.of(), Map.of()), List.of(), UUID.randomUUID()),
+                new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), List.of(), UUID.randomUUID())));
 
         assertEquals(AnalysisState.FAILED, outcomes.get(0).state());
         assertEquals(Resolution.FAILED, outcomes.get(0).resolution());

@@ -3,6 +3,7 @@ package argus.bench;
 import argus.ServerProcess;
 import argus.TestMedia;
 import argus.TestVideos;
+import argus.blacklist.Gallery;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,6 +58,9 @@ public final class Benchmark {
                 new TestVideos.Encoding("mp4", "libopenh264", 6_000_000, Map.of("profile", "high", "coder", "cabac")), -1, 0, 720, 1280, 3);
         System.out.printf("clip: %s, 720x1280, 3 s, H.264 High/CABAC 6 Mbit/s, %d bytes%n", clip.getFileName(), Files.size(clip));
 
+        searchTimes(10_000);
+        searchTimes(100_000);
+
         double floor = decodeFloor(clip, cores, 10);
         System.out.printf("FFmpeg decode floor: %.0f clips/min on %d cores (every frame decoded, one thread per clip)%n", floor, cores);
 
@@ -83,6 +89,43 @@ public final class Benchmark {
             System.out.printf("server RSS:     %d MB idle, %d MB now, %d MB peak%n", idleRss / 1024,
                     server.memoryKb("VmRSS") / 1024, server.memoryKb("VmHWM") / 1024);
         }
+    }
+
+    /**
+     * 1:N search in a gallery of {@code faces} synthetic unit embeddings (random, 512 dimensions): the time one
+     * BLACKLIST probe takes to find its 5 best matches, on one core.
+     */
+    static void searchTimes(int faces) {
+        java.util.Random random = new java.util.Random(faces);
+        Gallery gallery = new Gallery(512, faces);
+        for (int i = 0; i < faces; i++) {
+            gallery.add(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), unit(random));
+        }
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            float[] probe = unit(random);
+            long start = System.nanoTime();
+            gallery.search(probe, 5, Set.of());
+            if (i >= 20) {
+                micros.add((System.nanoTime() - start) / 1000);
+            }
+        }
+        Collections.sort(micros);
+        System.out.printf("1:N search among %,d faces: median %.1f ms, p95 %.1f ms%n", faces,
+                micros.get(micros.size() / 2) / 1000.0, percentile(micros, 95) / 1000.0);
+    }
+
+    private static float[] unit(java.util.Random random) {
+        float[] vector = new float[512];
+        double norm = 0;
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] = (float) random.nextGaussian();
+            norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < vector.length; i++) {
+            vector[i] /= (float) Math.sqrt(norm);
+        }
+        return vector;
     }
 
     /** Clips per minute FFmpeg decodes completely (no conversion) with one decoding thread per core. */

@@ -66,7 +66,7 @@ public final class Evaluation {
                     s -> s.sample(frames))));
             try {
                 AnalysisOutcome outcome = runner.run(List.of(new AnalysisRunner.Planned(
-                        new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), evidence))).getFirst();
+                        new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), evidence, UUID.randomUUID()))).getFirst();
                 var result = outcome.mediaResults().getFirst();
                 if (result.resultsData().get("confidence_spoofing") instanceof Double score) {
                     return new Item(path, attack, score, null);

@@ -6,7 +6,6 @@ import argus.auth.Caller;
 import argus.folder.FolderService;
 import argus.folder.Media;
 import argus.storage.MediaStore;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -22,8 +21,6 @@ import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,7 +81,7 @@ class FolderMediaController {
     HttpResponse<StreamedFile> original(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                         @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
-        return file(media.storageKey(), MediaType.of(media.contentType()), media.originalName());
+        return Downloads.of(store, media.storageKey(), MediaType.of(media.contentType()), media.originalName());
     }
 
     @Get("/{mediaId}/thumb")
@@ -94,16 +91,6 @@ class FolderMediaController {
         if (media.thumbKey() == null) {
             throw ArgusException.notFound("preview of media " + mediaId);
         }
-        return file(media.thumbKey(), MediaType.IMAGE_JPEG_TYPE, "thumb.jpg");
-    }
-
-    private HttpResponse<StreamedFile> file(String key, MediaType type, String name) {
-        try {
-            StreamedFile file = new StreamedFile(store.open(key), type, System.currentTimeMillis(), store.size(key));
-            String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
-            return HttpResponse.ok(file).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"");
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored media is unreadable: " + key, e);
-        }
+        return Downloads.of(store, media.thumbKey(), MediaType.IMAGE_JPEG_TYPE, "thumb.jpg");
     }
 }

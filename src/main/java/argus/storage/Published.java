@@ -1,6 +1,5 @@
-package argus.folder;
+package argus.storage;
 
-import argus.storage.MediaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,21 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The objects a request has written to the store, so that a request that fails after all removes them again. */
-final class Published {
+public final class Published {
     private static final Logger LOG = LoggerFactory.getLogger(Published.class);
 
-    interface StoreWrite {
+    public interface StoreWrite {
         void run() throws IOException;
     }
 
     private final MediaStore store;
     private final List<String> keys = new ArrayList<>();
 
-    Published(MediaStore store) {
+    public Published(MediaStore store) {
         this.store = store;
     }
 
-    void write(String key, StoreWrite write) {
+    public void write(String key, StoreWrite write) {
         try {
             write.run();
             keys.add(key);
@@ -33,7 +32,7 @@ final class Published {
         }
     }
 
-    void rollback() {
+    public void rollback() {
         for (String key : keys) {
             try {
                 store.delete(key);

@@ -1,0 +1,12 @@
+package argus.blacklist;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A company's list of persons to look for (known fraudsters). */
+@MappedEntity("face_collection")
+public record FaceCollection(@Id UUID id, UUID companyId, String alias, Instant timeCreated, Instant timeUpdated) {
+}

@@ -1,0 +1,93 @@
+package argus.blacklist;
+
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+
+/**
+ * Each company's enrolled faces in memory, for fast 1:N search. The database is the truth: every change bumps the
+ * company's faces version in the same transaction, a search first reads that version (one indexed lookup), and a
+ * gallery built from an older version is reloaded. Changes made by this instance are applied in place, so only
+ * another instance's changes cost a reload.
+ */
+@Singleton
+public class FaceIndex {
+    private final PersonImageRepository images;
+    private final FacesVersionRepository versions;
+    private final Map<UUID, Entry> companies = new ConcurrentHashMap<>();
+
+    public FaceIndex(PersonImageRepository images, FacesVersionRepository versions) {
+        this.images = images;
+        this.versions = versions;
+    }
+
+    private static final class Entry {
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        private Gallery gallery;
+        private long version = -1;
+    }
+
+    public List<Gallery.Hit> search(UUID companyId, float[] probe, int limit, Set<UUID> collections) {
+        Entry entry = current(companyId, probe.length);
+        entry.lock.readLock().lock();
+        try {
+            return entry.gallery.search(probe, limit, collections);
+        } finally {
+            entry.lock.readLock().unlock();
+        }
+    }
+
+    private Entry current(UUID companyId, int dimensions) {
+        long version = versions.facesVersion(companyId);
+        Entry entry = companies.computeIfAbsent(companyId, id -> new Entry());
+        entry.lock.writeLock().lock();
+        try {
+            if (entry.version != version) {
+                List<PersonImage> rows = images.findByCompanyId(companyId);
+                Gallery gallery = new Gallery(dimensions, rows.size());
+                rows.forEach(row -> gallery.add(row.id(), row.personId(), row.collectionId(), Embeddings.decode(row.embedding())));
+                entry.gallery = gallery;
+                entry.version = version;
+            }
+            return entry;
+        } finally {
+            entry.lock.writeLock().unlock();
+        }
+    }
+
+    /** Applies a committed enrolment made here, if the gallery was current just before it. */
+    void added(UUID companyId, long version, List<PersonImage> rows, List<float[]> embeddings) {
+        apply(companyId, version, gallery -> {
+            for (int i = 0; i < rows.size(); i++) {
+                gallery.add(rows.get(i).id(), rows.get(i).personId(), rows.get(i).collectionId(), embeddings.get(i));
+            }
+        });
+    }
+
+    /** Applies a committed removal made here, if the gallery was current just before it. */
+    void removed(UUID companyId, long version, Predicate<Gallery.Hit> doomed) {
+        apply(companyId, version, gallery -> gallery.removeIf(doomed));
+    }
+
+    private void apply(UUID companyId, long version, java.util.function.Consumer<Gallery> change) {
+        Entry entry = companies.get(companyId);
+        if (entry == null) {
+            return;
+        }
+        entry.lock.writeLock().lock();
+        try {
+            if (entry.version == version - 1) {
+                change.accept(entry.gallery);
+                entry.version = version;
+            }
+        } finally {
+            entry.lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package argus.blacklist;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.H2)
+public interface PersonImageRepository extends CrudRepository<PersonImage, UUID> {
+
+    List<PersonImage> findByPersonIdOrderByTimeCreated(UUID personId);
+
+    List<PersonImage> findByCollectionId(UUID collectionId);
+
+    List<PersonImage> findByCompanyId(UUID companyId);
+}
