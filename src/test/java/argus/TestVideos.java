@@ -19,8 +19,13 @@ public final class TestVideos {
     private TestVideos() {
     }
 
-    /** Options for the encoder, e.g. {@code coder=cabac}, {@code profile=high}. */
-    public record Encoding(String format, String codec, int bitrate, java.util.Map<String, String> options) {
+    /** Options for the encoder, e.g. {@code coder=cabac}, {@code profile=high}, and for the muxer, e.g. {@code movflags=faststart}. */
+    public record Encoding(String format, String codec, int bitrate, java.util.Map<String, String> options,
+                           java.util.Map<String, String> muxerOptions) {
+
+        public Encoding(String format, String codec, int bitrate, java.util.Map<String, String> options) {
+            this(format, codec, bitrate, options, java.util.Map.of());
+        }
     }
 
     public static Path encode(Path source, Path target, String format, String codec, int rotateStored, double displayRotation,
@@ -48,6 +53,7 @@ public final class TestVideos {
                 recorder.setFrameRate(grabber.getFrameRate());
                 recorder.setVideoBitrate(encoding.bitrate());
                 encoding.options().forEach(recorder::setVideoOption);
+                encoding.muxerOptions().forEach(recorder::setOption);
                 if (displayRotation != 0) {
                     recorder.setDisplayRotation(displayRotation);
                 }

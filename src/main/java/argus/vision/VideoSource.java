@@ -172,7 +172,7 @@ public final class VideoSource implements MediaSource {
         boolean sideways = rotation == 90 || rotation == 270;
         AVRational rate = stream.avg_frame_rate().num() > 0 ? stream.avg_frame_rate() : stream.r_frame_rate();
         Double fps = rate.num() > 0 && rate.den() > 0 ? av_q2d(rate) : null;
-        Double duration = durationSeconds();
+        Double duration = declaredDuration(durationSeconds(), fps);
         Long frames = stream.nb_frames() > 0 ? stream.nb_frames()
                 : fps != null && duration != null ? Math.round(fps * duration) : null;
         return new MediaInfo(MediaKind.VIDEO, format.iformat().name().getString(),
@@ -180,6 +180,19 @@ public final class VideoSource implements MediaSource {
                 sideways ? parameters.height() : parameters.width(),
                 sideways ? parameters.width() : parameters.height(),
                 duration, fps, rotation, frames);
+    }
+
+    /**
+     * The longer of the measured duration and the one the frame count declares: a container whose index was cut off
+     * (an AVI without its idx1) gets a duration FFmpeg estimates from the bytes that arrived, while its header still
+     * counts every frame recorded, and the difference is what shows the file was truncated.
+     */
+    private Double declaredDuration(Double measured, Double fps) {
+        if (stream.nb_frames() <= 0 || fps == null) {
+            return measured;
+        }
+        double byFrameCount = stream.nb_frames() / fps;
+        return measured == null ? byFrameCount : Math.max(measured, byFrameCount);
     }
 
     private Double durationSeconds() {
