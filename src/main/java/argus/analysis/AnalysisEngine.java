@@ -43,14 +43,25 @@ public class AnalysisEngine {
     /** A slot for one request; close it when the request's work is done. */
     public Admission admit() {
         if (!slots.tryAcquire()) {
-            throw new OverloadedException(Math.max(1, config.retryAfter().toSeconds()));
+            throw overloaded();
         }
         return new Admission();
+    }
+
+    /** Refuses at once, as {@link #admit} would, while no slot is free. */
+    public void refuseWhenFull() {
+        if (slots.availablePermits() == 0) {
+            throw overloaded();
+        }
     }
 
     /** A slot if one is free, for background work that can wait for the next one. */
     public Optional<Admission> tryAdmit() {
         return slots.tryAcquire() ? Optional.of(new Admission()) : Optional.empty();
+    }
+
+    private OverloadedException overloaded() {
+        return new OverloadedException(Math.max(1, config.retryAfter().toSeconds()));
     }
 
     public <T> Task<T> submit(Callable<T> work) {

@@ -15,4 +15,6 @@ public interface PersonImageRepository extends CrudRepository<PersonImage, UUID>
     List<PersonImage> findByCollectionId(UUID collectionId);
 
     List<PersonImage> findByCompanyId(UUID companyId);
+
+    boolean existsByStorageKey(String storageKey);
 }

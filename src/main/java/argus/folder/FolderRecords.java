@@ -113,7 +113,8 @@ public class FolderRecords {
             for (Map.Entry<String, String> field : query.metaData().entrySet()) {
                 all.add(builder.like(root.get("metaData"), metaDataPattern(field.getKey(), field.getValue()), '\\'));
             }
-            return builder.and(all.toArray(new Predicate[0]));
+            // An unfiltered list for an administrator: no predicate at all (an empty conjunction renders as "WHERE ").
+            return all.isEmpty() ? null : builder.and(all.toArray(new Predicate[0]));
         };
     }
 

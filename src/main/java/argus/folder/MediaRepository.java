@@ -14,4 +14,6 @@ public interface MediaRepository extends CrudRepository<Media, UUID> {
     List<Media> findByFolderIdOrderByTimeCreated(UUID folderId);
 
     Optional<Media> findByIdAndCompanyId(UUID id, UUID companyId);
+
+    boolean existsByStorageKeyOrThumbKey(String storageKey, String thumbKey);
 }

@@ -18,11 +18,14 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Media on the local disk under {@code <data-dir>/media}. Every write goes to a temporary file in
- * {@code <data-dir>/staging} (same file system), is flushed to disk, then renamed into place atomically.
+ * {@code <data-dir>/staging} (same file system), is flushed to disk when committed, then renamed into place
+ * atomically. Uploads that are refused are never flushed: they cost no disk synchronisation.
  */
 @Singleton
 public class LocalMediaStore implements MediaStore {
@@ -48,7 +51,6 @@ public class LocalMediaStore implements MediaStore {
              OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
             long size = content.transferTo(out);
             out.flush();
-            channel.force(true);
             return new StagedFile(file, size, HexFormat.of().formatHex(digest.digest()));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
@@ -59,6 +61,9 @@ public class LocalMediaStore implements MediaStore {
     @Override
     public void commit(StagedFile staged, String key) throws IOException {
         Path target = resolve(key);
+        try (FileChannel channel = FileChannel.open(staged.path(), StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
         Files.createDirectories(target.getParent());
         Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
         syncDirectory(target.getParent());
@@ -69,7 +74,6 @@ public class LocalMediaStore implements MediaStore {
         Path file = newStagingFile();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(content));
-            channel.force(true);
         }
         commit(new StagedFile(file, content.length, ""), key);
     }
@@ -110,6 +114,37 @@ public class LocalMediaStore implements MediaStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public Stream<String> keysWrittenBefore(Instant instant) throws IOException {
+        return filesWrittenBefore(root, instant).map(path -> root.relativize(path).toString());
+    }
+
+    @Override
+    public int discardStagedBefore(Instant instant) throws IOException {
+        int discarded = 0;
+        try (Stream<Path> stale = filesWrittenBefore(staging, instant)) {
+            for (Path file : (Iterable<Path>) stale::iterator) {
+                if (Files.deleteIfExists(file)) {
+                    discarded++;
+                }
+            }
+        }
+        return discarded;
+    }
+
+    private static Stream<Path> filesWrittenBefore(Path directory, Instant instant) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return Stream.empty();
+        }
+        return Files.walk(directory).filter(path -> {
+            try {
+                return Files.isRegularFile(path) && Files.getLastModifiedTime(path).toInstant().isBefore(instant);
+            } catch (IOException vanished) {
+                return false;
+            }
+        });
     }
 
     /** A fresh name in the staging area (recreated if something removed it while the service runs). */

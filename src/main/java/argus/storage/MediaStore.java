@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * Where media bytes live. Uploads are first staged (a local temporary copy the decoders can read), then committed
@@ -38,6 +40,12 @@ public interface MediaStore {
 
     /** Deletes a staged file that will not be committed. */
     void discard(StagedFile staged);
+
+    /** Keys of the objects last written before {@code instant}, for the orphan sweep. */
+    Stream<String> keysWrittenBefore(Instant instant) throws IOException;
+
+    /** Deletes staged files left before {@code instant} by requests that died (a crash); answers how many. */
+    int discardStagedBefore(Instant instant) throws IOException;
 
     /** A local view of a stored object. */
     record LocalFile(Path path, boolean temporary) implements AutoCloseable {

@@ -18,6 +18,7 @@ import java.util.Map;
 import static argus.OzClient.list;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -68,7 +69,9 @@ class CrashRecoveryTest {
                 Thread.sleep(250);
             }
             assertEquals(List.of(), pending, "analyses still PROCESSING after the restart");
-            assertTrue(Files.readString(work.resolve("server.log")).contains("resuming job"), "no job was interrupted by the kill");
+            String log = Files.readString(work.resolve("server.log"));
+            assertTrue(log.contains("resuming job"), "no job was interrupted by the kill");
+            assertFalse(log.contains(PASSWORD) || log.contains(oz.token()), "a secret reached the log");
             byte[] original = Files.readAllBytes(TestMedia.file("video/selfie-real-portrait.mp4"));
             for (String id : folders) {
                 Reply folder = oz.getFolder(id);

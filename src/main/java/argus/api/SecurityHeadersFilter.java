@@ -1,0 +1,28 @@
+package argus.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpHeaders;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * Strict headers on every response: nothing is sniffed, framed, cached or given a referrer, and no content may run
+ * scripts. Responses carry biometric data (folder JSON, selfies), so no shared or browser cache may keep them.
+ */
+@ServerFilter("/**")
+public class SecurityHeadersFilter {
+
+    @ResponseFilter
+    public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        MutableHttpHeaders headers = response.getHeaders();
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; sandbox");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Cache-Control", "no-store");
+        if (request.isSecure()) {
+            headers.set("Strict-Transport-Security", "max-age=31536000");
+        }
+    }
+}
