@@ -16,7 +16,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("argus.analysis")
 public record AnalysisConfig(@Nullable Integer threads,
-                             @Bindable(defaultValue = "8") int queue,
+                             @Bindable(defaultValue = "1") int queue,
                              @Bindable(defaultValue = "60s") Duration timeout,
                              @Bindable(defaultValue = "2s") Duration retryAfter) {
 

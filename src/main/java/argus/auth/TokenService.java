@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -99,7 +100,7 @@ public class TokenService {
         Instant now = Instant.now();
         AuthSession session = sessions.findByExpireHash(hash(expireToken.trim()))
                 .filter(s -> !s.revoked() && s.expireExpiresAt().isAfter(now))
-                .filter(s -> accessToken == null || accessToken.isBlank() || s.accessHash().equals(hash(accessToken.trim())))
+                .filter(s -> accessToken == null || accessToken.isBlank() || sameHash(s.accessHash(), hash(accessToken.trim())))
                 .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "unknown, revoked or expired expire_token"));
         User user = users.findById(session.userId()).filter(User::active)
                 .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "the user is deactivated"));
@@ -120,6 +121,10 @@ public class TokenService {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static boolean sameHash(String stored, String presented) {
+        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String hash(String token) {

@@ -1,20 +1,12 @@
 package argus.bench;
 
 import argus.ServerProcess;
-import argus.TestMedia;
-import argus.TestVideos;
 import argus.blacklist.Gallery;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
@@ -40,9 +30,6 @@ import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
  * (10), {@code bench.liveness} (minifasnet), {@code bench.port} (18080).
  */
 public final class Benchmark {
-    private static final String ADMIN_EMAIL = "bench@argus.local";
-    private static final String ADMIN_PASSWORD = "bench-password";
-
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 4);
         int seconds = Integer.getInteger("bench.seconds", 60);
@@ -54,8 +41,7 @@ public final class Benchmark {
 
         Path work = Files.createTempDirectory("argus-bench");
         // A phone-like recording: H.264 High profile with CABAC at 6 Mbit/s, made from the real 3-s selfie clip.
-        Path clip = TestVideos.encode(TestMedia.file("video/selfie-real-3s.mp4"), work.resolve("selfie-720p.mp4"),
-                new TestVideos.Encoding("mp4", "libopenh264", 6_000_000, Map.of("profile", "high", "coder", "cabac")), -1, 0, 720, 1280, 3);
+        Path clip = BenchServer.phoneClip(work);
         System.out.printf("clip: %s, 720x1280, 3 s, H.264 High/CABAC 6 Mbit/s, %d bytes%n", clip.getFileName(), Files.size(clip));
 
         searchTimes(10_000);
@@ -64,27 +50,22 @@ public final class Benchmark {
         double floor = decodeFloor(clip, cores, 10);
         System.out.printf("FFmpeg decode floor: %.0f clips/min on %d cores (every frame decoded, one thread per clip)%n", floor, cores);
 
-        Map<String, String> environment = Map.of("ARGUS_ADMIN_EMAIL", ADMIN_EMAIL, "ARGUS_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "ARGUS_MODELS_DIR", TestMedia.root().resolveSibling("models").toAbsolutePath().toString(),
-                "ARGUS_LIVENESS_PACK", liveness);
-        try (ServerProcess server = ServerProcess.start(work.resolve("data"), port, environment, work.resolve("server.log"))) {
+        BenchServer bench = BenchServer.start(work.resolve("data"), port, liveness, Map.of(), work.resolve("server.log"));
+        try (ServerProcess server = bench.process) {
             long idleRss = server.memoryKb("VmRSS");
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            String base = "http://localhost:" + port;
-            String token = login(http, base);
-            byte[] body = multipart(Files.readAllBytes(clip));
+            byte[] body = BenchServer.multipart(Files.readAllBytes(clip), BenchServer.QUALITY_PAYLOAD);
 
-            Load warm = load(http, base, token, body, clients, warmup);
+            Load warm = load(bench, body, clients, warmup);
             System.out.printf("warm-up: %d requests in %d s%n", warm.latencies.size() + warm.refused.get(), warmup);
-            Load run = load(http, base, token, body, clients, seconds);
+            Load run = load(bench, body, clients, seconds);
 
             List<Long> latencies = new ArrayList<>(run.latencies);
             Collections.sort(latencies);
             double perMinute = latencies.size() * 60.0 / seconds;
             System.out.printf("%n== %d clients, %d s, liveness pack %s, %d engine threads%n", clients, seconds, liveness, cores);
             System.out.printf("analyses/min:   %.0f (%.2f x the decode floor)%n", perMinute, perMinute / floor);
-            System.out.printf("latency ms:     p50 %d, p95 %d, p99 %d, max %d%n", percentile(latencies, 50),
-                    percentile(latencies, 95), percentile(latencies, 99), latencies.getLast());
+            System.out.printf("latency ms:     p50 %d, p95 %d, p99 %d, max %d%n", BenchServer.percentile(latencies, 50),
+                    BenchServer.percentile(latencies, 95), BenchServer.percentile(latencies, 99), latencies.getLast());
             System.out.printf("refused (429):  %d; errors: %d%n", run.refused.get(), run.errors.get());
             System.out.printf("server RSS:     %d MB idle, %d MB now, %d MB peak%n", idleRss / 1024,
                     server.memoryKb("VmRSS") / 1024, server.memoryKb("VmHWM") / 1024);
@@ -112,7 +93,7 @@ public final class Benchmark {
         }
         Collections.sort(micros);
         System.out.printf("1:N search among %,d faces: median %.1f ms, p95 %.1f ms%n", faces,
-                micros.get(micros.size() / 2) / 1000.0, percentile(micros, 95) / 1000.0);
+                micros.get(micros.size() / 2) / 1000.0, BenchServer.percentile(micros, 95) / 1000.0);
     }
 
     private static float[] unit(java.util.Random random) {
@@ -156,10 +137,11 @@ public final class Benchmark {
         return clips.get() * 60.0 / seconds;
     }
 
-    private record Load(List<Long> latencies, AtomicInteger refused, AtomicInteger errors) {
+    /** Closed-loop load: completed latencies, 429 refusals, anything else. */
+    record Load(List<Long> latencies, AtomicInteger refused, AtomicInteger errors) {
     }
 
-    private static Load load(HttpClient http, String base, String token, byte[] body, int clients, int seconds) throws Exception {
+    static Load load(BenchServer bench, byte[] body, int clients, int seconds) throws Exception {
         Load load = new Load(Collections.synchronizedList(new ArrayList<>()), new AtomicInteger(), new AtomicInteger());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -168,7 +150,7 @@ public final class Benchmark {
             workers.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
                     long start = System.nanoTime();
-                    HttpResponse<String> response = http.send(singleRequest(base, token, body), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response = bench.http.send(bench.createFolder(body), HttpResponse.BodyHandlers.ofString());
                     long millis = (System.nanoTime() - start) / 1_000_000;
                     if (response.statusCode() == 201 && response.body().contains("\"state\":\"FINISHED\"")) {
                         load.latencies.add(millis);
@@ -188,46 +170,5 @@ public final class Benchmark {
         }
         pool.shutdown();
         return load;
-    }
-
-    private static final String BOUNDARY = "argus-bench-boundary";
-
-    /** The single request's body, built once so that the clients spend as little CPU as possible beside the server. */
-    private static byte[] multipart(byte[] video) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"video1\"; filename=\"selfie.mp4\"\r\n"
-                + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(video);
-        body.writeBytes(("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"payload\"\r\n\r\n"
-                + "{\"media:tags\": {\"video1\": [\"video_selfie\", \"video_selfie_blank\"]}, \"analyses\": [{\"type\": \"quality\"}]}"
-                + "\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
-    }
-
-    private static HttpRequest singleRequest(String base, String token, byte[] body) {
-        return HttpRequest.newBuilder(URI.create(base + "/api/folders/"))
-                .header("X-Forensic-Access-Token", token)
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-    }
-
-    private static String login(HttpClient http, String base) throws Exception {
-        String credentials = "{\"credentials\": {\"email\": \"%s\", \"password\": \"%s\"}}".formatted(ADMIN_EMAIL, ADMIN_PASSWORD);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/authorize/auth"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
-        if (!token.find()) {
-            throw new IllegalStateException("login failed: " + response.body());
-        }
-        return token.group(1);
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 }
