@@ -1,6 +1,10 @@
 package argus.analysis;
 
+import argus.vision.FaceBox;
+import argus.vision.FaceQuality;
 import argus.vision.MediaKind;
+import argus.vision.PackManifest;
+import argus.vision.ScreenEdges;
 import argus.vision.Thumbnails;
 import jakarta.inject.Singleton;
 
@@ -11,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
- * QUALITY (liveness): the anti-spoofing ensemble scores the prominent face of every sampled frame and the attack
- * probabilities are averaged over the frames into {@code confidence_spoofing}. At or above the threshold the media is
- * DECLINED. Media without a usable face cannot be judged and are FAILED with a reason.
+ * QUALITY (liveness): for the prominent face of frames spread over the media, the anti-spoofing ensemble's attack
+ * probability and the screen-border cue ({@link ScreenEdges}) are combined in log-odds as the liveness pack's
+ * calibration says, and averaged over the frames, weighted by face quality (large, sharp, confidently detected faces
+ * count more than small, blurred ones), into {@code confidence_spoofing}. At or above the
+ * threshold the media is DECLINED. Media without a usable face cannot be judged and are FAILED with a reason.
  */
 @Singleton
 public class QualityAnalyzer implements Analyzer {
@@ -28,6 +35,7 @@ public class QualityAnalyzer implements Analyzer {
     private static final double CROWDED_SHARE = 0.2;
     private static final int FIRST_PASS_STRIDE = 3;
     private static final int LIVENESS_SAMPLES = 8;
+    private static final double MAX_LOG_ODDS = 9.2;
 
     @Override
     public AnalysisType type() {
@@ -69,10 +77,11 @@ public class QualityAnalyzer implements Analyzer {
     private MediaResult assess(MediaEvidence evidence, double threshold, boolean bestShot, List<OutputImage> images) {
         List<Integer> liveness = livenessSamples(evidence.frameCount());
         List<Integer> firstPass = IntStream.range(0, liveness.size()).filter(i -> i % FIRST_PASS_STRIDE == 0).mapToObj(liveness::get).toList();
-        Map<Integer, Double> scores = new HashMap<>();
-        Evidence seen = examine(evidence, firstPass, scores);
-        if (firstPass.size() < liveness.size() && !seen.clearCut(threshold)) {
-            seen = examine(evidence, liveness, scores);
+        PackManifest.LivenessCalibration calibration = evidence.models().liveness().calibration();
+        Map<Integer, FrameLiveness> scored = new HashMap<>();
+        Evidence seen = examine(evidence, firstPass, scored);
+        if (firstPass.size() < liveness.size() && !seen.clearCut(threshold, calibration)) {
+            seen = examine(evidence, liveness, scored);
         }
         if (seen.withFace() == 0) {
             return MediaResult.failed(evidence.mediaId(), "NO_FACE_DETECTED", "no face was found in the media");
@@ -81,12 +90,15 @@ public class QualityAnalyzer implements Analyzer {
             return MediaResult.failed(evidence.mediaId(), "MULTIPLE_FACES", "several faces of similar size appear in %d of %d frames; a selfie must show one person"
                     .formatted(seen.crowded(), seen.withFace()));
         }
-        double confidence = Scores.round(seen.scores().stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+        double model = seen.weightedMean(frame -> logOdds(frame.attackProbability()));
+        double border = seen.weightedMean(frame -> frame.screenSides() / 4.0);
+        double confidence = Scores.round(sigmoid(model + calibration.borderWeight() * border - calibration.offset()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("confidence_spoofing", confidence);
         data.put("frames_sampled", evidence.frameCount());
-        data.put("frames_analyzed", seen.scores().size());
+        data.put("frames_analyzed", seen.frames().size());
         data.put("liveness_model", evidence.models().liveness().pack());
+        data.put("liveness_cues", cues(seen, model, border, calibration));
         List<UUID> produced = List.of();
         if (bestShot) {
             OutputImage image = bestShot(evidence);
@@ -114,11 +126,24 @@ public class QualityAnalyzer implements Analyzer {
         return IntStream.range(0, LIVENESS_SAMPLES).mapToObj(i -> (int) ((i + 0.5) * frames / LIVENESS_SAMPLES)).toList();
     }
 
+    /** What each cue contributed, in the log-odds that make {@code confidence_spoofing}. */
+    private static Map<String, Object> cues(Evidence seen, double model, double border, PackManifest.LivenessCalibration calibration) {
+        Map<String, Object> cues = new LinkedHashMap<>();
+        cues.put("model_attack_probability", Scores.round(sigmoid(model)));
+        cues.put("screen_border", Scores.round(border));
+        Map<String, Object> logOdds = new LinkedHashMap<>();
+        logOdds.put("model", Scores.round(model));
+        logOdds.put("screen_border", Scores.round(calibration.borderWeight() * border));
+        logOdds.put("calibration_offset", Scores.round(-calibration.offset()));
+        cues.put("log_odds", logOdds);
+        return cues;
+    }
+
     /** Detects faces on the given frames and scores those showing one person (each frame at most once). */
-    private static Evidence examine(MediaEvidence evidence, List<Integer> frames, Map<Integer, Double> scores) {
+    private static Evidence examine(MediaEvidence evidence, List<Integer> frames, Map<Integer, FrameLiveness> scored) {
         int withFace = 0;
         int crowded = 0;
-        List<Double> frameScores = new ArrayList<>();
+        List<FrameLiveness> frameScores = new ArrayList<>();
         for (int index : frames) {
             MediaEvidence.FrameFaces frame = evidence.facesAt(index);
             if (!frame.hasFace()) {
@@ -129,22 +154,50 @@ public class QualityAnalyzer implements Analyzer {
                 crowded++;
                 continue;
             }
-            frameScores.add(scores.computeIfAbsent(index, i -> (double) evidence.models().liveness()
-                    .spoofProbability(frame.frame().image(), frame.faces().getFirst())));
+            frameScores.add(scored.computeIfAbsent(index, i -> score(evidence, frame)));
         }
         return new Evidence(frames.size(), withFace, crowded, frameScores);
     }
 
-    /** What a set of frames showed: how many had a face, how many several, and the attack scores of the others. */
-    private record Evidence(int frames, int withFace, int crowded, List<Double> scores) {
+    private static FrameLiveness score(MediaEvidence evidence, MediaEvidence.FrameFaces frame) {
+        FaceBox face = frame.faces().getFirst();
+        var image = frame.frame().image();
+        double attack = evidence.models().liveness().spoofProbability(image, face);
+        return new FrameLiveness(attack, ScreenEdges.sides(image, face), Math.max(1e-6, FaceQuality.score(image, face)));
+    }
 
-        /** Every frame shows one face and all scores sit well on the same side of the threshold. */
-        boolean clearCut(double threshold) {
-            if (withFace < frames || crowded > 0 || scores.isEmpty()) {
+    private static double logOdds(double probability) {
+        double p = Math.min(Math.max(probability, 1e-6), 1 - 1e-6);
+        return Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, Math.log(p / (1 - p))));
+    }
+
+    private static double sigmoid(double logOdds) {
+        return 1 / (1 + Math.exp(-logOdds));
+    }
+
+    /** One scored frame: the ensemble's attack probability, the sides framed by screen edges, and its weight. */
+    private record FrameLiveness(double attackProbability, int screenSides, double weight) {
+
+        double calibrated(PackManifest.LivenessCalibration calibration) {
+            return sigmoid(logOdds(attackProbability) + calibration.borderWeight() * screenSides / 4.0 - calibration.offset());
+        }
+    }
+
+    /** What a set of frames showed: how many had a face, how many several, and the scores of the others. */
+    private record Evidence(int sampled, int withFace, int crowded, List<FrameLiveness> frames) {
+
+        double weightedMean(ToDoubleFunction<FrameLiveness> value) {
+            double weights = frames.stream().mapToDouble(FrameLiveness::weight).sum();
+            return frames.stream().mapToDouble(frame -> frame.weight() * value.applyAsDouble(frame)).sum() / weights;
+        }
+
+        /** Every frame shows one face and all calibrated scores sit well on the same side of the threshold. */
+        boolean clearCut(double threshold, PackManifest.LivenessCalibration calibration) {
+            if (withFace < sampled || crowded > 0 || frames.isEmpty()) {
                 return false;
             }
-            double max = scores.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            double min = scores.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double max = frames.stream().mapToDouble(frame -> frame.calibrated(calibration)).max().orElseThrow();
+            double min = frames.stream().mapToDouble(frame -> frame.calibrated(calibration)).min().orElseThrow();
             return max < threshold / 2 || min > (1 + threshold) / 2;
         }
     }

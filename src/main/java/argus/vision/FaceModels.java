@@ -33,7 +33,8 @@ public class FaceModels {
         if (live.liveness() == null) {
             throw new IllegalStateException("model pack '" + live.name() + "' has no liveness models");
         }
-        this.liveness = new LivenessEnsemble(live.name(), packs.loadAll(live.name(), live.liveness()).stream().map(this::track).toList());
+        this.liveness = new LivenessEnsemble(live.name(), packs.loadAll(live.name(), live.liveness()).stream().map(this::track).toList(),
+                live.livenessCalibration() == null ? PackManifest.LivenessCalibration.NONE : live.livenessCalibration());
         LOG.info("Face models from pack '{}', liveness from pack '{}' ({} model(s))", face.name(), live.name(), live.liveness().size());
     }
 

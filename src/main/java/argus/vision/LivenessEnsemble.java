@@ -14,17 +14,23 @@ import java.util.List;
 public final class LivenessEnsemble {
     private final String pack;
     private final List<OnnxModel> models;
+    private final PackManifest.LivenessCalibration calibration;
 
-    LivenessEnsemble(String pack, List<OnnxModel> models) {
+    LivenessEnsemble(String pack, List<OnnxModel> models, PackManifest.LivenessCalibration calibration) {
         if (models.isEmpty()) {
             throw new IllegalStateException("model pack '" + pack + "' has no liveness model");
         }
         this.pack = pack;
         this.models = models;
+        this.calibration = calibration;
     }
 
     public String pack() {
         return pack;
+    }
+
+    public PackManifest.LivenessCalibration calibration() {
+        return calibration;
     }
 
     /** Probability that the face is a presentation attack, in [0, 1]. */

@@ -1,6 +1,7 @@
 package argus.api;
 
 import argus.HostileMedia;
+import argus.Leftovers;
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +66,8 @@ class HostileInputTest {
     @TempDir
     Path temp;
 
-    private record Case(String name, Callable<Reply> request, int status, Set<String> codes) {
+    /** A bad request and the answers it may get, each as "status error_code". */
+    private record Case(String name, Callable<Reply> request, Set<String> answers) {
     }
 
     @Test
@@ -135,7 +138,8 @@ class HostileInputTest {
         add(cases, "unknown tag", () -> oz.postFolder(Map.of("video1", selfie), "{\"media:tags\": {\"video1\": [\"<script>\"]}}"), 400, "UNKNOWN_TAG");
         add(cases, "tags for a missing file", () -> oz.postFolder(Map.of("video1", selfie), "{\"media:tags\": {\"ghost\": [\"video_selfie\"]}}"), 400, "UNKNOWN_MEDIA_KEY");
         add(cases, "50 parts", () -> manyParts(oz, 50), 400, "TOO_MANY_PARTS");
-        add(cases, "2000 parts", () -> manyParts(oz, 2000), 413, "PAYLOAD_TOO_LARGE");
+        // Whichever limit sees it first: the server's form decoder (128 fields) or the service's part count.
+        cases.add(new Case("2000 parts", () -> manyParts(oz, 2000), Set.of("413 PAYLOAD_TOO_LARGE", "400 TOO_MANY_PARTS")));
         add(cases, "part name ../../etc/passwd", () -> oz.postFolder(Map.of("../../etc/passwd", selfie), QUALITY), 400, "INVALID_MEDIA_KEY");
         add(cases, "part name with quotes and semicolons", () -> oz.postFolder(Map.of("a\";b=c", selfie), QUALITY), 400, "INVALID_MEDIA_KEY", "UNEXPECTED_PART");
         add(cases, "webhook into the private network", () -> oz.postFolder(Map.of("video1", selfie), "{\"resolution_endpoint\": \"http://169.254.169.254/latest/meta-data\"}"), 400, "INVALID_PAYLOAD");
@@ -156,9 +160,9 @@ class HostileInputTest {
             long start = System.nanoTime();
             Reply reply = c.request().call();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            String code = reply.errorCode();
-            if (reply.status() != c.status() || !c.codes().contains(code) || millis > TIME_BOUND_MS) {
-                failures.add("%s: got %d %s (%s) in %d ms, expected %d %s".formatted(c.name(), reply.status(), code, reply.body().get("error_message"), millis, c.status(), c.codes()));
+            String answer = reply.status() + " " + reply.errorCode();
+            if (!c.answers().contains(answer) || millis > TIME_BOUND_MS) {
+                failures.add("%s: got %s (%s) in %d ms, expected one of %s".formatted(c.name(), answer, reply.body().get("error_message"), millis, c.answers()));
             }
         }
         long growthMb = (rssKb() - rssBefore) / 1024;
@@ -167,8 +171,8 @@ class HostileInputTest {
         assertEquals(List.of(), failures);
         assertEquals(foldersBefore, folders.count(), "a refused request left a folder");
         assertEquals(mediaBefore, media.count(), "a refused request left a media row");
-        assertEquals(0, files(storage.dataDir().resolve("media")), "a refused request left a media file");
-        assertEquals(0, files(storage.dataDir().resolve("staging")), "a refused request left a staged upload");
+        assertEquals(0, Leftovers.files(storage.dataDir().resolve("media")), "a refused request left a media file");
+        assertEquals(0, Leftovers.files(storage.dataDir().resolve("staging")), "a refused request left a staged upload");
         assertTrue(growthMb < 512, "resident memory grew by " + growthMb + " MB over the corpus");
     }
 
@@ -216,14 +220,5 @@ class HostileInputTest {
             }
         }
         return 0;
-    }
-
-    private static long files(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).count();
-        }
     }
 }

@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 public final class Evaluation {
 
-    private record Item(String path, boolean attack, double score, String error) {
+    private record Item(String path, boolean attack, double score, String cues, String error) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,10 +68,12 @@ public final class Evaluation {
                 AnalysisOutcome outcome = runner.run(List.of(new AnalysisRunner.Planned(
                         new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), evidence, UUID.randomUUID()))).getFirst();
                 var result = outcome.mediaResults().getFirst();
-                if (result.resultsData().get("confidence_spoofing") instanceof Double score) {
-                    return new Item(path, attack, score, null);
+                if (result.resultsData().get("confidence_spoofing") instanceof Double score
+                        && result.resultsData().get("liveness_cues") instanceof Map<?, ?> cues) {
+                    return new Item(path, attack, score, "model %.4f, screen border %.2f, %s frame(s)".formatted(
+                            cues.get("model_attack_probability"), cues.get("screen_border"), result.resultsData().get("frames_analyzed")), null);
                 }
-                return new Item(path, attack, Double.NaN, result.errorCode());
+                return new Item(path, attack, Double.NaN, null, result.errorCode());
             } finally {
                 evidence.forEach(MediaEvidence::close);
             }
@@ -79,10 +81,10 @@ public final class Evaluation {
     }
 
     private static void report(String pack, double threshold, List<Item> items) {
-        System.out.printf("%-44s %-6s %s%n", "item", "label", "confidence_spoofing");
+        System.out.printf("%-44s %-6s %-20s %s%n", "item", "label", "confidence_spoofing", "cues");
         for (Item item : items) {
             System.out.printf("%-44s %-6s %s%n", item.path(), item.attack() ? "attack" : "real",
-                    item.error() == null ? "%.4f".formatted(item.score()) : "not scored: " + item.error());
+                    item.error() == null ? "%-20.4f %s".formatted(item.score(), item.cues()) : "not scored: " + item.error());
         }
         for (String kind : new String[]{"photos", "videos", "all"}) {
             List<Item> scored = items.stream().filter(i -> i.error() == null)

@@ -42,7 +42,28 @@ class FaceModelsTest {
     @Test
     void defaultPackLivenessSeparatesRealFromSpoofPhotos() throws IOException {
         PackManifest faceplugin = packs.manifest("faceplugin");
-        assertSeparates(new LivenessEnsemble("faceplugin", packs.loadAll("faceplugin", faceplugin.liveness())), 0.9);
+        assertSeparates(new LivenessEnsemble("faceplugin", packs.loadAll("faceplugin", faceplugin.liveness()), PackManifest.LivenessCalibration.NONE), 0.9);
+    }
+
+    @Test
+    void screenEdgesFrameReplayedFacesButNotLiveOnes() throws IOException {
+        List<Integer> live = screenSides(photos("liveness/real"));
+        List<Integer> replayed = screenSides(photos("liveness/spoof").stream().filter(p -> p.getFileName().toString().contains("replay")).toList());
+        long liveFramed = live.stream().filter(sides -> sides > 0).count();
+        long replayFramed = replayed.stream().filter(sides -> sides > 0).count();
+        assertTrue(liveFramed <= 1, liveFramed + " of " + live.size() + " real photos show screen edges");
+        assertTrue(replayFramed >= 0.6 * replayed.size(), "only " + replayFramed + " of " + replayed.size() + " replay photos show screen edges");
+    }
+
+    private List<Integer> screenSides(List<Path> photos) {
+        List<Integer> sides = new ArrayList<>();
+        for (Path photo : photos) {
+            try (MediaSource source = opener.open(photo); FrameSeries media = source.sample(1)) {
+                var image = media.frames().getFirst().image();
+                models.detector().detect(image).stream().findFirst().ifPresent(face -> sides.add(ScreenEdges.sides(image, face)));
+            }
+        }
+        return sides;
     }
 
     private void assertSeparates(LivenessEnsemble liveness, double minimumAuc) throws IOException {
