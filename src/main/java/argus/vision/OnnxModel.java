@@ -86,6 +86,11 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
+    /** Runs the model on a raw input of its declared shape (an audio window, say) and returns every output by name. */
+    public Map<String, float[]> run(float[] input) {
+        return run(FloatBuffer.wrap(input));
+    }
+
     /** {@link #run} for a model with a single output. */
     public float[] runSingle(Mat picture, ChannelOrder order, float mean, float std) {
         return run(picture, order, mean, std).values().iterator().next();

@@ -177,7 +177,7 @@ class HostileInputTest {
     }
 
     private static void add(List<Case> cases, String name, Callable<Reply> request, int status, String... codes) {
-        cases.add(new Case(name, request, status, Set.of(codes)));
+        cases.add(new Case(name, request, Stream.of(codes).map(code -> status + " " + code).collect(Collectors.toSet())));
     }
 
     private static Reply upload(OzClient oz, String key, Path file) {

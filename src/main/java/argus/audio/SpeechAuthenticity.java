@@ -1,0 +1,117 @@
+package argus.audio;
+
+import argus.ArgusException;
+import argus.vision.ModelPacks;
+import argus.vision.ModelSpec;
+import argus.vision.OnnxModel;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores a channel for synthetic (text-to-speech, voice-converted) speech with AASIST: 4.04-s windows with 50 %
+ * overlap, each giving the model's log-odds of genuine speech ({@code logits[1] - logits[0]}); windows that are mostly
+ * silence are left out and the rest are averaged, weighted by their share of speech. The score is those log-odds:
+ * above 0 genuine, below 0 synthetic. Audio shorter than a window is repeated to fill it, as the model was trained.
+ * With less speech than {@link AudioConfig#minSpeechSeconds()} there is no score.
+ */
+@Singleton
+public class SpeechAuthenticity {
+    private static final Logger LOG = LoggerFactory.getLogger(SpeechAuthenticity.class);
+    static final String ROLE = "speech_spoof";
+    private static final double MIN_WINDOW_SPEECH = 0.3;
+
+    private final ModelPacks packs;
+    private final AudioConfig config;
+    private OnnxModel model;
+
+    public SpeechAuthenticity(ModelPacks packs, AudioConfig config) {
+        this.packs = packs;
+        this.config = config;
+    }
+
+    /** One channel's verdict: its speech in seconds and its score, null when there is too little speech. */
+    public record ChannelScore(int channel, double speechSeconds, Double score, int windows) {
+    }
+
+    public List<ChannelScore> score(DecodedAudio audio) {
+        List<ChannelScore> scores = new ArrayList<>();
+        for (int c = 0; c < audio.channels().length; c++) {
+            scores.add(scoreChannel(c, audio.channels()[c]));
+        }
+        return scores;
+    }
+
+    private ChannelScore scoreChannel(int channel, float[] samples) {
+        SpeechActivity activity = SpeechActivity.of(samples);
+        double speech = activity.speechSeconds();
+        if (speech < config.minSpeechSeconds()) {
+            return new ChannelScore(channel, round(speech), null, 0);
+        }
+        OnnxModel aasist = model();
+        int window = (int) aasist.spec().input().get(1).longValue();
+        List<Integer> starts = windowStarts(samples.length, window);
+        double weighted = 0;
+        double weights = 0;
+        int used = 0;
+        for (int start : starts) {
+            double share = activity.speechShare(start, Math.min(samples.length, start + window));
+            if (share < MIN_WINDOW_SPEECH && starts.size() > 1) {
+                continue;
+            }
+            float[] logits = aasist.run(window(samples, start, window)).get("logits");
+            weighted += share * (logits[1] - logits[0]);
+            weights += share;
+            used++;
+        }
+        return new ChannelScore(channel, round(speech), weights == 0 ? null : round(weighted / weights), used);
+    }
+
+    /** Window starts every half window, the last one ending with the audio. */
+    private static List<Integer> windowStarts(int length, int window) {
+        List<Integer> starts = new ArrayList<>();
+        if (length <= window) {
+            starts.add(0);
+            return starts;
+        }
+        for (int start = 0; start + window <= length; start += window / 2) {
+            starts.add(start);
+        }
+        if (starts.getLast() + window < length) {
+            starts.add(length - window);
+        }
+        return starts;
+    }
+
+    /** The window at {@code start}, the audio repeated when it is shorter than the window. */
+    private static float[] window(float[] samples, int start, int window) {
+        float[] out = new float[window];
+        for (int i = 0; i < window; i++) {
+            out[i] = samples[(start + i) % samples.length];
+        }
+        return out;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    /** The model, loaded on first use: the service runs without it when no models directory provides the pack. */
+    private synchronized OnnxModel model() {
+        if (model == null) {
+            try {
+                ModelSpec spec = packs.manifest(config.pack()).models().get(ROLE);
+                model = packs.load(config.pack(), spec);
+            } catch (RuntimeException e) {
+                LOG.error("the speech authenticity model is unavailable", e);
+                throw new ArgusException(HttpStatus.SERVICE_UNAVAILABLE, "MODEL_UNAVAILABLE",
+                        "the speech authenticity model is not installed (model pack '" + config.pack() + "')");
+            }
+        }
+        return model;
+    }
+}
