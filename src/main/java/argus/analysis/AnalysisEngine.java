@@ -61,7 +61,7 @@ public class AnalysisEngine {
     }
 
     private OverloadedException overloaded() {
-        return new OverloadedException(Math.max(1, config.retryAfter().toSeconds()));
+        return new OverloadedException(Math.max(1, config.retryAfter().toSeconds()), config.workerThreads() + config.queue());
     }
 
     public <T> Task<T> submit(Callable<T> work) {

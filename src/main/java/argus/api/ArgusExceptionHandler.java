@@ -11,7 +11,13 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** Renders every {@link ArgusException} as its status and {@link ErrorBody}. */
+import java.time.Instant;
+
+/**
+ * Renders every {@link ArgusException} as its status and {@link ErrorBody}. A refusal for overload carries
+ * {@code Retry-After} and the rate-limit headers: the window is the engine's admitted requests, none remaining, reset
+ * when the advised wait is over.
+ */
 @Produces
 @Singleton
 @Requires(classes = {ArgusException.class, ExceptionHandler.class})
@@ -22,7 +28,10 @@ public class ArgusExceptionHandler implements ExceptionHandler<ArgusException, H
         MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(exception.status())
                 .body(new ErrorBody(exception.code(), exception.getMessage()));
         if (exception instanceof OverloadedException overloaded) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(overloaded.retryAfterSeconds()));
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(overloaded.retryAfterSeconds()))
+                    .header("X-RateLimit-Limit", Integer.toString(overloaded.slots()))
+                    .header("X-RateLimit-Remaining", "0")
+                    .header("X-RateLimit-Reset", Long.toString(Instant.now().getEpochSecond() + overloaded.retryAfterSeconds()));
         }
         return response;
     }

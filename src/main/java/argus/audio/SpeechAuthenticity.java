@@ -5,6 +5,7 @@ import argus.vision.ModelPacks;
 import argus.vision.ModelSpec;
 import argus.vision.OnnxModel;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public class SpeechAuthenticity {
     }
 
     /** One channel's verdict: its speech in seconds and its score, null when there is too little speech. */
+    @Serdeable
     public record ChannelScore(int channel, double speechSeconds, Double score, int windows) {
     }
 

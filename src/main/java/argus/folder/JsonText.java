@@ -49,7 +49,7 @@ public class JsonText {
         return read(json, RESULTS);
     }
 
-    private <T> T read(String json, Argument<T> type) {
+    public <T> T read(String json, Argument<T> type) {
         try {
             return mapper.readValue(json, type);
         } catch (IOException e) {

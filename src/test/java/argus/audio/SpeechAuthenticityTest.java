@@ -1,15 +1,20 @@
 package argus.audio;
 
+import argus.TestAudio;
 import argus.TestMedia;
+import argus.vision.MediaRejectedException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AASIST over the shared audio: genuine voices score above 0, synthetic ones below, per channel. */
@@ -53,6 +58,33 @@ class SpeechAuthenticityTest {
         SpeechAuthenticity.ChannelScore shortClip = score("audio/bonafide/front-center-short.wav").getFirst();
         assertTrue(shortClip.speechSeconds() < 3);
         assertNull(shortClip.score());
+    }
+
+    @Test
+    void commonFormatsAndTheSoundOfAVideoDecodeAlike(@TempDir Path dir) throws Exception {
+        Path voices = TestMedia.file("audio/bonafide/alsa-voices.wav");
+        Path video = TestMedia.file("video/selfie-real-3s.mp4");
+        List<Path> encoded = List.of(
+                TestAudio.encode(voices, dir.resolve("voices.flac"), "flac", "flac", null),
+                TestAudio.encode(voices, dir.resolve("voices.mp3"), "mp3", "libmp3lame", null),
+                TestAudio.encode(voices, dir.resolve("voices.ogg"), "ogg", "libvorbis", null),
+                TestAudio.encode(voices, dir.resolve("voices.m4a"), "ipod", "aac", null),
+                TestAudio.encode(voices, dir.resolve("selfie-with-sound.mp4"), "mp4", "aac", video),
+                TestAudio.encode(voices, dir.resolve("selfie-with-sound.mkv"), "matroska", "libvorbis", video));
+        for (Path file : encoded) {
+            DecodedAudio audio = decoder.decode(file, null, null);
+            assertEquals(5.84, audio.durationSeconds(), 0.15, file.getFileName().toString());
+            Double score = authenticity.score(audio).getFirst().score();
+            assertNotNull(score, file.getFileName().toString());
+            assertTrue(score > 0, file.getFileName() + " scores " + score);
+        }
+    }
+
+    @Test
+    void aVideoWithoutSoundIsRefused() {
+        MediaRejectedException refused = assertThrows(MediaRejectedException.class,
+                () -> decoder.decode(TestMedia.file("video/selfie-real-3s.mp4"), null, null));
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", refused.code());
     }
 
     @Test
