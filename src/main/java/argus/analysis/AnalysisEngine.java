@@ -1,5 +1,7 @@
 package argus.analysis;
 
+import argus.ArgusException;
+import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -62,6 +64,30 @@ public class AnalysisEngine {
 
     private OverloadedException overloaded() {
         return new OverloadedException(Math.max(1, config.retryAfter().toSeconds()), config.workerThreads() + config.queue());
+    }
+
+    /**
+     * Runs {@code work} on the pool and waits for it within the time limit, stopping it when the limit passes; a
+     * refusal the work raises ({@link ArgusException}) reaches the caller as it is.
+     */
+    public <T> T call(Callable<T> work, String what) {
+        Task<T> task = submit(work);
+        try {
+            return task.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            task.stop();
+            throw new ArgusException(HttpStatus.UNPROCESSABLE_ENTITY, "ANALYSIS_TIMEOUT",
+                    "%s did not finish within %d s".formatted(what, config.timeout().toSeconds()));
+        } catch (InterruptedException e) {
+            task.stop();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + what, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ArgusException refusal) {
+                throw refusal;
+            }
+            throw new IllegalStateException(what + " failed", e.getCause());
+        }
     }
 
     public <T> Task<T> submit(Callable<T> work) {

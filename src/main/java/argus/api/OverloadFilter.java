@@ -13,7 +13,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * that pass (a slot may fill between this check and the request's turn).
  */
 @ServerFilter(value = {"/api/folders/", "/api/folders/*/media/", "/api/instant/folders/",
-        "/api/technology/experimental/authenticity-verification"}, methods = HttpMethod.POST)
+        "/api/technology/experimental/authenticity-verification", "/api-gateway/avf/infer"}, methods = HttpMethod.POST)
 @Order(10)
 public class OverloadFilter {
     private final AnalysisEngine engine;

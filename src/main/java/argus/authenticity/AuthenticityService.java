@@ -25,9 +25,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Audio authenticity tasks on the shared engine: the upload is staged, decoded and scored within an engine slot (429
@@ -68,7 +65,7 @@ public class AuthenticityService {
         checkSegment(from, to);
         checkFreeSpace();
         try (AnalysisEngine.Admission ignored = engine.admit()) {
-            MediaStore.StagedFile staged = stage(audio);
+            MediaStore.StagedFile staged = store.stageUpload(audio);
             try {
                 List<SpeechAuthenticity.ChannelScore> channels = score(staged, from, to);
                 AuthenticityTask task = tasks.save(new AuthenticityTask(UUID.randomUUID(), caller.companyId(), caller.userId(),
@@ -105,41 +102,12 @@ public class AuthenticityService {
         }
     }
 
-    private MediaStore.StagedFile stage(InputStream audio) {
-        try (audio) {
-            MediaStore.StagedFile staged = store.stage(audio);
-            if (staged.size() == 0) {
-                store.discard(staged);
-                throw ArgusException.badRequest("MISSING_FILE", "the file part is empty");
-            }
-            return staged;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Decodes and scores on the engine, within its time limit; unusable audio is a validation error (422). */
     private List<SpeechAuthenticity.ChannelScore> score(MediaStore.StagedFile staged, @Nullable Double from, @Nullable Double to) {
-        AnalysisEngine.Task<List<SpeechAuthenticity.ChannelScore>> task = engine.submit(
-                () -> authenticity.score(decoder.decode(staged.path(), from, to)));
         try {
-            return task.get(engine.config().timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            task.stop();
-            throw new ArgusException(HttpStatus.UNPROCESSABLE_ENTITY, "ANALYSIS_TIMEOUT",
-                    "the audio could not be analysed within " + engine.config().timeout().toSeconds() + " s");
-        } catch (InterruptedException e) {
-            task.stop();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof MediaRejectedException rejected) {
-                throw new ArgusException(HttpStatus.UNPROCESSABLE_ENTITY, rejected.code(), rejected.getMessage());
-            }
-            if (e.getCause() instanceof ArgusException argus) {
-                throw argus;
-            }
-            throw new IllegalStateException("audio analysis failed", e.getCause());
+            return engine.call(() -> authenticity.score(decoder.decode(staged.path(), from, to)), "the audio analysis");
+        } catch (MediaRejectedException rejected) {
+            throw new ArgusException(HttpStatus.UNPROCESSABLE_ENTITY, rejected.code(), rejected.getMessage());
         }
     }
 }

@@ -1,7 +1,10 @@
 package argus.storage;
 
+import argus.ArgusException;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +19,23 @@ public interface MediaStore {
 
     /** Copies the stream into a new staged file, computing its size and SHA-256 on the way. */
     StagedFile stage(InputStream content) throws IOException;
+
+    /**
+     * Stages a client's upload (and closes the stream); an empty one is refused with 400 {@code MISSING_FILE}, leaving
+     * nothing staged.
+     */
+    default StagedFile stageUpload(InputStream upload) {
+        try (upload) {
+            StagedFile staged = stage(upload);
+            if (staged.size() == 0) {
+                discard(staged);
+                throw ArgusException.badRequest("MISSING_FILE", "the file part is empty");
+            }
+            return staged;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** Publishes a staged file under {@code key}; the staged copy is gone afterwards. */
     void commit(StagedFile staged, String key) throws IOException;

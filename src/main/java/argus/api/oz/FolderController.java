@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.api.RequestContexts;
 import argus.ArgusException;
 import argus.analysis.Resolution;
 import argus.api.JsonPayloadReader;

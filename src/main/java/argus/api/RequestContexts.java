@@ -1,4 +1,4 @@
-package argus.api.oz;
+package argus.api;
 
 import argus.ArgusException;
 import argus.folder.RequestContext;
@@ -6,16 +6,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 
 /** Reads the optional request-context headers, stripped of control characters and cut to a bounded length. */
-final class RequestContexts {
-    static final String SESSION = "X-Session-ID";
-    static final String DEVICE = "X-Device-Info";
-    static final String GEO = "X-Geo-Location";
-    static final String IDEMPOTENCY = "Idempotency-Key";
+public final class RequestContexts {
+    public static final String SESSION = "X-Session-ID";
+    public static final String DEVICE = "X-Device-Info";
+    public static final String GEO = "X-Geo-Location";
+    public static final String IDEMPOTENCY = "Idempotency-Key";
 
     private RequestContexts() {
     }
 
-    static RequestContext of(HttpRequest<?> request) {
+    public static RequestContext of(HttpRequest<?> request) {
         String key = request.getHeaders().get(IDEMPOTENCY);
         if (key != null && (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
             throw ArgusException.badRequest("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces");

@@ -1,0 +1,72 @@
+package argus.api.avf;
+
+import argus.ArgusException;
+import argus.api.RequestContexts;
+import argus.auth.Caller;
+import argus.forgery.ForgeryTask;
+import argus.forgery.VideoForgeryService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/**
+ * The anti-video-forgery contract: {@code POST /api-gateway/avf/infer} takes a multipart {@code file} (a video of at
+ * most 100 MB) and answers 202 with the request id; {@code GET /api-gateway/avf/status/{request_id}} gives the
+ * prediction, confidence and score. The check is done before the 202 is sent, so the status is final at once.
+ */
+@Controller("/api-gateway/avf")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AvfController {
+    static final long MAX_FILE_BYTES = 100L * 1024 * 1024;
+
+    private final VideoForgeryService service;
+
+    AvfController(VideoForgeryService service) {
+        this.service = service;
+    }
+
+    @Post(value = "/infer", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<AvfJson> infer(HttpRequest<?> request, @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+                                @Nullable @Part("file") CompletedFileUpload file) {
+        if (file == null) {
+            throw ArgusException.badRequest("MISSING_FILE", "the multipart part 'file' with the video is required");
+        }
+        if (file.getSize() > MAX_FILE_BYTES) {
+            throw new ArgusException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", "the file exceeds the 100 MB limit");
+        }
+        ForgeryTask task;
+        try {
+            task = service.check(caller, file.getInputStream(), file.getFilename(), RequestContexts.of(request));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(new AvfJson("Inference request accepted",
+                new AvfJson.Data(true, "Accepted for processing", null, null, null,
+                        new AvfJson.Metadata(task.id(), task.sourceFilename(), task.receivedAt().getEpochSecond(), null, null, null, null))));
+    }
+
+    @Get("/status/{requestId}")
+    AvfJson status(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID requestId) {
+        ForgeryTask task = service.find(caller, requestId)
+                .orElseThrow(() -> new ArgusException(HttpStatus.NOT_FOUND, "REQUEST_NOT_FOUND", "no request " + requestId));
+        return new AvfJson(task.success() ? "Inference completed" : "Inference failed",
+                new AvfJson.Data(task.success(), task.message(), task.prediction(), task.confidence(), task.score(),
+                        new AvfJson.Metadata(task.id(), task.sourceFilename(), task.receivedAt().getEpochSecond(),
+                                task.completedAt().getEpochSecond(), task.faceSwapScore(), task.replayScore(), task.framesAnalyzed())));
+    }
+}
