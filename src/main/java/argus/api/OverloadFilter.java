@@ -13,7 +13,8 @@ import io.micronaut.http.annotation.ServerFilter;
  * that pass (a slot may fill between this check and the request's turn).
  */
 @ServerFilter(value = {"/api/folders/", "/api/folders/*/media/", "/api/instant/folders/",
-        "/api/technology/experimental/authenticity-verification", "/api-gateway/avf/infer"}, methods = HttpMethod.POST)
+        "/api/technology/experimental/authenticity-verification", "/api-gateway/avf/infer",
+        "/v1/deepfake-detection/analyze"}, methods = HttpMethod.POST)
 @Order(10)
 public class OverloadFilter {
     private final AnalysisEngine engine;

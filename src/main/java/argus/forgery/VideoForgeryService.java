@@ -2,15 +2,10 @@ package argus.forgery;
 
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
-import argus.analysis.AnalysisRequest;
-import argus.analysis.AnalysisRunner;
-import argus.analysis.AnalysisType;
-import argus.analysis.MediaEvidence;
 import argus.auth.Caller;
 import argus.auth.Role;
 import argus.folder.RequestContext;
 import argus.storage.MediaStore;
-import argus.vision.FaceForgery;
 import argus.vision.MediaKind;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
@@ -21,35 +16,25 @@ import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 /**
- * Video forgery checks on the shared engine. The video is decoded once; its sampled frames feed both the face-swap
- * detector ({@link FaceForgery}, averaged over the frames showing one face) and QUALITY, whose
- * {@code confidence_spoofing} is the replay (re-capture) evidence. The forgery score is the larger of the two. The
+ * Video forgery checks on the shared engine ({@link FaceMediaForgery}: face swap and replay from one decode). The
  * check runs within an engine slot before the request is acknowledged and is recorded with the client's request
  * context; the video is not kept.
  */
 @Singleton
 public class VideoForgeryService {
-    private static final double FAKE_FROM = 0.5;
-
     private final AnalysisEngine engine;
-    private final AnalysisRunner runner;
     private final MediaOpener opener;
-    private final FaceForgery forgery;
+    private final FaceMediaForgery forgery;
     private final MediaStore store;
     private final ForgeryTaskRepository tasks;
 
-    public VideoForgeryService(AnalysisEngine engine, AnalysisRunner runner, MediaOpener opener, FaceForgery forgery,
-                               MediaStore store, ForgeryTaskRepository tasks) {
+    public VideoForgeryService(AnalysisEngine engine, MediaOpener opener, FaceMediaForgery forgery, MediaStore store,
+                               ForgeryTaskRepository tasks) {
         this.engine = engine;
-        this.runner = runner;
         this.opener = opener;
         this.forgery = forgery;
         this.store = store;
@@ -62,13 +47,7 @@ public class VideoForgeryService {
         try (AnalysisEngine.Admission ignored = engine.admit()) {
             MediaStore.StagedFile staged = store.stageUpload(video);
             try (MediaSource source = openVideo(staged)) {
-                List<MediaEvidence> evidence = runner.decode(List.of(new AnalysisRunner.DecodeJob(UUID.randomUUID(), List.of(), source,
-                        s -> s.sample(opener.limits().sampledFrames()))));
-                try {
-                    return tasks.save(assess(caller, evidence.getFirst(), fileName, context, received));
-                } finally {
-                    evidence.forEach(MediaEvidence::close);
-                }
+                return tasks.save(task(caller, forgery.assess(source, caller.companyId()), fileName, context, received));
             } finally {
                 store.discard(staged);
             }
@@ -95,30 +74,18 @@ public class VideoForgeryService {
         return task.filter(t -> caller.sees(t.companyId(), t.userId()));
     }
 
-    private ForgeryTask assess(Caller caller, MediaEvidence evidence, @Nullable String fileName, RequestContext context, Instant received) {
-        OptionalDouble faceSwap = engine.call(() -> IntStream.range(0, evidence.frameCount())
-                .mapToObj(evidence::facesAt)
-                .filter(MediaEvidence.FrameFaces::hasSingleSubject)
-                .mapToDouble(frame -> forgery.forgeryProbability(frame.frame().image(), frame.faces().getFirst()))
-                .average(), "the face-swap check");
-        var quality = runner.run(List.of(new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()),
-                List.of(evidence), caller.companyId()))).getFirst().mediaResults().getFirst();
-        Double replay = quality.resultsData().get("confidence_spoofing") instanceof Double spoofing ? spoofing : null;
+    private ForgeryTask task(Caller caller, FaceMediaForgery.Evidence evidence, @Nullable String fileName, RequestContext context,
+                             Instant received) {
         Instant completed = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (faceSwap.isEmpty() || replay == null) {
-            String reason = quality.errorMessage() != null ? quality.errorMessage() : "no single face was found in the video";
+        if (evidence.probability() == null) {
             return new ForgeryTask(UUID.randomUUID(), caller.companyId(), caller.userId(), fileName, context.sessionId(), context.deviceInfo(),
-                    context.geoLocation(), false, "Inference failed: " + reason, null, null, null,
-                    faceSwap.isPresent() ? round(faceSwap.getAsDouble()) : null, replay, evidence.frameCount(), received, completed);
+                    context.geoLocation(), false, "Inference failed: " + evidence.reason(), null, null, null,
+                    evidence.faceSwap(), evidence.replay(), evidence.frames(), received, completed);
         }
-        double score = Math.max(faceSwap.getAsDouble(), replay);
-        boolean fake = score >= FAKE_FROM;
+        double score = evidence.probability();
         return new ForgeryTask(UUID.randomUUID(), caller.companyId(), caller.userId(), fileName, context.sessionId(), context.deviceInfo(),
-                context.geoLocation(), true, "Inference completed", fake ? "fake" : "real", round(fake ? score : 1 - score), round(score),
-                round(faceSwap.getAsDouble()), replay, evidence.frameCount(), received, completed);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1e4) / 1e4;
+                context.geoLocation(), true, "Inference completed", evidence.forged() ? "fake" : "real",
+                FaceMediaForgery.round(evidence.forged() ? score : 1 - score), score, evidence.faceSwap(), evidence.replay(),
+                evidence.frames(), received, completed);
     }
 }

@@ -7,10 +7,10 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One notification to send: its payload, and the outcome of its attempts so far. */
+/** One notification to send: its payload, and the outcome of its attempts so far; {@code folderId} when about a folder. */
 @MappedEntity("webhook_delivery")
 public record WebhookDelivery(@Id UUID id,
-                              UUID folderId,
+                              @Nullable UUID folderId,
                               UUID companyId,
                               String url,
                               String payload,

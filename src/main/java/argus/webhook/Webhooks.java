@@ -1,12 +1,16 @@
 package argus.webhook;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-/** Queues notifications; called inside the transaction that finishes a folder, so none is lost or sent early. */
+/**
+ * Queues notifications; called inside the transaction that records what they announce (a finished folder, an
+ * analysis), so none is lost or sent early.
+ */
 @Singleton
 public class Webhooks {
     private final WebhookDeliveryRepository deliveries;
@@ -24,7 +28,7 @@ public class Webhooks {
         Endpoints.require(url, config.allowPrivate());
     }
 
-    public void enqueue(UUID folderId, UUID companyId, String url, String payload) {
+    public void enqueue(@Nullable UUID folderId, UUID companyId, String url, String payload) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         deliveries.save(new WebhookDelivery(UUID.randomUUID(), folderId, companyId, url, payload,
                 WebhookDelivery.DeliveryState.PENDING, 0, now, null, null, null, null, now, now));

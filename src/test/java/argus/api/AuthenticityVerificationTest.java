@@ -1,5 +1,6 @@
 package argus.api;
 
+import argus.EngineSlots;
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,20 +127,14 @@ class AuthenticityVerificationTest {
     void aFullEngineAnswers429WithRateLimitHeaders() {
         OzClient oz = new OzClient(http);
         oz.token();
-        List<AnalysisEngine.Admission> held = new ArrayList<>();
-        try {
-            for (var slot = engine.tryAdmit(); slot.isPresent(); slot = engine.tryAdmit()) {
-                held.add(slot.get());
-            }
+        try (EngineSlots held = new EngineSlots(engine)) {
             Reply refused = start(oz, "", "a.wav", new byte[]{1, 2, 3}, Optional.of(oz.token()));
             assertRefused(refused, 429, "TOO_MANY_REQUESTS");
             var headers = refused.response().getHeaders();
             assertNotNull(headers.get("Retry-After"));
-            assertEquals(Integer.toString(held.size()), headers.get("X-RateLimit-Limit"));
+            assertEquals(Integer.toString(held.count()), headers.get("X-RateLimit-Limit"));
             assertEquals("0", headers.get("X-RateLimit-Remaining"));
             assertTrue(Long.parseLong(headers.get("X-RateLimit-Reset")) >= System.currentTimeMillis() / 1000);
-        } finally {
-            held.forEach(AnalysisEngine.Admission::close);
         }
     }
 

@@ -1,0 +1,80 @@
+package argus.api.deepfake;
+
+import argus.ArgusException;
+import argus.auth.Caller;
+import argus.deepfake.DeepfakeAnalysis;
+import argus.deepfake.DeepfakeService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The multi-format deepfake contract: {@code POST /v1/deepfake-detection/analyze} (multipart {@code file} of at most
+ * 50 MB, optional {@code file_type}, {@code callback_url}, {@code external_id}) answers 202; {@code GET
+ * /v1/deepfake-detection/{id}} gives the analysis, which is also posted to the callback. The analysis is finished
+ * before the 202 is sent, so the poll is final at once and {@code estimated_completion_seconds} is 0.
+ */
+@Controller("/v1/deepfake-detection")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class DeepfakeController {
+    static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+    private static final String PREFIX = "da_";
+
+    private final DeepfakeService service;
+
+    DeepfakeController(DeepfakeService service) {
+        this.service = service;
+    }
+
+    @Post(value = "/analyze", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<DeepfakeJson.Accepted> analyze(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+                                                @Nullable @Part("file") CompletedFileUpload file,
+                                                @Nullable @Part("file_type") String fileType,
+                                                @Nullable @Part("callback_url") String callbackUrl,
+                                                @Nullable @Part("external_id") String externalId) {
+        if (file == null) {
+            throw ArgusException.badRequest("MISSING_FILE", "the multipart part 'file' is required");
+        }
+        if (file.getSize() > MAX_FILE_BYTES) {
+            throw new ArgusException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", "the file exceeds the 50 MB limit");
+        }
+        DeepfakeAnalysis analysis;
+        try {
+            analysis = service.analyze(caller, file.getInputStream(),
+                    new DeepfakeService.Request(file.getFilename(), fileType, callbackUrl, externalId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(DeepfakeJson.accepted(analysis));
+    }
+
+    @Get("/{id}")
+    DeepfakeJson.Analysis get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String id) {
+        return parse(id).flatMap(uuid -> service.find(caller, uuid))
+                .map(analysis -> DeepfakeJson.analysis(analysis, service.details(analysis)))
+                .orElseThrow(() -> new ArgusException(HttpStatus.NOT_FOUND, "ANALYSIS_NOT_FOUND", "no analysis " + ArgusException.clip(id)));
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id.startsWith(PREFIX) ? id.substring(PREFIX.length()) : id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

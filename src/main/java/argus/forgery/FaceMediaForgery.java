@@ -1,0 +1,81 @@
+package argus.forgery;
+
+import argus.analysis.AnalysisEngine;
+import argus.analysis.AnalysisRequest;
+import argus.analysis.AnalysisRunner;
+import argus.analysis.AnalysisType;
+import argus.analysis.MediaEvidence;
+import argus.vision.FaceForgery;
+import argus.vision.MediaOpener;
+import argus.vision.MediaSource;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * Forgery evidence for a photo or video, from one decode: the face-swap detector ({@link FaceForgery}) averaged over
+ * the sampled frames showing one face, and QUALITY's {@code confidence_spoofing} as the replay (re-capture) evidence.
+ * The forgery probability is the larger of the two.
+ */
+@Singleton
+public class FaceMediaForgery {
+    static final double FORGED_FROM = 0.5;
+
+    private final AnalysisEngine engine;
+    private final AnalysisRunner runner;
+    private final MediaOpener opener;
+    private final FaceForgery forgery;
+
+    public FaceMediaForgery(AnalysisEngine engine, AnalysisRunner runner, MediaOpener opener, FaceForgery forgery) {
+        this.engine = engine;
+        this.runner = runner;
+        this.opener = opener;
+        this.forgery = forgery;
+    }
+
+    /**
+     * What the frames showed. {@code probability} is null when no frame had a usable face; {@code reason} then says
+     * why.
+     */
+    public record Evidence(@Nullable Double probability, @Nullable Double faceSwap, @Nullable Double replay, int frames,
+                           @Nullable String reason) {
+
+        public boolean forged() {
+            return probability != null && probability >= FORGED_FROM;
+        }
+    }
+
+    /** Decodes the media's sampled frames once and measures both cues on them (call within an engine slot). */
+    public Evidence assess(MediaSource source, UUID companyId) {
+        List<MediaEvidence> decoded = runner.decode(List.of(new AnalysisRunner.DecodeJob(UUID.randomUUID(), List.of(), source,
+                s -> s.sample(opener.limits().sampledFrames()))));
+        MediaEvidence evidence = decoded.getFirst();
+        try {
+            OptionalDouble faceSwap = engine.call(() -> IntStream.range(0, evidence.frameCount())
+                    .mapToObj(evidence::facesAt)
+                    .filter(MediaEvidence.FrameFaces::hasSingleSubject)
+                    .mapToDouble(frame -> forgery.forgeryProbability(frame.frame().image(), frame.faces().getFirst()))
+                    .average(), "the face-swap check");
+            var quality = runner.run(List.of(new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()),
+                    List.of(evidence), companyId))).getFirst().mediaResults().getFirst();
+            Double replay = quality.resultsData().get("confidence_spoofing") instanceof Double spoofing ? spoofing : null;
+            Double swap = faceSwap.isPresent() ? round(faceSwap.getAsDouble()) : null;
+            if (swap == null || replay == null) {
+                String reason = quality.errorMessage() != null ? quality.errorMessage() : "no single face was found";
+                return new Evidence(null, swap, replay, evidence.frameCount(), reason);
+            }
+            return new Evidence(Math.max(swap, replay), swap, replay, evidence.frameCount(), null);
+        } finally {
+            decoded.forEach(MediaEvidence::close);
+        }
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1e4) / 1e4;
+    }
+}
