@@ -21,12 +21,12 @@ import java.time.Instant;
 @Produces
 @Singleton
 @Requires(classes = {ArgusException.class, ExceptionHandler.class})
-public class ArgusExceptionHandler implements ExceptionHandler<ArgusException, HttpResponse<ErrorBody>> {
+public class ArgusExceptionHandler implements ExceptionHandler<ArgusException, HttpResponse<Object>> {
 
     @Override
-    public HttpResponse<ErrorBody> handle(HttpRequest request, ArgusException exception) {
-        MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(exception.status())
-                .body(new ErrorBody(exception.code(), exception.getMessage()));
+    public HttpResponse<Object> handle(HttpRequest request, ArgusException exception) {
+        MutableHttpResponse<Object> response = HttpResponse.status(exception.status())
+                .body(ErrorBody.of(request, exception.code(), exception.getMessage()));
         if (exception instanceof OverloadedException overloaded) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(overloaded.retryAfterSeconds()))
                     .header("X-RateLimit-Limit", Integer.toString(overloaded.slots()))

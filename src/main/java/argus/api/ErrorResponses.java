@@ -18,19 +18,20 @@ import java.util.Locale;
  */
 @Primary
 @Singleton
-public class ErrorResponses implements ErrorResponseProcessor<ErrorBody> {
+public class ErrorResponses implements ErrorResponseProcessor<Object> {
 
     @Override
     @SuppressWarnings("unchecked")
-    public MutableHttpResponse<ErrorBody> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+    public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
-            return (MutableHttpResponse<ErrorBody>) response;
+            return (MutableHttpResponse<Object>) response;
         }
         HttpStatus status = response.status();
         String message = status.getCode() >= 500 || !context.hasErrors()
                 ? status.getReason()
                 : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
-        return response.body(new ErrorBody(code(status), message)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return ((MutableHttpResponse<Object>) response).body(ErrorBody.of(context.getRequest(), code(status), message))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     static String code(HttpStatus status) {

@@ -19,6 +19,8 @@ public class AuthFilter {
     public static final String TOKEN_HEADER = "X-Forensic-Access-Token";
     private static final String TECHNOLOGY = "/api/technology/";
     private static final String BEARER = "Bearer ";
+    /** The video-detect contract authenticates with its own API keys. */
+    private static final String API_KEY_CONTRACT = "/api/v1/";
 
     private final TokenService tokens;
 
@@ -30,7 +32,7 @@ public class AuthFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void authenticate(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.startsWith("/api/authorize/auth") || path.startsWith("/api/authorize/refresh")) {
+        if (path.startsWith("/api/authorize/auth") || path.startsWith("/api/authorize/refresh") || path.startsWith(API_KEY_CONTRACT)) {
             return;
         }
         boolean technology = path.startsWith(TECHNOLOGY);

@@ -1,0 +1,48 @@
+package argus.api.videodetect;
+
+import argus.auth.Caller;
+import argus.videodetect.VideoTenant;
+import argus.videodetect.VideoTenants;
+import argus.folder.JsonText;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Administration of the video-detect contract, with a forensic access token: tenant settings and API keys. */
+@Controller("/api/companies/{companyId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class VideoTenantController {
+    private final VideoTenants tenants;
+    private final JsonText json;
+
+    VideoTenantController(VideoTenants tenants, JsonText json) {
+        this.tenants = tenants;
+        this.json = json;
+    }
+
+    @Put("/video-tenant/")
+    VideoDetectJson.TenantSettings configure(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
+                                             @Body VideoDetectJson.TenantSettings settings) {
+        VideoTenant tenant = tenants.configure(caller, companyId, settings.tenantSlug(), settings.credits(), settings.metadataSchema());
+        return new VideoDetectJson.TenantSettings(tenant.tenantSlug(), tenant.credits(),
+                tenant.metadataSchema() == null ? null : json.object(tenant.metadataSchema()));
+    }
+
+    @Post("/api-keys/")
+    HttpResponse<VideoDetectJson.IssuedKey> issue(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
+                                                  @Body VideoDetectJson.KeyRequest request) {
+        VideoTenants.IssuedKey issued = tenants.issueKey(caller, companyId, request.scopes());
+        return HttpResponse.status(HttpStatus.CREATED).body(new VideoDetectJson.IssuedKey(issued.key().id(), issued.secret(),
+                List.of(issued.key().scopes().split(" "))));
+    }
+}

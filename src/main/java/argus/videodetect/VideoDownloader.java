@@ -1,0 +1,101 @@
+package argus.videodetect;
+
+import argus.ArgusException;
+import argus.storage.MediaStore;
+import argus.webhook.Webhooks;
+import jakarta.inject.Singleton;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Fetches a {@code video_url} into the staging area: http(s) only, no loopback or private addresses (unless the
+ * outbound-call setting allows them, as for webhooks), no redirects, a time limit, and a size cap counted on the
+ * bytes that actually arrive.
+ */
+@Singleton
+public class VideoDownloader {
+    static final long MAX_BYTES = 100L * 1024 * 1024;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final Webhooks outbound;
+    private final MediaStore store;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    public VideoDownloader(Webhooks outbound, MediaStore store) {
+        this.outbound = outbound;
+        this.store = store;
+    }
+
+    public MediaStore.StagedFile fetch(String url) {
+        try {
+            outbound.checkEndpoint(url);
+        } catch (ArgusException refused) {
+            throw VideoDetectException.invalidInput("video_url is not an allowed address: " + refused.getMessage());
+        }
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException | IllegalArgumentException e) {
+            throw VideoDetectException.invalidInput("video_url could not be downloaded: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while downloading", e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            closeQuietly(response.body());
+            throw VideoDetectException.invalidInput("video_url answered HTTP " + response.statusCode());
+        }
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (declared > MAX_BYTES) {
+            closeQuietly(response.body());
+            throw VideoDetectException.invalidInput("the video at video_url exceeds 100 MB");
+        }
+        return store.stageUpload(new Capped(response.body()));
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the download is abandoned either way
+        }
+    }
+
+    /** Fails once more than {@link #MAX_BYTES} have been read, whatever the server declared. */
+    private static final class Capped extends FilterInputStream {
+        private long read;
+
+        Capped(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(0, n));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > MAX_BYTES) {
+                throw VideoDetectException.invalidInput("the video at video_url exceeds 100 MB");
+            }
+        }
+    }
+}

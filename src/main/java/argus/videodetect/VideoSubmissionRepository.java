@@ -1,0 +1,16 @@
+package argus.videodetect;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.H2)
+public interface VideoSubmissionRepository extends CrudRepository<VideoSubmission, UUID> {
+
+    Optional<VideoSubmission> findByApiKeyIdAndIdempotencyKey(UUID apiKeyId, String idempotencyKey);
+
+    Optional<VideoSubmission> findByIdAndCompanyId(UUID id, UUID companyId);
+}
