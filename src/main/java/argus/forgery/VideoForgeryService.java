@@ -6,7 +6,6 @@ import argus.auth.Caller;
 import argus.auth.Role;
 import argus.folder.RequestContext;
 import argus.storage.MediaStore;
-import argus.vision.MediaKind;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
@@ -56,17 +55,11 @@ public class VideoForgeryService {
 
     /** The staged upload as a video; anything else, damaged or not, is an invalid file format (400). */
     private MediaSource openVideo(MediaStore.StagedFile staged) {
-        MediaSource source;
         try {
-            source = opener.open(staged.path());
+            return opener.openVideo(staged.path());
         } catch (MediaRejectedException rejected) {
             throw ArgusException.badRequest("INVALID_FILE_FORMAT", rejected.getMessage());
         }
-        if (source.info().kind() != MediaKind.VIDEO) {
-            source.close();
-            throw ArgusException.badRequest("INVALID_FILE_FORMAT", "the file is not a video (mp4, mov, webm, mkv, avi)");
-        }
-        return source;
     }
 
     public Optional<ForgeryTask> find(Caller caller, UUID id) {

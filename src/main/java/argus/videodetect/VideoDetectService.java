@@ -9,7 +9,6 @@ import argus.analysis.MediaEvidence;
 import argus.analysis.MediaResult;
 import argus.folder.JsonText;
 import argus.storage.MediaStore;
-import argus.vision.MediaKind;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
@@ -169,17 +168,11 @@ public class VideoDetectService {
     }
 
     private MediaSource openVideo(MediaStore.StagedFile staged) {
-        MediaSource source;
         try {
-            source = opener.open(staged.path());
+            return opener.openVideo(staged.path());
         } catch (MediaRejectedException e) {
             throw VideoDetectException.invalidInput(e.getMessage());
         }
-        if (source.info().kind() != MediaKind.VIDEO) {
-            source.close();
-            throw VideoDetectException.invalidInput("the file is not a video");
-        }
-        return source;
     }
 
     private Map<String, Object> result(double real, MediaResult quality, String model, Submission submission, long start, Instant created) {

@@ -26,6 +26,16 @@ public class MediaOpener {
         return open(new MediaData.InFile(file));
     }
 
+    /** The file as a video: a photo, or anything that is not media, is refused. */
+    public MediaSource openVideo(Path file) {
+        MediaSource source = open(file);
+        if (source.info().kind() != MediaKind.VIDEO) {
+            source.close();
+            throw MediaRejectedException.unsupported("the file is not a video (mp4, mov, webm, mkv, avi)");
+        }
+        return source;
+    }
+
     public MediaSource open(MediaData data) {
         if (data.size() == 0) {
             throw MediaRejectedException.empty();
