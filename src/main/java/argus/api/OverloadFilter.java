@@ -14,7 +14,7 @@ import io.micronaut.http.annotation.ServerFilter;
  */
 @ServerFilter(value = {"/api/folders/", "/api/folders/*/media/", "/api/instant/folders/",
         "/api/technology/experimental/authenticity-verification", "/api-gateway/avf/infer",
-        "/v1/deepfake-detection/analyze", "/api/v1/*/video/detect"}, methods = HttpMethod.POST)
+        "/v1/deepfake-detection/analyze"}, methods = HttpMethod.POST)
 @Order(10)
 public class OverloadFilter {
     private final AnalysisEngine engine;

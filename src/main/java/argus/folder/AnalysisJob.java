@@ -8,19 +8,23 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A group of analyses started together, queued for the engine. One instance at a time holds it, for as long as its
+ * Queued work for the engine: a group of analyses started together on a folder ({@code kind} FOLDER), or the work of
+ * another contract on its {@code subjectId} ({@link QueuedWork}). One instance at a time holds it, for as long as its
  * lease lasts; a job whose holder died is taken over when the lease runs out.
  */
 @MappedEntity("analysis_job")
 public record AnalysisJob(@Id UUID id,
-                          UUID folderId,
+                          @Nullable UUID folderId,
                           UUID companyId,
+                          String kind,
+                          @Nullable UUID subjectId,
                           JobState state,
                           int attempts,
                           @Nullable String leaseOwner,
                           @Nullable Instant leaseUntil,
                           Instant timeCreated,
                           Instant timeUpdated) {
+    public static final String FOLDER = "FOLDER";
 
     public enum JobState {
         QUEUED,

@@ -147,7 +147,8 @@ public class FolderService {
             rows.add(Analysis.queued(folderId, folder.companyId(), groupId, requests.get(i), AnalysisWork.sources(requests.get(i), candidates),
                     time.plusNanos(1000L * i), json));
         }
-        AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), AnalysisJob.JobState.QUEUED, 0, null, null, time, time);
+        AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), AnalysisJob.FOLDER, null, AnalysisJob.JobState.QUEUED, 0,
+                null, null, time, time);
         records.queue(folder, rows, job);
         jobs.wake();
         return rows;

@@ -57,9 +57,12 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
     private final String owner;
     private final Poller poller;
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+    private final Map<String, QueuedWork> queuedWork;
 
     public JobWorker(AnalysisJobRepository jobs, FolderRecords records, AnalysisWork work, AnalysisEngine engine,
-                     MediaIntake intake, MediaOpener opener, MediaStore store, JsonText json, JobConfig config) {
+                     MediaIntake intake, MediaOpener opener, MediaStore store, JsonText json, JobConfig config,
+                     List<QueuedWork> queuedWork) {
+        this.queuedWork = queuedWork.stream().collect(Collectors.toMap(QueuedWork::kind, Function.identity()));
         this.jobs = jobs;
         this.records = records;
         this.work = work;
@@ -104,7 +107,8 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
                 continue;
             }
             if (job.attempts() > 0) {
-                LOG.warn("resuming job {} of folder {} left unfinished by an earlier run (attempt {})", job.id(), job.folderId(), job.attempts() + 1);
+                LOG.warn("resuming job {} ({} {}) left unfinished by an earlier run (attempt {})", job.id(), job.kind(),
+                        job.folderId() != null ? job.folderId() : job.subjectId(), job.attempts() + 1);
             }
             if (job.attempts() + 1 > config.maxAttempts()) {
                 try (AnalysisEngine.Admission ignored = slot.get()) {
@@ -125,6 +129,10 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
                 () -> jobs.renew(job.id(), owner, Instant.now().plus(config.lease())),
                 config.lease().toMillis() / 3, config.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
         try {
+            if (!AnalysisJob.FOLDER.equals(job.kind())) {
+                runQueued(job);
+                return;
+            }
             List<Analysis> group = records.group(job.id());
             if (records.folderById(job.folderId()).isEmpty() || group.isEmpty()) {
                 jobs.finish(job.id(), owner, Instant.now());
@@ -137,6 +145,17 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
         } finally {
             renewal.cancel(false);
         }
+    }
+
+    private void runQueued(AnalysisJob job) {
+        QueuedWork work = queuedWork.get(job.kind());
+        try {
+            work.run(job.subjectId());
+        } catch (RuntimeException e) {
+            LOG.error("job {} ({}) failed", job.id(), job.kind(), e);
+            work.abandon(job.subjectId(), "the work failed unexpectedly");
+        }
+        jobs.finish(job.id(), owner, Instant.now());
     }
 
     /** Opens the source media from the store and runs the group's analyses on them. */
@@ -207,6 +226,12 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
     /** A job that kept failing to finish (its instances died): its analyses end FAILED with a code. */
     private void abandon(AnalysisJob job) {
         LOG.warn("giving up job {} after {} attempts", job.id(), job.attempts());
+        String reason = "interrupted %d times and given up".formatted(job.attempts());
+        if (!AnalysisJob.FOLDER.equals(job.kind())) {
+            queuedWork.get(job.kind()).abandon(job.subjectId(), reason);
+            jobs.finish(job.id(), owner, Instant.now());
+            return;
+        }
         List<Analysis> group = records.group(job.id());
         complete(job, group, failure(group.size(), "PROCESSING_ABANDONED",
                 "the analysis was interrupted %d times and has been given up".formatted(job.attempts())));

@@ -1,27 +1,25 @@
 package argus.videodetect;
 
 import argus.Digests;
-import argus.analysis.AnalysisEngine;
-import argus.analysis.AnalysisRequest;
-import argus.analysis.AnalysisRunner;
-import argus.analysis.AnalysisType;
-import argus.analysis.MediaEvidence;
-import argus.analysis.MediaResult;
+import argus.folder.JobQueue;
 import argus.folder.JsonText;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
-import argus.vision.MediaSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,13 +28,15 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Video liveness for the video-detect contract, on QUALITY: a model alias {@code mixed-N-v2} samples N frames of the
- * video and costs one credit per 10 frames, charged with a conditional update before the work and refunded when the
- * video cannot be judged (refused, or no usable face: the submission then ends {@code failed} with the reason). The submission is recorded with its result before it is acknowledged; the video is not
- * kept.
+ * Submissions of the video-detect contract. A submission is checked (input, model, metadata against the tenant's
+ * schema, the file being a video), charged — a model alias {@code mixed-N-v2} samples N frames and costs one credit
+ * per 10, taken with a conditional update — and its video stored; then it is recorded {@code pending} and queued in
+ * one transaction. {@link VideoDetectWork} judges it on the engine ({@code processing}, then {@code completed} or
+ * {@code failed}).
  */
 @Singleton
 public class VideoDetectService {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoDetectService.class);
     public static final String DEFAULT_MODEL = "mixed-10-v2";
     static final Map<String, Integer> MODEL_FRAMES = Map.of("mixed-10-v2", 10, "mixed-30-v2", 30);
     private static final Set<String> EXTENSIONS = Set.of("mp4", "avi", "mov", "webm", "mkv");
@@ -47,21 +47,18 @@ public class VideoDetectService {
     private final VideoDownloader downloader;
     private final MediaStore store;
     private final MediaOpener opener;
-    private final AnalysisEngine engine;
-    private final AnalysisRunner runner;
+    private final JobQueue queue;
     private final JsonText json;
 
     public VideoDetectService(VideoTenantRepository tenants, ApiKeyRepository keys, VideoSubmissionRepository submissions,
-                              VideoDownloader downloader, MediaStore store, MediaOpener opener, AnalysisEngine engine,
-                              AnalysisRunner runner, JsonText json) {
+                              VideoDownloader downloader, MediaStore store, MediaOpener opener, JobQueue queue, JsonText json) {
         this.tenants = tenants;
         this.keys = keys;
         this.submissions = submissions;
         this.downloader = downloader;
         this.store = store;
         this.opener = opener;
-        this.engine = engine;
-        this.runner = runner;
+        this.queue = queue;
         this.json = json;
     }
 
@@ -113,23 +110,59 @@ public class VideoDetectService {
                 throw VideoDetectException.invalidMetadata(String.join("; ", violations));
             }
         }
-        long cost = frames / 10;
+        long cost = cost(model);
         if (tenants.charge(tenant.companyId(), cost) != 1) {
             throw new VideoDetectException(HttpStatus.PAYMENT_REQUIRED, "insufficient_credits",
                     "model %s needs %d credit(s)".formatted(model, cost));
         }
-        Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Judgement judgement;
+        UUID id = UUID.randomUUID();
+        String storageKey = "%s/video-detect/%s".formatted(tenant.companyId(), id);
+        boolean stored = false;
         try {
-            judgement = judge(submission, frames, tenant, created, model);
+            store(submission, storageKey);
+            stored = true;
+            return queue(new VideoSubmission(id, tenant.companyId(), key.id(), submission.idempotencyKey(), "pending", model,
+                    submission.file() != null ? "video_upload" : "video_url",
+                    submission.metadata() == null ? null : json.write(submission.metadata()), null, null, null,
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS), null, storageKey));
         } catch (RuntimeException e) {
             tenants.refund(tenant.companyId(), cost);
+            if (stored) {
+                delete(store, storageKey);
+            }
+            if (e instanceof DataAccessException && submission.idempotencyKey() != null) {
+                Optional<VideoSubmission> raced = submissions.findByApiKeyIdAndIdempotencyKey(key.id(), submission.idempotencyKey());
+                if (raced.isPresent()) {
+                    return raced.get();
+                }
+            }
             throw e;
         }
-        if (judgement.error() != null) {
-            tenants.refund(tenant.companyId(), cost);
+    }
+
+    /** Records the submission and queues its judging in one transaction. */
+    @Transactional
+    protected VideoSubmission queue(VideoSubmission submission) {
+        VideoSubmission saved = submissions.save(submission);
+        queue.enqueue(VideoDetectWork.KIND, saved.id(), saved.companyId());
+        return saved;
+    }
+
+    /** Stages the upload or download, checks that it is a video, and stores it under {@code storageKey}. */
+    private void store(Submission submission, String storageKey) {
+        MediaStore.StagedFile staged = submission.file() != null ? store.stageUpload(submission.file()) : downloader.fetch(submission.videoUrl());
+        try {
+            try {
+                opener.openVideo(staged.path()).close();
+            } catch (MediaRejectedException e) {
+                throw VideoDetectException.invalidInput(e.getMessage());
+            }
+            store.commit(staged, storageKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            store.discard(staged);
         }
-        return record(key, submission, model, created, judgement);
     }
 
     public Optional<VideoSubmission> find(VideoTenant tenant, UUID id) {
@@ -140,73 +173,15 @@ public class VideoDetectService {
         return text == null ? null : json.object(text);
     }
 
-    /** The QUALITY verdict on the video, or the reason there is none. */
-    private record Judgement(@Nullable Map<String, Object> result, @Nullable String error) {
+    static long cost(String model) {
+        return MODEL_FRAMES.get(model) / 10;
     }
 
-    private Judgement judge(Submission submission, int frames, VideoTenant tenant, Instant created, String model) {
-        long start = System.nanoTime();
-        try (AnalysisEngine.Admission ignored = engine.admit()) {
-            MediaStore.StagedFile staged = submission.file() != null ? store.stageUpload(submission.file()) : downloader.fetch(submission.videoUrl());
-            try (MediaSource source = openVideo(staged)) {
-                List<MediaEvidence> evidence = runner.decode(List.of(new AnalysisRunner.DecodeJob(UUID.randomUUID(), List.of(), source,
-                        s -> s.sample(frames))));
-                try {
-                    MediaResult quality = runner.run(List.of(new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()),
-                            evidence, tenant.companyId()))).getFirst().mediaResults().getFirst();
-                    if (!(quality.resultsData().get("confidence_spoofing") instanceof Double spoofing)) {
-                        return new Judgement(null, quality.errorMessage());
-                    }
-                    return new Judgement(result(1 - spoofing, quality, model, submission, start, created), null);
-                } finally {
-                    evidence.forEach(MediaEvidence::close);
-                }
-            } finally {
-                store.discard(staged);
-            }
-        }
-    }
-
-    private MediaSource openVideo(MediaStore.StagedFile staged) {
+    static void delete(MediaStore store, String storageKey) {
         try {
-            return opener.openVideo(staged.path());
-        } catch (MediaRejectedException e) {
-            throw VideoDetectException.invalidInput(e.getMessage());
-        }
-    }
-
-    private Map<String, Object> result(double real, MediaResult quality, String model, Submission submission, long start, Instant created) {
-        boolean live = real >= 0.5;
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("verdict", live ? "live" : "fake");
-        result.put("confidence", round(live ? real : 1 - real));
-        result.put("real_score", round(real));
-        result.put("score", Math.round(real * 1000) / 10.0);
-        result.put("type", band(real));
-        result.put("model", model);
-        result.put("input_source", submission.file() != null ? "video_upload" : "video_url");
-        result.put("processing_ms", (System.nanoTime() - start) / 1_000_000);
-        result.put("frames_processed", quality.resultsData().get("frames_analyzed"));
-        result.put("warning", null);
-        result.put("created_at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
-        return result;
-    }
-
-    /** The liveness band of a real score, in fifths. */
-    static String band(double real) {
-        return real < 0.2 ? "VERY LOW" : real < 0.4 ? "LOW" : real < 0.6 ? "MEDIUM" : real < 0.8 ? "HIGH" : "VERY HIGH";
-    }
-
-    private VideoSubmission record(ApiKey key, Submission submission, String model, Instant created, Judgement judgement) {
-        boolean completed = judgement.error() == null;
-        VideoSubmission row = new VideoSubmission(UUID.randomUUID(), key.companyId(), key.id(), submission.idempotencyKey(),
-                completed ? "completed" : "failed", model, submission.file() != null ? "video_upload" : "video_url",
-                submission.metadata() == null ? null : json.write(submission.metadata()), completed ? json.write(judgement.result()) : null,
-                completed ? "Processing complete." : "Processing failed.", judgement.error(), created, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        try {
-            return submissions.save(row);
-        } catch (DataAccessException raced) {
-            return submissions.findByApiKeyIdAndIdempotencyKey(key.id(), submission.idempotencyKey()).orElseThrow(() -> raced);
+            store.delete(storageKey);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not remove {}; the orphan sweep will", storageKey, e);
         }
     }
 
@@ -215,9 +190,5 @@ public class VideoDetectService {
             return "";
         }
         return fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1e4) / 1e4;
     }
 }

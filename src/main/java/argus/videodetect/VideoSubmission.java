@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A submitted video and, once done, its result (JSON) or error. {@code tenantMetadata} is the validated JSON. */
+/**
+ * A submitted video and, once done, its result (JSON) or error. {@code tenantMetadata} is the validated JSON;
+ * {@code storageKey} holds the video until it has been judged.
+ */
 @MappedEntity("video_submission")
 public record VideoSubmission(@Id UUID id,
                               UUID companyId,
@@ -21,5 +24,20 @@ public record VideoSubmission(@Id UUID id,
                               @Nullable String message,
                               @Nullable String error,
                               Instant createdAt,
-                              @Nullable Instant completedAt) {
+                              @Nullable Instant completedAt,
+                              @Nullable String storageKey) {
+
+    VideoSubmission processing() {
+        return new VideoSubmission(id, companyId, apiKeyId, idempotencyKey, "processing", model, inputSource, tenantMetadata, null,
+                "Processing.", null, createdAt, null, storageKey);
+    }
+
+    VideoSubmission finished(@Nullable String result, @Nullable String error, Instant time) {
+        return new VideoSubmission(id, companyId, apiKeyId, idempotencyKey, error == null ? "completed" : "failed", model, inputSource,
+                tenantMetadata, result, error == null ? "Processing complete." : "Processing failed.", error, createdAt, time, null);
+    }
+
+    boolean open() {
+        return status.equals("pending") || status.equals("processing");
+    }
 }

@@ -13,4 +13,6 @@ public interface VideoSubmissionRepository extends CrudRepository<VideoSubmissio
     Optional<VideoSubmission> findByApiKeyIdAndIdempotencyKey(UUID apiKeyId, String idempotencyKey);
 
     Optional<VideoSubmission> findByIdAndCompanyId(UUID id, UUID companyId);
+
+    boolean existsByStorageKey(String storageKey);
 }

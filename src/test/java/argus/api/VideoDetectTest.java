@@ -100,11 +100,20 @@ class VideoDetectTest {
         return admin.send(request);
     }
 
-    private Map<String, Object> poll(String tenantSlug, String apiKey, Object submissionId) {
-        Reply polled = admin.send(HttpRequest.GET("/api/v1/" + tenantSlug + "/video/detect/" + submissionId).header("X-API-Key", apiKey));
-        assertEquals(200, polled.status(), polled.body().toString());
-        assertEquals(true, polled.body().get("success"));
-        return object(polled.body().get("data"));
+    /** Polls, as the seed advises, until the submission is completed or failed. */
+    private Map<String, Object> poll(String tenantSlug, String apiKey, Object submissionId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            Reply polled = admin.send(HttpRequest.GET("/api/v1/" + tenantSlug + "/video/detect/" + submissionId).header("X-API-Key", apiKey));
+            assertEquals(200, polled.status(), polled.body().toString());
+            assertEquals(true, polled.body().get("success"));
+            Map<String, Object> data = object(polled.body().get("data"));
+            assertTrue(Set.of("pending", "processing", "completed", "failed").contains(data.get("status")), data.toString());
+            if (Set.of("completed", "failed").contains(data.get("status")) || System.currentTimeMillis() > deadline) {
+                return data;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private static byte[] video(String file) throws Exception {

@@ -64,7 +64,7 @@ class VideoDetectController {
             throw new UncheckedIOException(e);
         }
         return HttpResponse.status(HttpStatus.CREATED).body(VideoDetectJson.Envelope.ok(new VideoDetectJson.Submitted(submission.id(),
-                tenant.tenantSlug(), "pending", submission.model(), "Video submitted for processing. Poll the status endpoint for results.",
+                tenant.tenantSlug(), submission.status(), submission.model(), "Video submitted for processing. Poll the status endpoint for results.",
                 service.object(submission.tenantMetadata()), submission.createdAt().toString())));
     }
 

@@ -1,0 +1,124 @@
+package argus.videodetect;
+
+import argus.analysis.AnalysisRequest;
+import argus.analysis.AnalysisRunner;
+import argus.analysis.AnalysisType;
+import argus.analysis.MediaEvidence;
+import argus.analysis.MediaResult;
+import argus.folder.JsonText;
+import argus.folder.QueuedWork;
+import argus.storage.MediaStore;
+import argus.vision.MediaOpener;
+import argus.vision.MediaRejectedException;
+import argus.vision.MediaSource;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Judges a queued video-detect submission with QUALITY on the model's number of frames: {@code real_score} is
+ * 1 - {@code confidence_spoofing}, the verdict {@code live} from 0.5, {@code score} its percentage and {@code type} its
+ * fifth. A video that cannot be judged (no usable face, unreadable) ends {@code failed} and its credits are given back.
+ * The stored video is removed once judged.
+ */
+@Singleton
+public class VideoDetectWork implements QueuedWork {
+    static final String KIND = "VIDEO_DETECT";
+
+    private final VideoSubmissionRepository submissions;
+    private final VideoTenantRepository tenants;
+    private final MediaStore store;
+    private final MediaOpener opener;
+    private final AnalysisRunner runner;
+    private final JsonText json;
+
+    public VideoDetectWork(VideoSubmissionRepository submissions, VideoTenantRepository tenants, MediaStore store, MediaOpener opener,
+                           AnalysisRunner runner, JsonText json) {
+        this.submissions = submissions;
+        this.tenants = tenants;
+        this.store = store;
+        this.opener = opener;
+        this.runner = runner;
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void run(UUID submissionId) {
+        VideoSubmission submission = submissions.findById(submissionId).filter(VideoSubmission::open).orElse(null);
+        if (submission == null) {
+            return;
+        }
+        submission = submissions.update(submission.processing());
+        long start = System.nanoTime();
+        try (MediaStore.LocalFile file = store.fetch(submission.storageKey()); MediaSource source = opener.openVideo(file.path())) {
+            int frames = VideoDetectService.MODEL_FRAMES.get(submission.model());
+            List<MediaEvidence> evidence = runner.decode(List.of(new AnalysisRunner.DecodeJob(UUID.randomUUID(), List.of(), source,
+                    s -> s.sample(frames))));
+            try {
+                MediaResult quality = runner.run(List.of(new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()),
+                        evidence, submission.companyId()))).getFirst().mediaResults().getFirst();
+                if (quality.resultsData().get("confidence_spoofing") instanceof Double spoofing) {
+                    finish(submission, json.write(result(1 - spoofing, quality, submission, start)), null);
+                } else {
+                    finish(submission, null, quality.errorMessage());
+                }
+            } finally {
+                evidence.forEach(MediaEvidence::close);
+            }
+        } catch (MediaRejectedException e) {
+            finish(submission, null, e.getMessage());
+        } catch (IOException e) {
+            finish(submission, null, "the stored video cannot be read");
+        }
+    }
+
+    @Override
+    public void abandon(UUID submissionId, String reason) {
+        submissions.findById(submissionId).filter(VideoSubmission::open).ifPresent(submission -> finish(submission, null, "processing " + reason));
+    }
+
+    private void finish(VideoSubmission submission, String result, String error) {
+        submissions.update(submission.finished(result, error, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        if (error != null) {
+            tenants.refund(submission.companyId(), VideoDetectService.cost(submission.model()));
+        }
+        VideoDetectService.delete(store, submission.storageKey());
+    }
+
+    private static Map<String, Object> result(double real, MediaResult quality, VideoSubmission submission, long start) {
+        boolean live = real >= 0.5;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("verdict", live ? "live" : "fake");
+        result.put("confidence", round(live ? real : 1 - real));
+        result.put("real_score", round(real));
+        result.put("score", Math.round(real * 1000) / 10.0);
+        result.put("type", band(real));
+        result.put("model", submission.model());
+        result.put("input_source", submission.inputSource());
+        result.put("processing_ms", (System.nanoTime() - start) / 1_000_000);
+        result.put("frames_processed", quality.resultsData().get("frames_analyzed"));
+        result.put("warning", null);
+        result.put("created_at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        return result;
+    }
+
+    /** The liveness band of a real score, in fifths. */
+    static String band(double real) {
+        return real < 0.2 ? "VERY LOW" : real < 0.4 ? "LOW" : real < 0.6 ? "MEDIUM" : real < 0.8 ? "HIGH" : "VERY HIGH";
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1e4) / 1e4;
+    }
+}
