@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A finished deepfake analysis of one file. {@code verdict}: {@code authentic} or {@code manipulated} with the
- * probability of manipulation; {@code inconclusive} when the file held nothing to judge (no face, too little speech);
- * {@code unsupported} when its type cannot honestly be analysed (a PDF document). {@code details} is the JSON of the
- * measured cues.
+ * A deepfake analysis of one file: {@code processing} while its file waits in the store ({@code storageKey}), then
+ * {@code completed} with a verdict — {@code authentic} or {@code manipulated} with the probability of manipulation;
+ * {@code inconclusive} when the file held nothing to judge (no face, too little speech); {@code unsupported} when its
+ * type cannot honestly be analysed (a PDF document) — or {@code failed} with the reason in {@code message}.
+ * {@code details} is the JSON of the measured cues.
  */
 @MappedEntity("deepfake_analysis")
 public record DeepfakeAnalysis(@Id UUID id,
@@ -21,11 +22,24 @@ public record DeepfakeAnalysis(@Id UUID id,
                                String fileType,
                                @Nullable String externalId,
                                @Nullable String callbackUrl,
-                               String verdict,
+                               String status,
+                               @Nullable String verdict,
                                @Nullable Double confidence,
                                @Nullable Double deepfakeProbability,
-                               String message,
-                               String details,
+                               @Nullable String message,
+                               @Nullable String details,
                                Instant createdAt,
-                               Instant completedAt) {
+                               @Nullable Instant completedAt,
+                               @Nullable String storageKey) {
+
+    DeepfakeAnalysis completed(String verdict, @Nullable Double confidence, @Nullable Double probability, String message, String details,
+                               Instant time) {
+        return new DeepfakeAnalysis(id, companyId, userId, fileName, fileType, externalId, callbackUrl, "completed", verdict, confidence,
+                probability, message, details, createdAt, time, null);
+    }
+
+    DeepfakeAnalysis failed(String message, Instant time) {
+        return new DeepfakeAnalysis(id, companyId, userId, fileName, fileType, externalId, callbackUrl, "failed", null, null, null,
+                message, null, createdAt, time, null);
+    }
 }

@@ -11,4 +11,6 @@ import java.util.UUID;
 public interface DeepfakeAnalysisRepository extends CrudRepository<DeepfakeAnalysis, UUID> {
 
     Optional<DeepfakeAnalysis> findByIdAndCompanyId(UUID id, UUID companyId);
+
+    boolean existsByStorageKey(String storageKey);
 }

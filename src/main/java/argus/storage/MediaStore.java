@@ -1,6 +1,7 @@
 package argus.storage;
 
 import argus.ArgusException;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +58,15 @@ public interface MediaStore {
 
     /** Removes the object if present. */
     void delete(String key) throws IOException;
+
+    /** Removes the object, logging instead of failing: whatever remains is the orphan sweep's. */
+    default void deleteQuietly(String key) {
+        try {
+            delete(key);
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(MediaStore.class).warn("could not remove {}; the orphan sweep will", key, e);
+        }
+    }
 
     /** Deletes a staged file that will not be committed. */
     void discard(StagedFile staged);

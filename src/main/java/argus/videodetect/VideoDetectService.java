@@ -11,8 +11,6 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +34,6 @@ import java.util.UUID;
  */
 @Singleton
 public class VideoDetectService {
-    private static final Logger LOG = LoggerFactory.getLogger(VideoDetectService.class);
     public static final String DEFAULT_MODEL = "mixed-10-v2";
     static final Map<String, Integer> MODEL_FRAMES = Map.of("mixed-10-v2", 10, "mixed-30-v2", 30);
     private static final Set<String> EXTENSIONS = Set.of("mp4", "avi", "mov", "webm", "mkv");
@@ -128,7 +125,7 @@ public class VideoDetectService {
         } catch (RuntimeException e) {
             tenants.refund(tenant.companyId(), cost);
             if (stored) {
-                delete(store, storageKey);
+                store.deleteQuietly(storageKey);
             }
             if (e instanceof DataAccessException && submission.idempotencyKey() != null) {
                 Optional<VideoSubmission> raced = submissions.findByApiKeyIdAndIdempotencyKey(key.id(), submission.idempotencyKey());
@@ -175,14 +172,6 @@ public class VideoDetectService {
 
     static long cost(String model) {
         return MODEL_FRAMES.get(model) / 10;
-    }
-
-    static void delete(MediaStore store, String storageKey) {
-        try {
-            store.delete(storageKey);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not remove {}; the orphan sweep will", storageKey, e);
-        }
     }
 
     private static String extension(@Nullable String fileName) {

@@ -93,7 +93,7 @@ public class VideoDetectWork implements QueuedWork {
         if (error != null) {
             tenants.refund(submission.companyId(), VideoDetectService.cost(submission.model()));
         }
-        VideoDetectService.delete(store, submission.storageKey());
+        store.deleteQuietly(submission.storageKey());
     }
 
     private static Map<String, Object> result(double real, MediaResult quality, VideoSubmission submission, long start) {

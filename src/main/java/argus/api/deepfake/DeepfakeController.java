@@ -26,8 +26,8 @@ import java.util.UUID;
 /**
  * The multi-format deepfake contract: {@code POST /v1/deepfake-detection/analyze} (multipart {@code file} of at most
  * 50 MB, optional {@code file_type}, {@code callback_url}, {@code external_id}) answers 202; {@code GET
- * /v1/deepfake-detection/{id}} gives the analysis, which is also posted to the callback. The analysis is finished
- * before the 202 is sent, so the poll is final at once and {@code estimated_completion_seconds} is 0.
+ * /v1/deepfake-detection/{id}} gives the analysis as it stands (processing, completed or failed); the finished
+ * analysis is also posted to the callback.
  */
 @Controller("/v1/deepfake-detection")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -55,12 +55,12 @@ class DeepfakeController {
         }
         DeepfakeAnalysis analysis;
         try {
-            analysis = service.analyze(caller, file.getInputStream(),
+            analysis = service.submit(caller, file.getInputStream(),
                     new DeepfakeService.Request(file.getFilename(), fileType, callbackUrl, externalId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(DeepfakeJson.accepted(analysis));
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(DeepfakeJson.accepted(analysis, DeepfakeService.estimatedSeconds(analysis)));
     }
 
     @Get("/{id}")

@@ -32,8 +32,9 @@ final class DeepfakeJson {
                     @JsonProperty("file_type") String fileType,
                     @JsonProperty("external_id") @Nullable String externalId,
                     @JsonProperty("created_at") String createdAt,
-                    @JsonProperty("completed_at") String completedAt,
-                    Result result) {
+                    @JsonProperty("completed_at") @Nullable String completedAt,
+                    @Nullable Result result,
+                    @Nullable String error) {
     }
 
     /**
@@ -53,14 +54,18 @@ final class DeepfakeJson {
         return "da_" + analysis.id();
     }
 
-    static Accepted accepted(DeepfakeAnalysis analysis) {
-        return new Accepted(id(analysis), "processing", analysis.fileName(), analysis.fileType(), analysis.externalId(),
-                ISO.format(analysis.createdAt()), 0);
+    static Accepted accepted(DeepfakeAnalysis analysis, int estimatedSeconds) {
+        return new Accepted(id(analysis), analysis.status(), analysis.fileName(), analysis.fileType(), analysis.externalId(),
+                ISO.format(analysis.createdAt()), estimatedSeconds);
     }
 
-    static Analysis analysis(DeepfakeAnalysis analysis, Map<String, Object> details) {
-        return new Analysis(id(analysis), "completed", analysis.fileName(), analysis.fileType(), analysis.externalId(),
-                ISO.format(analysis.createdAt()), ISO.format(analysis.completedAt()),
-                new Result(analysis.verdict(), analysis.confidence(), analysis.deepfakeProbability(), analysis.message(), details));
+    /** The analysis as it stands: a result once completed, the reason once failed. */
+    static Analysis analysis(DeepfakeAnalysis analysis, @Nullable Map<String, Object> details) {
+        boolean completed = analysis.status().equals("completed");
+        return new Analysis(id(analysis), analysis.status(), analysis.fileName(), analysis.fileType(), analysis.externalId(),
+                ISO.format(analysis.createdAt()), analysis.completedAt() == null ? null : ISO.format(analysis.completedAt()),
+                completed ? new Result(analysis.verdict(), analysis.confidence(), analysis.deepfakeProbability(), analysis.message(),
+                        details == null ? Map.of() : details) : null,
+                analysis.status().equals("failed") ? analysis.message() : null);
     }
 }
