@@ -7,6 +7,7 @@ import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
 import argus.auth.Caller;
 import argus.auth.Role;
+import argus.folder.JobQueue;
 import argus.folder.JsonText;
 import argus.storage.MediaStore;
 import argus.storage.StorageConfig;
@@ -15,6 +16,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +29,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Audio authenticity tasks on the shared engine: the upload is staged, decoded and scored within an engine slot (429
- * when none is free), and the task is recorded with its per-channel scores before it is acknowledged, so that any
- * instance answers the poll and nothing acknowledged is lost. The audio itself is not kept.
+ * Audio authenticity tasks: the request is checked (segment, free space, the file holding decodable audio — a 422
+ * otherwise), the audio stored, and the task recorded {@code pending} and queued in one transaction;
+ * {@link AuthenticityWork} scores it on the engine.
  */
 @Singleton
 public class AuthenticityService {
@@ -37,51 +39,66 @@ public class AuthenticityService {
 
     private final AnalysisEngine engine;
     private final AudioDecoder decoder;
-    private final SpeechAuthenticity authenticity;
     private final AuthenticityTaskRepository tasks;
     private final MediaStore store;
     private final StorageConfig storage;
     private final AudioConfig config;
+    private final JobQueue queue;
     private final JsonText json;
 
-    public AuthenticityService(AnalysisEngine engine, AudioDecoder decoder, SpeechAuthenticity authenticity,
-                               AuthenticityTaskRepository tasks, MediaStore store, StorageConfig storage, AudioConfig config, JsonText json) {
+    public AuthenticityService(AnalysisEngine engine, AudioDecoder decoder, AuthenticityTaskRepository tasks, MediaStore store,
+                               StorageConfig storage, AudioConfig config, JobQueue queue, JsonText json) {
         this.engine = engine;
         this.decoder = decoder;
-        this.authenticity = authenticity;
         this.tasks = tasks;
         this.store = store;
         this.storage = storage;
         this.config = config;
+        this.queue = queue;
         this.json = json;
     }
 
-    /** A task and its per-channel scores. */
-    public record Outcome(AuthenticityTask task, List<SpeechAuthenticity.ChannelScore> channels) {
-    }
-
-    public Outcome submit(Caller caller, InputStream audio, @Nullable String fileName, @Nullable Double from, @Nullable Double to) {
+    public AuthenticityTask submit(Caller caller, InputStream audio, @Nullable String fileName, @Nullable Double from, @Nullable Double to) {
         caller.require(caller.role().createsFolders(), "submit media");
         checkSegment(from, to);
         checkFreeSpace();
-        try (AnalysisEngine.Admission ignored = engine.admit()) {
-            MediaStore.StagedFile staged = store.stageUpload(audio);
-            try {
-                List<SpeechAuthenticity.ChannelScore> channels = score(staged, from, to);
-                AuthenticityTask task = tasks.save(new AuthenticityTask(UUID.randomUUID(), caller.companyId(), caller.userId(),
-                        fileName, from, to, json.write(channels), Instant.now().truncatedTo(ChronoUnit.MICROS)));
-                return new Outcome(task, channels);
-            } finally {
-                store.discard(staged);
-            }
+        UUID id = UUID.randomUUID();
+        String storageKey = "%s/authenticity/%s".formatted(caller.companyId(), id);
+        MediaStore.StagedFile staged = store.stageUpload(audio);
+        try {
+            checkAudio(staged);
+            store.commit(staged, storageKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            store.discard(staged);
+        }
+        try {
+            return queue(new AuthenticityTask(id, caller.companyId(), caller.userId(), fileName, from, to, "pending", null, null, storageKey,
+                    Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        } catch (RuntimeException e) {
+            store.deleteQuietly(storageKey);
+            throw e;
         }
     }
 
-    public Optional<Outcome> find(Caller caller, UUID id) {
+    /** Records the task and queues it in one transaction. */
+    @Transactional
+    protected AuthenticityTask queue(AuthenticityTask task) {
+        AuthenticityTask saved = tasks.save(task);
+        queue.enqueue(AuthenticityWork.KIND, saved.id(), saved.companyId());
+        return saved;
+    }
+
+    public Optional<AuthenticityTask> find(Caller caller, UUID id) {
         Optional<AuthenticityTask> task = caller.role().scope() == Role.Scope.ALL
                 ? tasks.findById(id) : tasks.findByIdAndCompanyId(id, caller.companyId());
-        return task.filter(t -> caller.sees(t.companyId(), t.userId()))
-                .map(t -> new Outcome(t, json.read(t.result(), SCORES)));
+        return task.filter(t -> caller.sees(t.companyId(), t.userId()));
+    }
+
+    /** The per-channel scores of a finished task. */
+    public List<SpeechAuthenticity.ChannelScore> channels(AuthenticityTask task) {
+        return task.result() == null ? List.of() : json.read(task.result(), SCORES);
     }
 
     private static void checkSegment(@Nullable Double from, @Nullable Double to) {
@@ -102,10 +119,10 @@ public class AuthenticityService {
         }
     }
 
-    /** Decodes and scores on the engine, within its time limit; unusable audio is a validation error (422). */
-    private List<SpeechAuthenticity.ChannelScore> score(MediaStore.StagedFile staged, @Nullable Double from, @Nullable Double to) {
+    /** The first second must decode as audio; a file without decodable audio is a validation error (422). */
+    private void checkAudio(MediaStore.StagedFile staged) {
         try {
-            return engine.call(() -> authenticity.score(decoder.decode(staged.path(), from, to)), "the audio analysis");
+            engine.call(() -> decoder.decode(staged.path(), 0.0, 1.0), "reading the audio");
         } catch (MediaRejectedException rejected) {
             throw new ArgusException(HttpStatus.UNPROCESSABLE_ENTITY, rejected.code(), rejected.getMessage());
         }

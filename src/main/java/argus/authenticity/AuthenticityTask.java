@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A finished audio authenticity task; {@code result} is the JSON list of per-channel scores. */
+/**
+ * An audio authenticity task: {@code pending} while its audio waits in the store ({@code storageKey}), {@code running},
+ * then {@code done} with {@code result}, the JSON list of per-channel scores, or {@code failed} with {@code error}.
+ */
 @MappedEntity("authenticity_task")
 public record AuthenticityTask(@Id UUID id,
                                UUID companyId,
@@ -15,6 +18,25 @@ public record AuthenticityTask(@Id UUID id,
                                @Nullable String fileName,
                                @Nullable Double segmentStart,
                                @Nullable Double segmentEnd,
-                               String result,
+                               String state,
+                               @Nullable String result,
+                               @Nullable String error,
+                               @Nullable String storageKey,
                                Instant timeCreated) {
+
+    boolean open() {
+        return state.equals("pending") || state.equals("running");
+    }
+
+    AuthenticityTask running() {
+        return new AuthenticityTask(id, companyId, userId, fileName, segmentStart, segmentEnd, "running", null, null, storageKey, timeCreated);
+    }
+
+    AuthenticityTask done(String result) {
+        return new AuthenticityTask(id, companyId, userId, fileName, segmentStart, segmentEnd, "done", result, null, null, timeCreated);
+    }
+
+    AuthenticityTask failed(String error) {
+        return new AuthenticityTask(id, companyId, userId, fileName, segmentStart, segmentEnd, "failed", null, error, null, timeCreated);
+    }
 }

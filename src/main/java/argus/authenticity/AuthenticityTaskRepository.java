@@ -11,4 +11,6 @@ import java.util.UUID;
 public interface AuthenticityTaskRepository extends CrudRepository<AuthenticityTask, UUID> {
 
     Optional<AuthenticityTask> findByIdAndCompanyId(UUID id, UUID companyId);
+
+    boolean existsByStorageKey(String storageKey);
 }

@@ -3,6 +3,7 @@ package argus.api.authenticity;
 import argus.ArgusException;
 import argus.auth.Caller;
 import argus.authenticity.AuthenticityService;
+import argus.authenticity.AuthenticityTask;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,8 +25,7 @@ import java.util.UUID;
 
 /**
  * The audio authenticity contract: a multipart {@code file} (any channel count; an optional {@code start_time} /
- * {@code end_time} segment in seconds) is accepted with 202 and an {@code X-Location} to poll for the task. The task
- * is scored before it is acknowledged, so the poll finds it done.
+ * {@code end_time} segment in seconds) is queued and answered 202 with an {@code X-Location} to poll for the task.
  */
 @Controller("/api/technology")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -44,28 +44,30 @@ class AuthenticityController {
                                              @Part("file") CompletedFileUpload file,
                                              @Nullable @QueryValue("start_time") Double startTime,
                                              @Nullable @QueryValue("end_time") Double endTime) {
-        AuthenticityService.Outcome outcome;
+        AuthenticityTask task;
         try {
-            outcome = service.submit(caller, file.getInputStream(), file.getFilename(), startTime, endTime);
+            task = service.submit(caller, file.getInputStream(), file.getFilename(), startTime, endTime);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return HttpResponse.<AuthenticityTaskJson>status(HttpStatus.ACCEPTED)
-                .header(LOCATION, TASKS + outcome.task().id())
-                .body(json(outcome));
+                .header(LOCATION, TASKS + task.id())
+                .body(json(task));
     }
 
     @Get("/authenticity-verification/{taskId}")
     AuthenticityTaskJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID taskId) {
-        return service.find(caller, taskId).map(AuthenticityController::json)
+        return service.find(caller, taskId).map(this::json)
                 .orElseThrow(() -> new ArgusException(HttpStatus.NOT_FOUND, "TASK_NOT_FOUND", "no task " + taskId));
     }
 
-    private static AuthenticityTaskJson json(AuthenticityService.Outcome outcome) {
-        var task = outcome.task();
-        var channels = outcome.channels().stream()
-                .map(c -> new AuthenticityTaskJson.Channel(c.channel(), c.speechSeconds(), c.score())).toList();
-        return new AuthenticityTaskJson(new AuthenticityTaskJson.Task(task.id(), "done"),
-                new AuthenticityTaskJson.Result(new AuthenticityTaskJson.DeepfakeDetection(task.segmentStart(), task.segmentEnd(), channels)));
+    private AuthenticityTaskJson json(AuthenticityTask task) {
+        AuthenticityTaskJson.Result result = null;
+        if (task.state().equals("done")) {
+            var channels = service.channels(task).stream()
+                    .map(c -> new AuthenticityTaskJson.Channel(c.channel(), c.speechSeconds(), c.score())).toList();
+            result = new AuthenticityTaskJson.Result(new AuthenticityTaskJson.DeepfakeDetection(task.segmentStart(), task.segmentEnd(), channels));
+        }
+        return new AuthenticityTaskJson(new AuthenticityTaskJson.Task(task.id(), task.state()), result, task.error());
     }
 }

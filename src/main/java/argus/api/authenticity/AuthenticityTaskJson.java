@@ -7,9 +7,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.UUID;
 
-/** An authenticity verification task on the wire: its state and, once done, one deepfake-detection result per channel. */
+/**
+ * An authenticity verification task on the wire: its state (pending, running, done, failed), once done one
+ * deepfake-detection result per channel, once failed the reason.
+ */
 @Serdeable
-record AuthenticityTaskJson(Task task, @Nullable Result result) {
+record AuthenticityTaskJson(Task task, @Nullable Result result, @Nullable String error) {
 
     @Serdeable
     record Task(@JsonProperty("task_id") UUID taskId, String state) {
