@@ -75,7 +75,7 @@ public class FaceMediaForgery {
         }
     }
 
-    static double round(double value) {
+    public static double round(double value) {
         return Math.round(value * 1e4) / 1e4;
     }
 }

@@ -8,10 +8,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A finished video forgery check. {@code score} is the probability that the video is forged — the larger of the
- * face-swap and the replay (re-capture) evidence — and {@code prediction} is {@code fake} from 0.5 on, else
- * {@code real}, with {@code confidence} the probability of that prediction. Without a usable face there is no
- * prediction and {@code success} is false.
+ * A video forgery check: {@code pending} while its video waits in the store ({@code storageKey}), then
+ * {@code completed}. {@code score} is the probability that the video is forged — the larger of the face-swap and the
+ * replay (re-capture) evidence — and {@code prediction} is {@code fake} from 0.5 on, else {@code real}, with
+ * {@code confidence} the probability of that prediction. Without a usable face there is no prediction and
+ * {@code success} is false.
  */
 @MappedEntity("forgery_task")
 public record ForgeryTask(@Id UUID id,
@@ -21,6 +22,7 @@ public record ForgeryTask(@Id UUID id,
                           @Nullable String sessionId,
                           @Nullable String deviceInfo,
                           @Nullable String geoLocation,
+                          String status,
                           boolean success,
                           String message,
                           @Nullable String prediction,
@@ -30,5 +32,27 @@ public record ForgeryTask(@Id UUID id,
                           @Nullable Double replayScore,
                           int framesAnalyzed,
                           Instant receivedAt,
-                          Instant completedAt) {
+                          @Nullable Instant completedAt,
+                          @Nullable String storageKey) {
+
+    public boolean pending() {
+        return status.equals("pending");
+    }
+
+    /** The check's outcome from the frames' evidence. */
+    ForgeryTask completed(FaceMediaForgery.Evidence evidence, Instant time) {
+        if (evidence.probability() == null) {
+            return failed("Inference failed: " + evidence.reason(), evidence, time);
+        }
+        double forged = evidence.probability();
+        return new ForgeryTask(id, companyId, userId, sourceFilename, sessionId, deviceInfo, geoLocation, "completed", true,
+                "Inference completed", evidence.forged() ? "fake" : "real", FaceMediaForgery.round(evidence.forged() ? forged : 1 - forged),
+                forged, evidence.faceSwap(), evidence.replay(), evidence.frames(), receivedAt, time, null);
+    }
+
+    ForgeryTask failed(String reason, @Nullable FaceMediaForgery.Evidence evidence, Instant time) {
+        return new ForgeryTask(id, companyId, userId, sourceFilename, sessionId, deviceInfo, geoLocation, "completed", false, reason,
+                null, null, null, evidence == null ? null : evidence.faceSwap(), evidence == null ? null : evidence.replay(),
+                evidence == null ? 0 : evidence.frames(), receivedAt, time, null);
+    }
 }

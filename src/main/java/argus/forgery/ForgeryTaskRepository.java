@@ -11,4 +11,6 @@ import java.util.UUID;
 public interface ForgeryTaskRepository extends CrudRepository<ForgeryTask, UUID> {
 
     Optional<ForgeryTask> findByIdAndCompanyId(UUID id, UUID companyId);
+
+    boolean existsByStorageKey(String storageKey);
 }

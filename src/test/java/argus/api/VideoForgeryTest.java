@@ -72,12 +72,19 @@ class VideoForgeryTest {
                 .header("X-Geo-Location", "{\"lat\":52.52,\"lon\":13.40}").header("X-Session-ID", "session-42"));
     }
 
+    /** Polls the status endpoint until the check has run. */
     private Map<String, Object> status(OzClient oz, Reply accepted) throws Exception {
         String id = (String) object(object(accepted.body().get("data")).get("metadata")).get("request_id");
-        Reply status = oz.send(HttpRequest.GET("/api-gateway/avf/status/" + id).bearerAuth(validJwt()));
-        assertEquals(200, status.status(), status.body().toString());
-        assertEquals("Inference completed", status.body().get("message"));
-        return object(status.body().get("data"));
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            Reply status = oz.send(HttpRequest.GET("/api-gateway/avf/status/" + id).bearerAuth(validJwt()));
+            assertEquals(200, status.status(), status.body().toString());
+            if (!"Inference in progress".equals(status.body().get("message")) || System.currentTimeMillis() > deadline) {
+                assertEquals("Inference completed", status.body().get("message"), status.body().toString());
+                return object(status.body().get("data"));
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test

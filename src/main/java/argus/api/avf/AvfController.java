@@ -27,7 +27,7 @@ import java.util.UUID;
 /**
  * The anti-video-forgery contract: {@code POST /api-gateway/avf/infer} takes a multipart {@code file} (a video of at
  * most 100 MB) and answers 202 with the request id; {@code GET /api-gateway/avf/status/{request_id}} gives the
- * prediction, confidence and score. The check is done before the 202 is sent, so the status is final at once.
+ * prediction, confidence and score once the queued check has run.
  */
 @Controller("/api-gateway/avf")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -51,7 +51,7 @@ class AvfController {
         }
         ForgeryTask task;
         try {
-            task = service.check(caller, file.getInputStream(), file.getFilename(), RequestContexts.of(request));
+            task = service.submit(caller, file.getInputStream(), file.getFilename(), RequestContexts.of(request));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,9 +64,11 @@ class AvfController {
     AvfJson status(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID requestId) {
         ForgeryTask task = service.find(caller, requestId)
                 .orElseThrow(() -> new ArgusException(HttpStatus.NOT_FOUND, "REQUEST_NOT_FOUND", "no request " + requestId));
-        return new AvfJson(task.success() ? "Inference completed" : "Inference failed",
+        String message = task.pending() ? "Inference in progress" : task.success() ? "Inference completed" : "Inference failed";
+        return new AvfJson(message,
                 new AvfJson.Data(task.success(), task.message(), task.prediction(), task.confidence(), task.score(),
                         new AvfJson.Metadata(task.id(), task.sourceFilename(), task.receivedAt().getEpochSecond(),
-                                task.completedAt().getEpochSecond(), task.faceSwapScore(), task.replayScore(), task.framesAnalyzed())));
+                                task.completedAt() == null ? null : task.completedAt().getEpochSecond(), task.faceSwapScore(),
+                                task.replayScore(), task.pending() ? null : task.framesAnalyzed())));
     }
 }

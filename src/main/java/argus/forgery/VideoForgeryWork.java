@@ -1,0 +1,64 @@
+package argus.forgery;
+
+import argus.folder.QueuedWork;
+import argus.storage.MediaStore;
+import argus.vision.MediaOpener;
+import argus.vision.MediaRejectedException;
+import argus.vision.MediaSource;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** Runs a queued video forgery check ({@link FaceMediaForgery}: face swap and replay from one decode) and removes the video. */
+@Singleton
+public class VideoForgeryWork implements QueuedWork {
+    static final String KIND = "VIDEO_FORGERY";
+
+    private final ForgeryTaskRepository tasks;
+    private final MediaStore store;
+    private final MediaOpener opener;
+    private final FaceMediaForgery forgery;
+
+    public VideoForgeryWork(ForgeryTaskRepository tasks, MediaStore store, MediaOpener opener, FaceMediaForgery forgery) {
+        this.tasks = tasks;
+        this.store = store;
+        this.opener = opener;
+        this.forgery = forgery;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void run(UUID taskId) {
+        ForgeryTask task = tasks.findById(taskId).filter(ForgeryTask::pending).orElse(null);
+        if (task == null) {
+            return;
+        }
+        try (MediaStore.LocalFile file = store.fetch(task.storageKey()); MediaSource source = opener.openVideo(file.path())) {
+            tasks.update(task.completed(forgery.assess(source, task.companyId()), now()));
+        } catch (MediaRejectedException e) {
+            tasks.update(task.failed("Inference failed: " + e.getMessage(), null, now()));
+        } catch (IOException e) {
+            tasks.update(task.failed("Inference failed: the stored video cannot be read", null, now()));
+        }
+        store.deleteQuietly(task.storageKey());
+    }
+
+    @Override
+    public void abandon(UUID taskId, String reason) {
+        tasks.findById(taskId).filter(ForgeryTask::pending).ifPresent(task -> {
+            tasks.update(task.failed("Inference failed: the check was " + reason, null, now()));
+            store.deleteQuietly(task.storageKey());
+        });
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
