@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -64,15 +65,7 @@ public class AuthenticityService {
         checkFreeSpace();
         UUID id = UUID.randomUUID();
         String storageKey = "%s/authenticity/%s".formatted(caller.companyId(), id);
-        MediaStore.StagedFile staged = store.stageUpload(audio);
-        try {
-            checkAudio(staged);
-            store.commit(staged, storageKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            store.discard(staged);
-        }
+        store.keep(store.stageUpload(audio), storageKey, this::checkAudio);
         try {
             return queue(new AuthenticityTask(id, caller.companyId(), caller.userId(), fileName, from, to, "pending", null, null, storageKey,
                     Instant.now().truncatedTo(ChronoUnit.MICROS)));
@@ -120,9 +113,9 @@ public class AuthenticityService {
     }
 
     /** The first second must decode as audio; a file without decodable audio is a validation error (422). */
-    private void checkAudio(MediaStore.StagedFile staged) {
+    private void checkAudio(Path file) {
         try {
-            engine.call(() -> decoder.decode(staged.path(), 0.0, 1.0), "reading the audio");
+            engine.call(() -> decoder.decode(file, 0.0, 1.0), "reading the audio");
         } catch (MediaRejectedException rejected) {
             throw new ArgusException(HttpStatus.UNPROCESSABLE_ENTITY, rejected.code(), rejected.getMessage());
         }

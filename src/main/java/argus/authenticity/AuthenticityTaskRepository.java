@@ -1,5 +1,6 @@
 package argus.authenticity;
 
+import argus.storage.StoredObjectOwner;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -8,9 +9,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.H2)
-public interface AuthenticityTaskRepository extends CrudRepository<AuthenticityTask, UUID> {
+public interface AuthenticityTaskRepository extends CrudRepository<AuthenticityTask, UUID>, StoredObjectOwner {
 
     Optional<AuthenticityTask> findByIdAndCompanyId(UUID id, UUID companyId);
 
     boolean existsByStorageKey(String storageKey);
+
+    /** Authenticity tasks own their audio until scored. */
+    @Override
+    default boolean refersTo(String key) {
+        return existsByStorageKey(key);
+    }
 }

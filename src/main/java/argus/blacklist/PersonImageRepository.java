@@ -1,5 +1,6 @@
 package argus.blacklist;
 
+import argus.storage.StoredObjectOwner;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.H2)
-public interface PersonImageRepository extends CrudRepository<PersonImage, UUID> {
+public interface PersonImageRepository extends CrudRepository<PersonImage, UUID>, StoredObjectOwner {
 
     List<PersonImage> findByPersonIdOrderByTimeCreated(UUID personId);
 
@@ -17,4 +18,10 @@ public interface PersonImageRepository extends CrudRepository<PersonImage, UUID>
     List<PersonImage> findByCompanyId(UUID companyId);
 
     boolean existsByStorageKey(String storageKey);
+
+    /** Enrolled persons own their photos. */
+    @Override
+    default boolean refersTo(String key) {
+        return existsByStorageKey(key);
+    }
 }

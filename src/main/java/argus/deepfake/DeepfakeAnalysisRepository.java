@@ -1,5 +1,6 @@
 package argus.deepfake;
 
+import argus.storage.StoredObjectOwner;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -8,9 +9,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.H2)
-public interface DeepfakeAnalysisRepository extends CrudRepository<DeepfakeAnalysis, UUID> {
+public interface DeepfakeAnalysisRepository extends CrudRepository<DeepfakeAnalysis, UUID>, StoredObjectOwner {
 
     Optional<DeepfakeAnalysis> findByIdAndCompanyId(UUID id, UUID companyId);
 
     boolean existsByStorageKey(String storageKey);
+
+    /** Queued analyses own their files until analysed. */
+    @Override
+    default boolean refersTo(String key) {
+        return existsByStorageKey(key);
+    }
 }

@@ -84,13 +84,12 @@ public class DeepfakeService {
         MediaStore.StagedFile staged = store.stageUpload(file);
         String type;
         try {
-            type = type(staged, request.fileType());
-            store.commit(staged, storageKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
+            type = type(staged.path(), request.fileType());
+        } catch (RuntimeException refused) {
             store.discard(staged);
+            throw refused;
         }
+        store.keep(staged, storageKey, typed -> { });
         try {
             return queue(new DeepfakeAnalysis(id, caller.companyId(), caller.userId(), request.fileName(), type, request.externalId(),
                     request.callbackUrl(), "processing", null, null, null, null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS), null, storageKey));
@@ -123,8 +122,8 @@ public class DeepfakeService {
     }
 
     /** The declared type, confirmed by the content, or the type the content shows; neither is a 415. */
-    private String type(MediaStore.StagedFile staged, @Nullable String declared) {
-        boolean pdf = startsWith(staged.path(), "%PDF-");
+    private String type(Path staged, @Nullable String declared) {
+        boolean pdf = startsWith(staged, "%PDF-");
         String shown = pdf ? "document" : detect(staged);
         if (declared == null) {
             return shown;
@@ -137,12 +136,12 @@ public class DeepfakeService {
     }
 
     /** The type the content shows: a photo, a video, else audio; anything else is unsupported (415). */
-    private String detect(MediaStore.StagedFile staged) {
-        try (MediaSource source = opener.open(staged.path())) {
+    private String detect(Path staged) {
+        try (MediaSource source = opener.open(staged)) {
             return source.info().kind() == MediaKind.VIDEO ? "video" : "image";
         } catch (MediaRejectedException notPictures) {
             try {
-                engine.call(() -> audio.decode(staged.path(), 0.0, 1.0), "reading the audio");
+                engine.call(() -> audio.decode(staged, 0.0, 1.0), "reading the audio");
                 return "audio";
             } catch (MediaRejectedException notSound) {
                 throw unsupported("a document, image, audio or video file");

@@ -12,9 +12,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -42,19 +40,13 @@ public class VideoForgeryService {
         caller.require(caller.role().createsFolders(), "submit media");
         UUID id = UUID.randomUUID();
         String storageKey = "%s/forgery/%s".formatted(caller.companyId(), id);
-        MediaStore.StagedFile staged = store.stageUpload(video);
-        try {
+        store.keep(store.stageUpload(video), storageKey, file -> {
             try {
-                opener.openVideo(staged.path()).close();
+                opener.openVideo(file).close();
             } catch (MediaRejectedException rejected) {
                 throw ArgusException.badRequest("INVALID_FILE_FORMAT", rejected.getMessage());
             }
-            store.commit(staged, storageKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            store.discard(staged);
-        }
+        });
         try {
             return queue(new ForgeryTask(id, caller.companyId(), caller.userId(), fileName, context.sessionId(), context.deviceInfo(),
                     context.geoLocation(), "pending", true, "Accepted for processing", null, null, null, null, null, 0,

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,21 @@ public interface MediaStore {
             return staged;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Keeps a staged file under {@code key} once {@code check} (which refuses by throwing) has accepted it; the staged
+     * copy is gone afterwards, whatever happened.
+     */
+    default void keep(StagedFile staged, String key, Consumer<Path> check) {
+        try {
+            check.accept(staged.path());
+            commit(staged, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            discard(staged);
         }
     }
 

@@ -12,9 +12,7 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -148,18 +146,13 @@ public class VideoDetectService {
     /** Stages the upload or download, checks that it is a video, and stores it under {@code storageKey}. */
     private void store(Submission submission, String storageKey) {
         MediaStore.StagedFile staged = submission.file() != null ? store.stageUpload(submission.file()) : downloader.fetch(submission.videoUrl());
-        try {
+        store.keep(staged, storageKey, file -> {
             try {
-                opener.openVideo(staged.path()).close();
+                opener.openVideo(file).close();
             } catch (MediaRejectedException e) {
                 throw VideoDetectException.invalidInput(e.getMessage());
             }
-            store.commit(staged, storageKey);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            store.discard(staged);
-        }
+        });
     }
 
     public Optional<VideoSubmission> find(VideoTenant tenant, UUID id) {
