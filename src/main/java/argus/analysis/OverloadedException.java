@@ -12,7 +12,11 @@ public class OverloadedException extends ArgusException {
     private final int slots;
 
     public OverloadedException(long retryAfterSeconds, int slots) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", "all analysis slots are busy; retry later");
+        this("all analysis slots are busy; retry later", retryAfterSeconds, slots);
+    }
+
+    public OverloadedException(String message, long retryAfterSeconds, int slots) {
+        super(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", message);
         this.retryAfterSeconds = retryAfterSeconds;
         this.slots = slots;
     }

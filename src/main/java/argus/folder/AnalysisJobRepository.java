@@ -27,6 +27,8 @@ public interface AnalysisJobRepository extends CrudRepository<AnalysisJob, UUID>
             WHERE id = :id AND (state = 'QUEUED' OR (state = 'RUNNING' AND lease_until < :now))""")
     int claim(UUID id, String owner, Instant leaseUntil, Instant now);
 
+    long countByState(AnalysisJob.JobState state);
+
     @Query("UPDATE analysis_job SET lease_until = :leaseUntil WHERE id = :id AND lease_owner = :owner AND state = 'RUNNING'")
     int renew(UUID id, String owner, Instant leaseUntil);
 

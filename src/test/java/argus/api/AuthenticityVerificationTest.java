@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @Property(name = "micronaut.server.max-request-size", value = "4MB")
 @Property(name = "micronaut.server.multipart.max-file-size", value = "4MB")
+@Property(name = "argus.jobs.max-backlog", value = "2")
 class AuthenticityVerificationTest {
     private static final String START = "/api/technology/experimental/authenticity-verification";
 
@@ -140,18 +142,25 @@ class AuthenticityVerificationTest {
         assertRefused(oz.send(HttpRequest.GET("/api/technology/authenticity-verification/00000000-0000-0000-0000-000000000000").bearerAuth(oz.token())), 404, "TASK_NOT_FOUND");
     }
 
+    /** With the engine busy, two tasks wait in the queue (the backlog allowed here); the next upload is refused. */
     @Test
-    void aFullEngineAnswers429WithRateLimitHeaders() {
+    void aBackedUpQueueAnswers429WithRateLimitHeaders() throws Exception {
         OzClient oz = new OzClient(http);
         oz.token();
-        try (EngineSlots held = new EngineSlots(engine)) {
+        List<Reply> queued = new ArrayList<>();
+        try (EngineSlots ignored = new EngineSlots(engine)) {
+            queued.add(startFile(oz, "", "audio/bonafide/alsa-voices.wav"));
+            queued.add(startFile(oz, "", "audio/bonafide/alsa-voices.wav"));
             Reply refused = start(oz, "", "a.wav", new byte[]{1, 2, 3}, Optional.of(oz.token()));
             assertRefused(refused, 429, "TOO_MANY_REQUESTS");
             var headers = refused.response().getHeaders();
             assertNotNull(headers.get("Retry-After"));
-            assertEquals(Integer.toString(held.count()), headers.get("X-RateLimit-Limit"));
+            assertEquals("2", headers.get("X-RateLimit-Limit"));
             assertEquals("0", headers.get("X-RateLimit-Remaining"));
             assertTrue(Long.parseLong(headers.get("X-RateLimit-Reset")) >= System.currentTimeMillis() / 1000);
+        }
+        for (Reply task : queued) {
+            polledChannels(oz, task);
         }
     }
 

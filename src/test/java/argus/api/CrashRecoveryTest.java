@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static argus.OzClient.list;
+import static argus.OzClient.object;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,6 +44,7 @@ class CrashRecoveryTest {
         int port = ServerProcess.freePort();
         List<String> folders = new ArrayList<>();
         List<String> analyses = new ArrayList<>();
+        List<String> audioTasks = new ArrayList<>();
         ServerProcess server = start(port);
         try (HttpClient http = HttpClient.create(URI.create("http://localhost:" + port).toURL())) {
             OzClient oz = new OzClient(http, OzClient.ADMIN_EMAIL, PASSWORD);
@@ -55,6 +57,12 @@ class CrashRecoveryTest {
                 assertEquals(201, started.status(), started.body().toString());
                 list(started.body().get("items")).forEach(a -> analyses.add((String) a.get("analysis_id")));
             }
+            for (int i = 0; i < 3; i++) {
+                Reply task = oz.postFiles("/api/technology/experimental/authenticity-verification",
+                        Map.of("file", TestMedia.file("audio/bonafide/alsa-voices.wav")), null);
+                assertEquals(202, task.status(), task.body().toString());
+                audioTasks.add(task.response().getHeaders().get("X-Location"));
+            }
         } finally {
             server.kill();
         }
@@ -64,11 +72,14 @@ class CrashRecoveryTest {
             OzClient oz = new OzClient(http, OzClient.ADMIN_EMAIL, PASSWORD);
             long deadline = System.currentTimeMillis() + 90_000;
             List<String> pending = new ArrayList<>(analyses);
-            while (!pending.isEmpty() && System.currentTimeMillis() < deadline) {
+            List<String> queuedAudio = new ArrayList<>(audioTasks);
+            while (!(pending.isEmpty() && queuedAudio.isEmpty()) && System.currentTimeMillis() < deadline) {
                 pending.removeIf(id -> !"PROCESSING".equals(oz.get("/api/analyses/" + id + "/").body().get("state")));
+                queuedAudio.removeIf(location -> "done".equals(object(oz.get(location).body().get("task")).get("state")));
                 Thread.sleep(250);
             }
             assertEquals(List.of(), pending, "analyses still PROCESSING after the restart");
+            assertEquals(List.of(), queuedAudio, "audio tasks not done after the restart");
             String log = Files.readString(work.resolve("server.log"));
             assertTrue(log.contains("resuming job"), "no job was interrupted by the kill");
             assertFalse(log.contains(PASSWORD) || log.contains(oz.token()), "a secret reached the log");

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static argus.OzClient.number;
@@ -39,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "argus.webhooks.allow-private", value = "true")
 @Property(name = "micronaut.server.max-request-size", value = "60MB")
 @Property(name = "micronaut.server.multipart.max-file-size", value = "60MB")
+@Property(name = "argus.jobs.max-backlog", value = "2")
 class DeepfakeDetectionTest {
     private static final String ANALYZE = "/v1/deepfake-detection/analyze";
 
@@ -175,10 +178,17 @@ class DeepfakeDetectionTest {
         assertRefused(analyze(oz, "notes.txt", "plain words".getBytes(StandardCharsets.UTF_8), Map.of(), oz.token()), 415, "UNSUPPORTED_FILE_TYPE");
         assertRefused(analyze(oz, "a.jpg", photo, Map.of("file_type", "audio"), oz.token()), 415, "UNSUPPORTED_FILE_TYPE");
         assertRefused(analyze(oz, "big.mp4", new byte[51 * 1024 * 1024], Map.of(), oz.token()), 413, "PAYLOAD_TOO_LARGE");
+        List<Reply> queued = new ArrayList<>();
         try (EngineSlots ignored = new EngineSlots(engine)) {
+            queued.add(analyze(oz, "a.jpg", photo, Map.of(), oz.token()));
+            queued.add(analyze(oz, "a.jpg", photo, Map.of(), oz.token()));
             Reply busy = analyze(oz, "a.jpg", photo, Map.of(), oz.token());
             assertRefused(busy, 429, "TOO_MANY_REQUESTS");
             assertEquals("2", busy.response().getHeaders().get("Retry-After"));
+        }
+        for (Reply accepted : queued) {
+            assertEquals(202, accepted.status());
+            assertEquals("completed", poll(oz, accepted.body().get("id")).get("status"));
         }
         assertRefused(oz.send(HttpRequest.GET("/v1/deepfake-detection/da_00000000-0000-0000-0000-000000000000").header("x-api-key", oz.token())),
                 404, "ANALYSIS_NOT_FOUND");
