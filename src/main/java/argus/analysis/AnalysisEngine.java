@@ -57,9 +57,18 @@ public class AnalysisEngine {
         }
     }
 
-    /** A slot if one is free, for background work that can wait for the next one. */
+    /** A slot if one is free. */
     public Optional<Admission> tryAdmit() {
         return slots.tryAcquire() ? Optional.of(new Admission()) : Optional.empty();
+    }
+
+    /**
+     * A slot for queued background work, which never takes the last free one when there are several: a partner's
+     * blocking request always finds a slot that queued jobs cannot fill.
+     */
+    public synchronized Optional<Admission> tryAdmitBackground() {
+        int total = config.workerThreads() + config.queue();
+        return total > 1 && slots.availablePermits() <= 1 ? Optional.empty() : tryAdmit();
     }
 
     private OverloadedException overloaded() {

@@ -102,6 +102,11 @@ public class SpeechAuthenticity {
         return Math.round(value * 1000) / 1000.0;
     }
 
+    /** Refuses (503) at once when the model is not installed, so that no task is accepted that cannot run. */
+    public void requireModel() {
+        model();
+    }
+
     /** The model, loaded on first use: the service runs without it when no models directory provides the pack. */
     private synchronized OnnxModel model() {
         if (model == null) {
@@ -109,7 +114,7 @@ public class SpeechAuthenticity {
                 ModelSpec spec = packs.manifest(config.pack()).models().get(ROLE);
                 model = packs.load(config.pack(), spec);
             } catch (RuntimeException e) {
-                LOG.error("the speech authenticity model is unavailable", e);
+                LOG.warn("the speech authenticity model is unavailable: {}", e.getMessage());
                 throw new ArgusException(HttpStatus.SERVICE_UNAVAILABLE, "MODEL_UNAVAILABLE",
                         "the speech authenticity model is not installed (model pack '" + config.pack() + "')");
             }

@@ -40,6 +40,7 @@ public class AuthenticityService {
 
     private final AnalysisEngine engine;
     private final AudioDecoder decoder;
+    private final SpeechAuthenticity speech;
     private final AuthenticityTaskRepository tasks;
     private final MediaStore store;
     private final StorageConfig storage;
@@ -47,10 +48,11 @@ public class AuthenticityService {
     private final JobQueue queue;
     private final JsonText json;
 
-    public AuthenticityService(AnalysisEngine engine, AudioDecoder decoder, AuthenticityTaskRepository tasks, MediaStore store,
-                               StorageConfig storage, AudioConfig config, JobQueue queue, JsonText json) {
+    public AuthenticityService(AnalysisEngine engine, AudioDecoder decoder, SpeechAuthenticity speech, AuthenticityTaskRepository tasks,
+                               MediaStore store, StorageConfig storage, AudioConfig config, JobQueue queue, JsonText json) {
         this.engine = engine;
         this.decoder = decoder;
+        this.speech = speech;
         this.tasks = tasks;
         this.store = store;
         this.storage = storage;
@@ -61,6 +63,7 @@ public class AuthenticityService {
 
     public AuthenticityTask submit(Caller caller, InputStream audio, @Nullable String fileName, @Nullable Double from, @Nullable Double to) {
         caller.require(caller.role().createsFolders(), "submit media");
+        speech.requireModel();
         checkSegment(from, to);
         checkFreeSpace();
         UUID id = UUID.randomUUID();

@@ -62,7 +62,7 @@ public class AuthenticityWork implements QueuedWork {
     @Override
     public void abandon(UUID taskId, String reason) {
         tasks.findById(taskId).filter(AuthenticityTask::open).ifPresent(task -> {
-            tasks.update(task.failed("the task was " + reason));
+            tasks.update(task.failed(reason));
             store.deleteQuietly(task.storageKey());
         });
     }

@@ -93,7 +93,7 @@ public class DeepfakeWork implements QueuedWork {
     @Override
     public void abandon(UUID analysisId, String reason) {
         analyses.findById(analysisId).filter(a -> a.status().equals("processing")).ifPresent(analysis -> {
-            record(analysis.failed("the analysis was " + reason, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            record(analysis.failed(reason, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
             store.deleteQuietly(analysis.storageKey());
         });
     }

@@ -2,6 +2,7 @@ package argus.folder;
 
 import argus.storage.Published;
 
+import argus.ArgusException;
 import argus.Poller;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisOutcome;
@@ -98,7 +99,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
     private void claimAvailable() {
         Instant now = Instant.now();
         for (AnalysisJob job : jobs.findClaimable(now, BATCH)) {
-            Optional<AnalysisEngine.Admission> slot = engine.tryAdmit();
+            Optional<AnalysisEngine.Admission> slot = engine.tryAdmitBackground();
             if (slot.isEmpty()) {
                 return;
             }
@@ -151,6 +152,9 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
         QueuedWork work = queuedWork.get(job.kind());
         try {
             work.run(job.subjectId());
+        } catch (ArgusException refused) {
+            LOG.warn("job {} ({}) refused: {}", job.id(), job.kind(), refused.getMessage());
+            work.abandon(job.subjectId(), refused.getMessage());
         } catch (RuntimeException e) {
             LOG.error("job {} ({}) failed", job.id(), job.kind(), e);
             work.abandon(job.subjectId(), "the work failed unexpectedly");
@@ -226,7 +230,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
     /** A job that kept failing to finish (its instances died): its analyses end FAILED with a code. */
     private void abandon(AnalysisJob job) {
         LOG.warn("giving up job {} after {} attempts", job.id(), job.attempts());
-        String reason = "interrupted %d times and given up".formatted(job.attempts());
+        String reason = "the work was interrupted %d times and has been given up".formatted(job.attempts());
         if (!AnalysisJob.FOLDER.equals(job.kind())) {
             queuedWork.get(job.kind()).abandon(job.subjectId(), reason);
             jobs.finish(job.id(), owner, Instant.now());

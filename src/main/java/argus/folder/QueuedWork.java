@@ -13,6 +13,6 @@ public interface QueuedWork {
     /** Does the work on the subject; it records its own outcome, failures included. */
     void run(UUID subjectId);
 
-    /** Gives the subject up for good, recording the reason as its outcome. */
+    /** Gives the subject up for good, recording the reason (a sentence about the work) as its outcome. */
     void abandon(UUID subjectId, String reason);
 }

@@ -53,7 +53,7 @@ public class VideoForgeryWork implements QueuedWork {
     @Override
     public void abandon(UUID taskId, String reason) {
         tasks.findById(taskId).filter(ForgeryTask::pending).ifPresent(task -> {
-            tasks.update(task.failed("Inference failed: the check was " + reason, null, now()));
+            tasks.update(task.failed("Inference failed: " + reason, null, now()));
             store.deleteQuietly(task.storageKey());
         });
     }

@@ -85,7 +85,7 @@ public class VideoDetectWork implements QueuedWork {
 
     @Override
     public void abandon(UUID submissionId, String reason) {
-        submissions.findById(submissionId).filter(VideoSubmission::open).ifPresent(submission -> finish(submission, null, "processing " + reason));
+        submissions.findById(submissionId).filter(VideoSubmission::open).ifPresent(submission -> finish(submission, null, reason));
     }
 
     private void finish(VideoSubmission submission, String result, String error) {

@@ -38,13 +38,18 @@ public class FaceForgery {
         }
     }
 
+    /** Refuses (503) at once when the model is not installed, so that no check is accepted that cannot run. */
+    public void requireModel() {
+        model();
+    }
+
     /** The model, loaded on first use: the service runs without it when no models directory provides the pack. */
     private synchronized OnnxModel model() {
         if (model == null) {
             try {
                 model = packs.load(pack, packs.manifest(pack).models().get(ROLE));
             } catch (RuntimeException e) {
-                LOG.error("the face forgery model is unavailable", e);
+                LOG.warn("the face forgery model is unavailable: {}", e.getMessage());
                 throw new ArgusException(HttpStatus.SERVICE_UNAVAILABLE, "MODEL_UNAVAILABLE",
                         "the face forgery model is not installed (model pack '" + pack + "')");
             }

@@ -48,6 +48,12 @@ class CrashRecoveryTest {
         ServerProcess server = start(port);
         try (HttpClient http = HttpClient.create(URI.create("http://localhost:" + port).toURL())) {
             OzClient oz = new OzClient(http, OzClient.ADMIN_EMAIL, PASSWORD);
+            for (int i = 0; i < 3; i++) {
+                Reply task = oz.postFiles("/api/technology/experimental/authenticity-verification",
+                        Map.of("file", TestMedia.file("audio/bonafide/alsa-voices.wav")), null);
+                assertEquals(202, task.status(), task.body().toString());
+                audioTasks.add(task.response().getHeaders().get("X-Location"));
+            }
             for (int i = 0; i < 4; i++) {
                 Reply folder = oz.postFolder(Map.of("video1", TestMedia.file("video/selfie-real-portrait.mp4")), "{}");
                 assertEquals(201, folder.status(), folder.body().toString());
@@ -56,12 +62,6 @@ class CrashRecoveryTest {
                 Reply started = oz.post("/api/folders/" + id + "/analyses/", "{\"analyses\": [{\"type\": \"quality\"}, {\"type\": \"biometry\"}]}");
                 assertEquals(201, started.status(), started.body().toString());
                 list(started.body().get("items")).forEach(a -> analyses.add((String) a.get("analysis_id")));
-            }
-            for (int i = 0; i < 3; i++) {
-                Reply task = oz.postFiles("/api/technology/experimental/authenticity-verification",
-                        Map.of("file", TestMedia.file("audio/bonafide/alsa-voices.wav")), null);
-                assertEquals(202, task.status(), task.body().toString());
-                audioTasks.add(task.response().getHeaders().get("X-Location"));
             }
         } finally {
             server.kill();
