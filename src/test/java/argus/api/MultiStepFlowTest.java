@@ -155,7 +155,12 @@ class MultiStepFlowTest {
             assertEquals(folderId, delivered.get("folder_id"));
             assertEquals("SUCCESS", delivered.get("system_resolution"));
             assertEquals("ms-1", object(delivered.get("meta_data")).get("partner_side_folder_id"));
+            // The sender records the outcome once the receiver has answered: wait for that write.
             WebhookDelivery record = deliveries.findByFolderId(UUID.fromString(folderId)).getFirst();
+            for (long deadline = System.currentTimeMillis() + 10_000; record.state() != WebhookDelivery.DeliveryState.DELIVERED
+                    && System.currentTimeMillis() < deadline; record = deliveries.findByFolderId(UUID.fromString(folderId)).getFirst()) {
+                Thread.sleep(50);
+            }
             assertEquals(WebhookDelivery.DeliveryState.DELIVERED, record.state());
             assertEquals(2, record.attempts(), "the first attempt was refused and retried");
         }
