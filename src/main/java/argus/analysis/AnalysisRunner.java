@@ -149,4 +149,20 @@ public class AnalysisRunner {
     private static RuntimeException rethrown(ExecutionException e) {
         return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
     }
+
+    /** Decodes {@code frames} samples of one media, hands them to {@code work}, and frees them afterwards. */
+    public <T> T withSamples(MediaSource source, int frames, Function<MediaEvidence, T> work) {
+        List<MediaEvidence> decoded = decode(List.of(new DecodeJob(UUID.randomUUID(), List.of(), source, s -> s.sample(frames))));
+        try {
+            return work.apply(decoded.getFirst());
+        } finally {
+            decoded.forEach(MediaEvidence::close);
+        }
+    }
+
+    /** QUALITY with default parameters on one media's samples: its result for that media. */
+    public MediaResult quality(MediaEvidence evidence, UUID companyId) {
+        return run(List.of(new Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), List.of(evidence), companyId)))
+                .getFirst().mediaResults().getFirst();
+    }
 }

@@ -1,11 +1,11 @@
 package argus.analysis;
 
 /** Scores as reported on the wire: six decimals are more than any model's precision. */
-final class Scores {
+public final class Scores {
     private Scores() {
     }
 
-    static double round(double score) {
+    public static double round(double score) {
         return Math.round(score * 1e6) / 1e6;
     }
 }

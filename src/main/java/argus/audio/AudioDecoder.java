@@ -44,23 +44,22 @@ public class AudioDecoder {
                 throw MediaRejectedException.unsupported("the file holds no audio stream");
             }
             long first = fromSeconds == null ? 0 : Math.round(fromSeconds * SAMPLE_RATE);
-            long last = Math.round(Math.min(toSeconds == null ? Double.MAX_VALUE / 2 : toSeconds, config.maxDurationSeconds()) * SAMPLE_RATE);
+            long end = toSeconds == null ? Long.MAX_VALUE : Math.round(toSeconds * SAMPLE_RATE);
+            // The part to analyse, from the segment's start, may not exceed the longest duration.
+            long cap = first + Math.round(config.maxDurationSeconds() * SAMPLE_RATE);
             Samples samples = new Samples(channels);
             Frame frame;
-            while ((frame = grabber.grabSamples()) != null) {
+            while (samples.length() < end && (frame = grabber.grabSamples()) != null) {
                 samples.append(frame.samples, channels);
-                if (samples.length() > Math.round(config.maxDurationSeconds() * SAMPLE_RATE) && toSeconds == null) {
+                if (samples.length() > cap && end > cap) {
                     throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "MEDIA_LIMIT_EXCEEDED",
                             "audio longer than %.0f s; send a time segment of it".formatted(config.maxDurationSeconds()));
-                }
-                if (samples.length() >= last) {
-                    break;
                 }
             }
             if (samples.length() == 0) {
                 throw MediaRejectedException.corrupt("no audio could be decoded from the file");
             }
-            return new DecodedAudio(samples.slice(first, last), grabber.getFormat(), grabber.getAudioCodecName());
+            return new DecodedAudio(samples.slice(first, end));
         } catch (FrameGrabber.Exception e) {
             throw MediaRejectedException.corrupt("the audio stream is damaged: " + e.getMessage());
         }

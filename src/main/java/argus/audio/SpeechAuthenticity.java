@@ -1,5 +1,6 @@
 package argus.audio;
 
+import argus.analysis.Scores;
 import argus.ArgusException;
 import argus.vision.ModelPacks;
 import argus.vision.ModelSpec;
@@ -37,7 +38,7 @@ public class SpeechAuthenticity {
 
     /** One channel's verdict: its speech in seconds and its score, null when there is too little speech. */
     @Serdeable
-    public record ChannelScore(int channel, double speechSeconds, Double score, int windows) {
+    public record ChannelScore(int channel, double speechSeconds, Double score) {
     }
 
     public List<ChannelScore> score(DecodedAudio audio) {
@@ -52,14 +53,13 @@ public class SpeechAuthenticity {
         SpeechActivity activity = SpeechActivity.of(samples);
         double speech = activity.speechSeconds();
         if (speech < config.minSpeechSeconds()) {
-            return new ChannelScore(channel, round(speech), null, 0);
+            return new ChannelScore(channel, Scores.round(speech), null);
         }
         OnnxModel aasist = model();
         int window = (int) aasist.spec().input().get(1).longValue();
         List<Integer> starts = windowStarts(samples.length, window);
         double weighted = 0;
         double weights = 0;
-        int used = 0;
         for (int start : starts) {
             double share = activity.speechShare(start, Math.min(samples.length, start + window));
             if (share < MIN_WINDOW_SPEECH && starts.size() > 1) {
@@ -68,9 +68,8 @@ public class SpeechAuthenticity {
             float[] logits = aasist.run(window(samples, start, window)).get("logits");
             weighted += share * (logits[1] - logits[0]);
             weights += share;
-            used++;
         }
-        return new ChannelScore(channel, round(speech), weights == 0 ? null : round(weighted / weights), used);
+        return new ChannelScore(channel, Scores.round(speech), weights == 0 ? null : Scores.round(weighted / weights));
     }
 
     /** Window starts every half window, the last one ending with the audio. */
@@ -96,10 +95,6 @@ public class SpeechAuthenticity {
             out[i] = samples[(start + i) % samples.length];
         }
         return out;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 
     /** Refuses (503) at once when the model is not installed, so that no task is accepted that cannot run. */

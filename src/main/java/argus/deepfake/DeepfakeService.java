@@ -5,7 +5,6 @@ import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
 import argus.auth.Caller;
-import argus.auth.Role;
 import argus.folder.JobQueue;
 import argus.folder.JsonText;
 import argus.storage.MediaStore;
@@ -18,7 +17,6 @@ import argus.webhook.Webhooks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,21 +95,10 @@ public class DeepfakeService {
             throw refused;
         }
         store.keep(staged, storageKey, typed -> { });
-        try {
-            return queue(new DeepfakeAnalysis(id, caller.companyId(), caller.userId(), request.fileName(), type, request.externalId(),
-                    request.callbackUrl(), "processing", null, null, null, null, null, Instant.now().truncatedTo(ChronoUnit.MILLIS), null, storageKey));
-        } catch (RuntimeException e) {
-            store.deleteQuietly(storageKey);
-            throw e;
-        }
-    }
-
-    /** Records the analysis and queues it in one transaction. */
-    @Transactional
-    protected DeepfakeAnalysis queue(DeepfakeAnalysis analysis) {
-        DeepfakeAnalysis saved = analyses.save(analysis);
-        queue.enqueue(DeepfakeWork.KIND, saved.id(), saved.companyId());
-        return saved;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return queue.submit(DeepfakeWork.KIND, id, caller.companyId(), storageKey, () -> analyses.save(
+                new DeepfakeAnalysis(id, caller.companyId(), caller.userId(), request.fileName(), type, request.externalId(),
+                        request.callbackUrl(), "processing", null, null, null, null, null, now, null, storageKey)));
     }
 
     /** The model the analysis of this type will need is installed (503 otherwise); a PDF needs none. */
@@ -124,9 +111,7 @@ public class DeepfakeService {
     }
 
     public Optional<DeepfakeAnalysis> find(Caller caller, UUID id) {
-        Optional<DeepfakeAnalysis> analysis = caller.role().scope() == Role.Scope.ALL ? analyses.findById(id)
-                : analyses.findByIdAndCompanyId(id, caller.companyId());
-        return analysis.filter(a -> caller.sees(a.companyId(), a.userId()));
+        return analyses.findById(id).filter(a -> caller.sees(a.companyId(), a.userId()));
     }
 
     public @Nullable Map<String, Object> details(DeepfakeAnalysis analysis) {

@@ -1,5 +1,6 @@
 package argus.deepfake;
 
+import argus.analysis.Scores;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
@@ -80,7 +81,7 @@ public class DeepfakeWork implements QueuedWork {
             Finding finding = find(analysis, file.path());
             now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             Double confidence = finding.probability() == null ? null
-                    : round(finding.verdict().equals("manipulated") ? finding.probability() : 1 - finding.probability());
+                    : Scores.round(finding.verdict().equals("manipulated") ? finding.probability() : 1 - finding.probability());
             record(analysis.completed(finding.verdict(), confidence, finding.probability(), finding.message(), json.write(finding.details()), now));
         } catch (MediaRejectedException e) {
             record(analysis.failed(e.getMessage(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
@@ -125,7 +126,7 @@ public class DeepfakeWork implements QueuedWork {
                 return new Finding(analysis.fileType().equals("document") ? "unsupported" : "inconclusive", null,
                         evidence.reason() == null ? noFace : evidence.reason(), details);
             }
-            return new Finding(evidence.probability() >= MANIPULATED_FROM ? "manipulated" : "authentic", round(evidence.probability()),
+            return new Finding(evidence.probability() >= MANIPULATED_FROM ? "manipulated" : "authentic", Scores.round(evidence.probability()),
                     "analysed the face in %d frame(s)".formatted(evidence.frames()), details);
         }
     }
@@ -144,12 +145,8 @@ public class DeepfakeWork implements QueuedWork {
         if (synthetic.isEmpty()) {
             return new Finding("inconclusive", null, "less than 3 s of speech in every channel", details);
         }
-        double probability = round(synthetic.get());
+        double probability = Scores.round(synthetic.get());
         return new Finding(probability >= MANIPULATED_FROM ? "manipulated" : "authentic", probability,
                 "analysed the speech of %d channel(s)".formatted(channels.size()), details);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1e4) / 1e4;
     }
 }

@@ -2,14 +2,17 @@ package argus.folder;
 
 import argus.analysis.AnalysisEngine;
 import argus.analysis.OverloadedException;
+import argus.storage.MediaStore;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
- * Queues the work of another contract; call it in the transaction that records the subject. While more jobs than
+ * Queues the work of another contract, recorded together with its subject. While more jobs than
  * {@link JobConfig#maxBacklog()} wait, new uploads are refused with 429 rather than queued for ever longer.
  */
 @Singleton
@@ -18,12 +21,14 @@ public class JobQueue {
     private final JobWorker worker;
     private final JobConfig config;
     private final AnalysisEngine engine;
+    private final MediaStore store;
 
-    public JobQueue(AnalysisJobRepository jobs, JobWorker worker, JobConfig config, AnalysisEngine engine) {
+    public JobQueue(AnalysisJobRepository jobs, JobWorker worker, JobConfig config, AnalysisEngine engine, MediaStore store) {
         this.jobs = jobs;
         this.worker = worker;
         this.config = config;
         this.engine = engine;
+        this.store = store;
     }
 
     public void refuseWhenBacklogged() {
@@ -33,9 +38,26 @@ public class JobQueue {
         }
     }
 
-    public void enqueue(String kind, UUID subjectId, UUID companyId) {
+    /**
+     * Records the subject (with {@code record}) and queues its work of {@code kind} in one transaction; when that
+     * fails, the subject's file, already stored under {@code storageKey}, is removed again.
+     */
+    public <T> T submit(String kind, UUID subjectId, UUID companyId, String storageKey, Supplier<T> record) {
+        try {
+            T saved = recordAndEnqueue(kind, subjectId, companyId, record);
+            worker.wake();
+            return saved;
+        } catch (RuntimeException e) {
+            store.deleteQuietly(storageKey);
+            throw e;
+        }
+    }
+
+    @Transactional
+    protected <T> T recordAndEnqueue(String kind, UUID subjectId, UUID companyId, Supplier<T> record) {
+        T saved = record.get();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         jobs.save(new AnalysisJob(UUID.randomUUID(), null, companyId, kind, subjectId, AnalysisJob.JobState.QUEUED, 0, null, null, now, now));
-        worker.wake();
+        return saved;
     }
 }

@@ -1,18 +1,16 @@
 package argus.forgery;
 
+import argus.analysis.Scores;
 import argus.analysis.AnalysisEngine;
-import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisRunner;
-import argus.analysis.AnalysisType;
 import argus.analysis.MediaEvidence;
+import argus.analysis.MediaResult;
 import argus.vision.FaceForgery;
 import argus.vision.MediaOpener;
 import argus.vision.MediaSource;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -52,30 +50,20 @@ public class FaceMediaForgery {
 
     /** Decodes the media's sampled frames once and measures both cues on them (call within an engine slot). */
     public Evidence assess(MediaSource source, UUID companyId) {
-        List<MediaEvidence> decoded = runner.decode(List.of(new AnalysisRunner.DecodeJob(UUID.randomUUID(), List.of(), source,
-                s -> s.sample(opener.limits().sampledFrames()))));
-        MediaEvidence evidence = decoded.getFirst();
-        try {
+        return runner.withSamples(source, opener.limits().sampledFrames(), evidence -> {
             OptionalDouble faceSwap = engine.call(() -> IntStream.range(0, evidence.frameCount())
                     .mapToObj(evidence::facesAt)
                     .filter(MediaEvidence.FrameFaces::hasSingleSubject)
                     .mapToDouble(frame -> forgery.forgeryProbability(frame.frame().image(), frame.faces().getFirst()))
                     .average(), "the face-swap check");
-            var quality = runner.run(List.of(new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()),
-                    List.of(evidence), companyId))).getFirst().mediaResults().getFirst();
+            MediaResult quality = runner.quality(evidence, companyId);
             Double replay = quality.resultsData().get("confidence_spoofing") instanceof Double spoofing ? spoofing : null;
-            Double swap = faceSwap.isPresent() ? round(faceSwap.getAsDouble()) : null;
+            Double swap = faceSwap.isPresent() ? Scores.round(faceSwap.getAsDouble()) : null;
             if (swap == null || replay == null) {
                 String reason = quality.errorMessage() != null ? quality.errorMessage() : "no single face was found";
                 return new Evidence(null, swap, replay, evidence.frameCount(), reason);
             }
             return new Evidence(Math.max(swap, replay), swap, replay, evidence.frameCount(), null);
-        } finally {
-            decoded.forEach(MediaEvidence::close);
-        }
-    }
-
-    public static double round(double value) {
-        return Math.round(value * 1e4) / 1e4;
+        });
     }
 }

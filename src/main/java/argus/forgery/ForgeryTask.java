@@ -1,5 +1,6 @@
 package argus.forgery;
 
+import argus.analysis.Scores;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -46,7 +47,7 @@ public record ForgeryTask(@Id UUID id,
         }
         double forged = evidence.probability();
         return new ForgeryTask(id, companyId, userId, sourceFilename, sessionId, deviceInfo, geoLocation, "completed", true,
-                "Inference completed", evidence.forged() ? "fake" : "real", FaceMediaForgery.round(evidence.forged() ? forged : 1 - forged),
+                "Inference completed", evidence.forged() ? "fake" : "real", Scores.round(evidence.forged() ? forged : 1 - forged),
                 forged, evidence.faceSwap(), evidence.replay(), evidence.frames(), receivedAt, time, null);
     }
 

@@ -5,13 +5,10 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.H2)
 public interface ForgeryTaskRepository extends CrudRepository<ForgeryTask, UUID>, StoredObjectOwner {
-
-    Optional<ForgeryTask> findByIdAndCompanyId(UUID id, UUID companyId);
 
     boolean existsByStorageKey(String storageKey);
 

@@ -10,7 +10,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +25,13 @@ import java.util.UUID;
 /**
  * Submissions of the video-detect contract. A submission is checked (input, model, metadata against the tenant's
  * schema, the file being a video), charged — a model alias {@code mixed-N-v2} samples N frames and costs one credit
- * per 10, taken with a conditional update — and its video stored; then it is recorded {@code pending} and queued in
- * one transaction. {@link VideoDetectWork} judges it on the engine ({@code processing}, then {@code completed} or
+ * per 10, taken with a conditional update — and its video stored; then it is recorded {@code pending} and queued
+ * ({@link argus.folder.JobQueue#submit}). {@link VideoDetectWork} judges it on the engine ({@code processing}, then {@code completed} or
  * {@code failed}).
  */
 @Singleton
 public class VideoDetectService {
-    public static final String DEFAULT_MODEL = "mixed-10-v2";
+    private static final String DEFAULT_MODEL = "mixed-10-v2";
     static final Map<String, Integer> MODEL_FRAMES = Map.of("mixed-10-v2", 10, "mixed-30-v2", 30);
     private static final Set<String> EXTENSIONS = Set.of("mp4", "avi", "mov", "webm", "mkv");
 
@@ -112,19 +111,15 @@ public class VideoDetectService {
         }
         UUID id = UUID.randomUUID();
         String storageKey = "%s/video-detect/%s".formatted(tenant.companyId(), id);
-        boolean stored = false;
         try {
             store(submission, storageKey);
-            stored = true;
-            return queue(new VideoSubmission(id, tenant.companyId(), key.id(), submission.idempotencyKey(), "pending", model,
-                    submission.file() != null ? "video_upload" : "video_url",
-                    submission.metadata() == null ? null : json.write(submission.metadata()), null, null, null,
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS), null, storageKey));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            String metadata = submission.metadata() == null ? null : json.write(submission.metadata());
+            return queue.submit(VideoDetectWork.KIND, id, tenant.companyId(), storageKey, () -> submissions.save(
+                    new VideoSubmission(id, tenant.companyId(), key.id(), submission.idempotencyKey(), "pending", model,
+                            submission.file() != null ? "video_upload" : "video_url", metadata, null, null, null, now, null, storageKey)));
         } catch (RuntimeException e) {
             tenants.refund(tenant.companyId(), cost);
-            if (stored) {
-                store.deleteQuietly(storageKey);
-            }
             if (e instanceof DataAccessException && submission.idempotencyKey() != null) {
                 Optional<VideoSubmission> raced = submissions.findByApiKeyIdAndIdempotencyKey(key.id(), submission.idempotencyKey());
                 if (raced.isPresent()) {
@@ -133,14 +128,6 @@ public class VideoDetectService {
             }
             throw e;
         }
-    }
-
-    /** Records the submission and queues its judging in one transaction. */
-    @Transactional
-    protected VideoSubmission queue(VideoSubmission submission) {
-        VideoSubmission saved = submissions.save(submission);
-        queue.enqueue(VideoDetectWork.KIND, saved.id(), saved.companyId());
-        return saved;
     }
 
     /** Stages the upload or download, checks that it is a video, and stores it under {@code storageKey}. */

@@ -1,9 +1,7 @@
 package argus.videodetect;
 
-import argus.analysis.AnalysisRequest;
+import argus.analysis.Scores;
 import argus.analysis.AnalysisRunner;
-import argus.analysis.AnalysisType;
-import argus.analysis.MediaEvidence;
 import argus.analysis.MediaResult;
 import argus.folder.JsonText;
 import argus.folder.QueuedWork;
@@ -17,7 +15,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,19 +59,13 @@ public class VideoDetectWork implements QueuedWork {
         submission = submissions.update(submission.processing());
         long start = System.nanoTime();
         try (MediaStore.LocalFile file = store.fetch(submission.storageKey()); MediaSource source = opener.openVideo(file.path())) {
-            int frames = VideoDetectService.MODEL_FRAMES.get(submission.model());
-            List<MediaEvidence> evidence = runner.decode(List.of(new AnalysisRunner.DecodeJob(UUID.randomUUID(), List.of(), source,
-                    s -> s.sample(frames))));
-            try {
-                MediaResult quality = runner.run(List.of(new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()),
-                        evidence, submission.companyId()))).getFirst().mediaResults().getFirst();
-                if (quality.resultsData().get("confidence_spoofing") instanceof Double spoofing) {
-                    finish(submission, json.write(result(1 - spoofing, quality, submission, start)), null);
-                } else {
-                    finish(submission, null, quality.errorMessage());
-                }
-            } finally {
-                evidence.forEach(MediaEvidence::close);
+            UUID companyId = submission.companyId();
+            MediaResult quality = runner.withSamples(source, VideoDetectService.MODEL_FRAMES.get(submission.model()),
+                    evidence -> runner.quality(evidence, companyId));
+            if (quality.resultsData().get("confidence_spoofing") instanceof Double spoofing) {
+                finish(submission, json.write(result(1 - spoofing, quality, submission, start)), null);
+            } else {
+                finish(submission, null, quality.errorMessage());
             }
         } catch (MediaRejectedException e) {
             finish(submission, null, e.getMessage());
@@ -100,8 +91,8 @@ public class VideoDetectWork implements QueuedWork {
         boolean live = real >= 0.5;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("verdict", live ? "live" : "fake");
-        result.put("confidence", round(live ? real : 1 - real));
-        result.put("real_score", round(real));
+        result.put("confidence", Scores.round(live ? real : 1 - real));
+        result.put("real_score", Scores.round(real));
         result.put("score", Math.round(real * 1000) / 10.0);
         result.put("type", band(real));
         result.put("model", submission.model());
@@ -116,9 +107,5 @@ public class VideoDetectWork implements QueuedWork {
     /** The liveness band of a real score, in fifths. */
     static String band(double real) {
         return real < 0.2 ? "VERY LOW" : real < 0.4 ? "LOW" : real < 0.6 ? "MEDIUM" : real < 0.8 ? "HIGH" : "VERY HIGH";
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1e4) / 1e4;
     }
 }

@@ -1,11 +1,8 @@
 package argus.bench;
 
 import argus.TestMedia;
-import argus.analysis.AnalysisOutcome;
-import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisRunner;
-import argus.analysis.AnalysisType;
-import argus.analysis.MediaEvidence;
+import argus.analysis.MediaResult;
 import argus.vision.MediaOpener;
 import argus.vision.MediaSource;
 import io.micronaut.context.ApplicationContext;
@@ -61,22 +58,13 @@ public final class Evaluation {
 
     private static Item score(MediaOpener opener, AnalysisRunner runner, Path file, String path, boolean attack) {
         try (MediaSource source = opener.open(file)) {
-            int frames = opener.limits().sampledFrames();
-            List<MediaEvidence> evidence = runner.decode(List.of(new AnalysisRunner.DecodeJob(UUID.randomUUID(), List.of(), source,
-                    s -> s.sample(frames))));
-            try {
-                AnalysisOutcome outcome = runner.run(List.of(new AnalysisRunner.Planned(
-                        new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), evidence, UUID.randomUUID()))).getFirst();
-                var result = outcome.mediaResults().getFirst();
-                if (result.resultsData().get("confidence_spoofing") instanceof Double score
-                        && result.resultsData().get("liveness_cues") instanceof Map<?, ?> cues) {
-                    return new Item(path, attack, score, "model %.4f, screen border %.2f, %s frame(s)".formatted(
-                            cues.get("model_attack_probability"), cues.get("screen_border"), result.resultsData().get("frames_analyzed")), null);
-                }
-                return new Item(path, attack, Double.NaN, null, result.errorCode());
-            } finally {
-                evidence.forEach(MediaEvidence::close);
+            MediaResult result = runner.withSamples(source, opener.limits().sampledFrames(), evidence -> runner.quality(evidence, UUID.randomUUID()));
+            if (result.resultsData().get("confidence_spoofing") instanceof Double score
+                    && result.resultsData().get("liveness_cues") instanceof Map<?, ?> cues) {
+                return new Item(path, attack, score, "model %.4f, screen border %.2f, %s frame(s)".formatted(
+                        cues.get("model_attack_probability"), cues.get("screen_border"), result.resultsData().get("frames_analyzed")), null);
             }
+            return new Item(path, attack, Double.NaN, null, result.errorCode());
         }
     }
 

@@ -1,4 +1,4 @@
--- Video forgery checks: their outcome and the client's request context; the video itself is not kept.
+-- Video forgery checks: the client's request context and the outcome; the video waits in the store until checked.
 create table forgery_task (
     id               uuid primary key,
     company_id       uuid not null references company (id),
@@ -7,6 +7,7 @@ create table forgery_task (
     session_id       varchar(255),
     device_info      varchar(1000),
     geo_location     varchar(255),
+    status           varchar(16) not null,
     success          boolean not null,
     message          varchar(1000) not null,
     prediction       varchar(16),
@@ -16,7 +17,8 @@ create table forgery_task (
     replay_score     double precision,
     frames_analyzed  integer not null,
     received_at      timestamp(6) with time zone not null,
-    completed_at     timestamp(6) with time zone not null
+    completed_at     timestamp(6) with time zone,
+    storage_key      varchar(512)
 );
 
 create index forgery_task_company on forgery_task (company_id);

@@ -32,5 +32,6 @@ create table video_submission (
     error            varchar(1000),
     created_at       timestamp(6) with time zone not null,
     completed_at     timestamp(6) with time zone,
+    storage_key      varchar(512),
     constraint video_submission_idempotency unique (api_key_id, idempotency_key)
 );

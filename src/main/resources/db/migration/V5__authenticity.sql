@@ -1,4 +1,4 @@
--- Audio authenticity tasks: their outcome only; the audio itself is not kept.
+-- Audio authenticity tasks: the audio waits in the store (storage_key) until scored, then only the outcome is kept.
 create table authenticity_task (
     id              uuid primary key,
     company_id      uuid not null references company (id),
@@ -6,7 +6,10 @@ create table authenticity_task (
     file_name       varchar(512),
     segment_start   double precision,
     segment_end     double precision,
-    result          varchar(1000000) not null,
+    state           varchar(16) not null,
+    result          varchar(1000000),
+    error           varchar(1000),
+    storage_key     varchar(512),
     time_created    timestamp(6) with time zone not null
 );
 
