@@ -1,6 +1,7 @@
 package argus.api;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -10,15 +11,21 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 
 /**
  * Gives the errors the framework raises itself (unknown route, wrong method, body too large, unreadable arguments)
  * the same JSON shape as the service's own, never an HTML page, and never internal details for a server error.
+ * A server error caused by the database being unreachable is a 503 with {@code Retry-After}: the caller's request was
+ * fine and is worth retrying once the database is back.
  */
 @Primary
 @Singleton
 public class ErrorResponses implements ErrorResponseProcessor<Object> {
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
     @Override
     @SuppressWarnings("unchecked")
@@ -26,12 +33,25 @@ public class ErrorResponses implements ErrorResponseProcessor<Object> {
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return (MutableHttpResponse<Object>) response;
         }
+        if (response.status() == HttpStatus.INTERNAL_SERVER_ERROR && context.getRootCause().filter(ErrorResponses::databaseUnreachable).isPresent()) {
+            response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
+        }
         HttpStatus status = response.status();
         String message = status.getCode() >= 500 || !context.hasErrors()
                 ? status.getReason()
                 : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
         return ((MutableHttpResponse<Object>) response).body(ErrorBody.of(context.getRequest(), code(status), message))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static boolean databaseUnreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String code(HttpStatus status) {
