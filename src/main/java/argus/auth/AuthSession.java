@@ -12,7 +12,7 @@ import java.util.UUID;
  * database leak does not leak usable tokens. {@code previousSessionId} is the pair a refresh replaced; it is revoked
  * when this one is first used.
  */
-@MappedEntity("auth_session")
+@MappedEntity(value = "auth_session", escape = false)
 public record AuthSession(@Id UUID id,
                           UUID userId,
                           String accessHash,

@@ -7,6 +7,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A tenant. {@code webhookSecret} signs the webhooks sent for its folders. */
-@MappedEntity("company")
+@MappedEntity(value = "company", escape = false)
 public record Company(@Id UUID id, String name, boolean active, String webhookSecret, Instant timeCreated, Instant timeUpdated) {
 }

@@ -6,7 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
-@MappedEntity("app_user")
+@MappedEntity(value = "app_user", escape = false)
 public record User(@Id UUID id,
                    UUID companyId,
                    String email,

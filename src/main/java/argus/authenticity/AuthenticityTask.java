@@ -11,7 +11,7 @@ import java.util.UUID;
  * An audio authenticity task: {@code pending} while its audio waits in the store ({@code storageKey}), {@code running},
  * then {@code done} with {@code result}, the JSON list of per-channel scores, or {@code failed} with {@code error}.
  */
-@MappedEntity("authenticity_task")
+@MappedEntity(value = "authenticity_task", escape = false)
 public record AuthenticityTask(@Id UUID id,
                                UUID companyId,
                                UUID userId,

@@ -7,6 +7,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A company's list of persons to look for (known fraudsters). */
-@MappedEntity("face_collection")
+@MappedEntity(value = "face_collection", escape = false)
 public record FaceCollection(@Id UUID id, UUID companyId, String alias, Instant timeCreated, Instant timeUpdated) {
 }

@@ -7,6 +7,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A person of a collection; {@code metaData} is the client's JSON object as text. */
-@MappedEntity("person")
+@MappedEntity(value = "person", escape = false)
 public record Person(@Id UUID id, UUID collectionId, UUID companyId, String metaData, Instant timeCreated, Instant timeUpdated) {
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A photo of a person with the embedding of its face (512 float32, little-endian, base64). */
-@MappedEntity("person_image")
+@MappedEntity(value = "person_image", escape = false)
 public record PersonImage(@Id UUID id,
                           UUID personId,
                           UUID collectionId,

@@ -14,7 +14,7 @@ import java.util.UUID;
  * type cannot honestly be analysed (a PDF document) — or {@code failed} with the reason in {@code message}.
  * {@code details} is the JSON of the measured cues.
  */
-@MappedEntity("deepfake_analysis")
+@MappedEntity(value = "deepfake_analysis", escape = false)
 public record DeepfakeAnalysis(@Id UUID id,
                                UUID companyId,
                                UUID userId,

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** An analysis row; parameters, metadata, source media ids and results are JSON text. */
-@MappedEntity("analysis")
+@MappedEntity(value = "analysis", escape = false)
 public record Analysis(@Id UUID id,
                        UUID folderId,
                        UUID companyId,

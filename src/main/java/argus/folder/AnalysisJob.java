@@ -12,7 +12,7 @@ import java.util.UUID;
  * another contract on its {@code subjectId} ({@link QueuedWork}). One instance at a time holds it, for as long as its
  * lease lasts; a job whose holder died is taken over when the lease runs out.
  */
-@MappedEntity("analysis_job")
+@MappedEntity(value = "analysis_job", escape = false)
 public record AnalysisJob(@Id UUID id,
                           @Nullable UUID folderId,
                           UUID companyId,

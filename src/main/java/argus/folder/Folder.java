@@ -12,7 +12,7 @@ import java.util.UUID;
  * A folder row; {@code metaData} holds the client's JSON object as text. The request context (session, device,
  * location headers) and the idempotency key of the creating request are kept with it.
  */
-@MappedEntity("folder")
+@MappedEntity(value = "folder", escape = false)
 public record Folder(@Id UUID id,
                      UUID companyId,
                      UUID userId,

@@ -11,7 +11,7 @@ import java.util.UUID;
  * A media row. {@code tags}, {@code info} and {@code metaData} are JSON text. {@code mediaKey} is the client's part
  * name; {@code sourceAnalysisId} is set on images an analysis produced (best shots) rather than the client uploaded.
  */
-@MappedEntity("media")
+@MappedEntity(value = "media", escape = false)
 public record Media(@Id UUID id,
                     UUID folderId,
                     UUID companyId,

@@ -15,7 +15,7 @@ import java.util.UUID;
  * {@code confidence} the probability of that prediction. Without a usable face there is no prediction and
  * {@code success} is false.
  */
-@MappedEntity("forgery_task")
+@MappedEntity(value = "forgery_task", escape = false)
 public record ForgeryTask(@Id UUID id,
                           UUID companyId,
                           UUID userId,

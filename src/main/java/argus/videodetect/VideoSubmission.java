@@ -11,7 +11,7 @@ import java.util.UUID;
  * A submitted video and, once done, its result (JSON) or error. {@code tenantMetadata} is the validated JSON;
  * {@code storageKey} holds the video until it has been judged.
  */
-@MappedEntity("video_submission")
+@MappedEntity(value = "video_submission", escape = false)
 public record VideoSubmission(@Id UUID id,
                               UUID companyId,
                               UUID apiKeyId,

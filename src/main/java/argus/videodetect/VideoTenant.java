@@ -8,6 +8,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A company as a video-detect tenant: its slug in the paths, its credit balance and its metadata JSON schema. */
-@MappedEntity("video_tenant")
+@MappedEntity(value = "video_tenant", escape = false)
 public record VideoTenant(@Id UUID companyId, String tenantSlug, long credits, @Nullable String metadataSchema, Instant timeUpdated) {
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One notification to send: its payload, and the outcome of its attempts so far; {@code folderId} when about a folder. */
-@MappedEntity("webhook_delivery")
+@MappedEntity(value = "webhook_delivery", escape = false)
 public record WebhookDelivery(@Id UUID id,
                               @Nullable UUID folderId,
                               UUID companyId,
