@@ -27,14 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is intact and no analysis stays PROCESSING (jobs are resumed once their lease runs out).
  */
 class CrashRecoveryTest {
-    private static final String PASSWORD = "crash-test-password";
 
     @TempDir
     Path work;
 
     private ServerProcess start(int port) throws Exception {
         return ServerProcess.start(work.resolve("data"), port, Map.of(
-                "ARGUS_ADMIN_EMAIL", OzClient.ADMIN_EMAIL, "ARGUS_ADMIN_PASSWORD", PASSWORD,
+                "ARGUS_ADMIN_EMAIL", OzClient.ADMIN_EMAIL, "ARGUS_ADMIN_PASSWORD", OzClient.ADMIN_PASSWORD,
                 "ARGUS_MODELS_DIR", TestMedia.root().resolveSibling("models").toAbsolutePath().toString(),
                 "ARGUS_LIVENESS_PACK", "minifasnet", "ARGUS_ANALYSIS_THREADS", "1", "ARGUS_JOB_LEASE", "3s"), work.resolve("server.log"));
     }
@@ -47,7 +46,7 @@ class CrashRecoveryTest {
         List<String> audioTasks = new ArrayList<>();
         ServerProcess server = start(port);
         try (HttpClient http = HttpClient.create(URI.create("http://localhost:" + port).toURL())) {
-            OzClient oz = new OzClient(http, OzClient.ADMIN_EMAIL, PASSWORD);
+            OzClient oz = new OzClient(http);
             for (int i = 0; i < 3; i++) {
                 Reply task = oz.postFiles("/api/technology/experimental/authenticity-verification",
                         Map.of("file", TestMedia.file("audio/bonafide/alsa-voices.wav")), null);
@@ -69,7 +68,7 @@ class CrashRecoveryTest {
 
         try (ServerProcess restarted = start(port);
              HttpClient http = HttpClient.create(URI.create("http://localhost:" + port).toURL())) {
-            OzClient oz = new OzClient(http, OzClient.ADMIN_EMAIL, PASSWORD);
+            OzClient oz = new OzClient(http);
             long deadline = System.currentTimeMillis() + 90_000;
             List<String> pending = new ArrayList<>(analyses);
             List<String> queuedAudio = new ArrayList<>(audioTasks);
@@ -82,7 +81,7 @@ class CrashRecoveryTest {
             assertEquals(List.of(), queuedAudio, "audio tasks not done after the restart");
             String log = Files.readString(work.resolve("server.log"));
             assertTrue(log.contains("resuming job"), "no job was interrupted by the kill");
-            assertFalse(log.contains(PASSWORD) || log.contains(oz.token()), "a secret reached the log");
+            assertFalse(log.contains(OzClient.ADMIN_PASSWORD) || log.contains(oz.token()), "a secret reached the log");
             byte[] original = Files.readAllBytes(TestMedia.file("video/selfie-real-portrait.mp4"));
             for (String id : folders) {
                 Reply folder = oz.getFolder(id);
