@@ -74,7 +74,8 @@ public final class Benchmark {
 
     /**
      * 1:N search in a gallery of {@code faces} synthetic unit embeddings (random, 512 dimensions): the time one
-     * BLACKLIST probe takes to find its 5 best matches, on one core.
+     * BLACKLIST probe takes to find its 5 best matches on an idle machine (a large gallery's first pass takes every
+     * core).
      */
     static void searchTimes(int faces) {
         java.util.Random random = new java.util.Random(faces);
