@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -114,10 +115,12 @@ public class AnalysisWork {
     private int frames(Candidate candidate) {
         MediaLimits limits = opener.limits();
         Double duration = candidate.source().info().durationSeconds();
-        if (candidate.kind() != MediaKind.VIDEO || GestureCheck.Gesture.requested(candidate.tags()).isEmpty() || duration == null) {
+        Optional<GestureCheck.Gesture> gesture = GestureCheck.Gesture.requested(candidate.tags());
+        if (candidate.kind() != MediaKind.VIDEO || gesture.isEmpty() || duration == null) {
             return limits.sampledFrames();
         }
-        int dense = (int) Math.ceil(duration * limits.gestureFramesPerSecond());
+        double perSecond = gesture.get() == GestureCheck.Gesture.EYES ? limits.blinkFramesPerSecond() : limits.gestureFramesPerSecond();
+        int dense = (int) Math.ceil(duration * perSecond);
         return Math.max(limits.sampledFrames(), Math.min(limits.maxGestureFrames(), dense));
     }
 

@@ -13,6 +13,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxFrameSide            frames kept for analysis are scaled down so that their longer side fits
  * @param sampledFrames           frames sampled from a video for the analyses
  * @param gestureFramesPerSecond  sampling rate of a video tagged with a gesture, so that the gesture can be followed
+ * @param blinkFramesPerSecond    the same for a video tagged {@code video_selfie_eyes}: a blink's closed phase lasts only
+ *                                a tenth of a second or two, so it needs denser samples than a head movement
  * @param maxGestureFrames        bound on the frames sampled from such a video
  * @param decoderThreads          FFmpeg threads per video; 1 gives the best throughput when requests run in parallel
  * @param skipNonReferenceFrames  let FFmpeg skip frames nothing else depends on (B-frames): the samples come from the rest
@@ -26,6 +28,7 @@ public record MediaLimits(
         @Bindable(defaultValue = "1280") int maxFrameSide,
         @Bindable(defaultValue = "8") int sampledFrames,
         @Bindable(defaultValue = "6") double gestureFramesPerSecond,
+        @Bindable(defaultValue = "15") double blinkFramesPerSecond,
         @Bindable(defaultValue = "64") int maxGestureFrames,
         @Bindable(defaultValue = "1") int decoderThreads,
         @Bindable(defaultValue = "true") boolean skipNonReferenceFrames) {
