@@ -74,8 +74,8 @@ class SingleRequestTest {
 
         Map<String, Object> media = list(folder.get("media")).getFirst();
         assertTrue(media.keySet().containsAll(Set.of("company_id", "folder_id", "folder_time_created", "original_name",
-                "original_url", "media_id", "media_type", "tags", "info", "time_created", "time_updated", "meta_data",
-                "thumb_url", "image_id")), media.keySet().toString());
+                "original_url", "video_url", "media_id", "media_type", "tags", "info", "time_created", "time_updated",
+                "meta_data", "thumb_url", "image_id")), media.keySet().toString());
         assertEquals("VIDEO_FOLDER", media.get("media_type"));
         assertEquals("selfie-real-3s.mp4", media.get("original_name"));
         assertEquals(List.of("video_selfie", "video_selfie_blank", "orientation_portrait"), media.get("tags"));
@@ -210,6 +210,9 @@ class SingleRequestTest {
         Reply reply = oz.postFolder(Map.of("photo1", TestMedia.file("match/df-a/img1.jpg")), "{\"analyses\": [{\"type\": \"biometry\"}]}");
         assertEquals(201, reply.status());
         assertEquals("FAILED", firstAnalysis(reply).get("resolution"));
+        Map<String, Object> photo = list(reply.body().get("media")).getFirst();
+        assertEquals("IMAGE_FOLDER", photo.get("media_type"));
+        assertNull(photo.get("video_url"));
         assertEquals("BIOMETRY_NEEDS_TWO_MEDIA", firstAnalysis(reply).get("error_code"));
     }
 
@@ -225,6 +228,7 @@ class SingleRequestTest {
         assertEquals(200, original.code());
         assertArrayEquals(readAll("video/selfie-real-3s.mp4"), original.body());
         assertEquals(401, oz.download((String) media.get("original_url"), null).code());
+        assertEquals(media.get("original_url"), media.get("video_url"));
 
         HttpResponse<byte[]> thumb = oz.download((String) media.get("thumb_url"), oz.token());
         assertEquals(200, thumb.code());

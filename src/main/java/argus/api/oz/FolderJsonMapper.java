@@ -6,6 +6,7 @@ import argus.folder.Folder;
 import argus.folder.FolderView;
 import argus.folder.JsonText;
 import argus.folder.Media;
+import argus.folder.MediaType;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -37,8 +38,9 @@ public class FolderJsonMapper {
     /** A media; without a base URL (nothing stored, Instant mode) it has no download URLs. */
     MediaJson media(Media media, Folder folder, @Nullable String baseUrl) {
         String base = baseUrl == null ? null : "%s/api/folders/%s/media/%s/".formatted(baseUrl, media.folderId(), media.id());
+        String original = base == null ? null : base + "original/";
         return new MediaJson(media.companyId(), media.folderId(), OzTime.seconds(folder.timeCreated()), media.originalName(),
-                base == null ? null : base + "original/", media.id(), media.mediaType().name(), json.strings(media.tags()),
+                original, media.mediaType() == MediaType.VIDEO_FOLDER ? original : null, media.id(), media.mediaType().name(), json.strings(media.tags()),
                 json.object(media.info()), OzTime.seconds(media.timeCreated()), OzTime.seconds(media.timeUpdated()),
                 json.object(media.metaData()), base == null || media.thumbKey() == null ? null : base + "thumb/", media.imageId());
     }

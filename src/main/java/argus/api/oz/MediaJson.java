@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A media of a folder as Oz clients read it. */
+/**
+ * A media of a folder as Oz clients read it. A video also has {@code video_url}, where Oz clients fetch a video from
+ * (Oz's own Postman collection reads it for every media that is not an image); here it is the original's URL.
+ */
 @Serdeable
 public record MediaJson(@JsonProperty("company_id") UUID companyId,
                         @JsonProperty("folder_id") UUID folderId,
                         @JsonProperty("folder_time_created") BigDecimal folderTimeCreated,
                         @JsonProperty("original_name") String originalName,
                         @JsonProperty("original_url") @Nullable String originalUrl,
+                        @JsonProperty("video_url") @Nullable String videoUrl,
                         @JsonProperty("media_id") UUID mediaId,
                         @JsonProperty("media_type") String mediaType,
                         List<String> tags,
