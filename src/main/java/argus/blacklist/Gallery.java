@@ -1,10 +1,8 @@
 package argus.blacklist;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -93,19 +91,11 @@ public final class Gallery {
 
     /** The {@code limit} most similar faces, best first, optionally within some collections only. */
     public List<Hit> search(float[] probe, int limit, Set<UUID> within) {
-        PriorityQueue<Hit> best = new PriorityQueue<>(Comparator.comparingDouble(Hit::cosine));
-        for (int i : candidates(probe, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT), within)) {
-            float cosine = dot(vectors, i * dimensions, probe);
-            if (best.size() < limit) {
-                best.add(new Hit(images[i], persons[i], collections[i], cosine));
-            } else if (cosine > best.peek().cosine()) {
-                best.poll();
-                best.add(new Hit(images[i], persons[i], collections[i], cosine));
-            }
-        }
-        List<Hit> hits = new ArrayList<>(best);
-        hits.sort(Comparator.comparingDouble(Hit::cosine).reversed());
-        return hits;
+        return Arrays.stream(candidates(probe, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT), within))
+                .mapToObj(i -> new Hit(images[i], persons[i], collections[i], dot(vectors, i * dimensions, probe)))
+                .sorted(Comparator.comparingDouble(Hit::cosine).reversed())
+                .limit(limit)
+                .toList();
     }
 
     /**

@@ -39,8 +39,9 @@ public class FolderJsonMapper {
     MediaJson media(Media media, Folder folder, @Nullable String baseUrl) {
         String base = baseUrl == null ? null : "%s/api/folders/%s/media/%s/".formatted(baseUrl, media.folderId(), media.id());
         String original = base == null ? null : base + "original/";
+        String video = media.mediaType() == MediaType.VIDEO_FOLDER ? original : null;
         return new MediaJson(media.companyId(), media.folderId(), OzTime.seconds(folder.timeCreated()), media.originalName(),
-                original, media.mediaType() == MediaType.VIDEO_FOLDER ? original : null, media.id(), media.mediaType().name(), json.strings(media.tags()),
+                original, video, media.id(), media.mediaType().name(), json.strings(media.tags()),
                 json.object(media.info()), OzTime.seconds(media.timeCreated()), OzTime.seconds(media.timeUpdated()),
                 json.object(media.metaData()), base == null || media.thumbKey() == null ? null : base + "thumb/", media.imageId());
     }
