@@ -44,9 +44,24 @@ public final class OzClient {
         }
     }
 
+    public String email() {
+        return email;
+    }
+
+    /** A sign-in with the given password and extra headers (e.g. a forwarded client address), whatever it answers. */
+    public Reply signIn(String withPassword, Map<String, String> headers) {
+        MutableHttpRequest<?> request = HttpRequest.POST("/api/authorize/auth", Map.of("credentials", Map.of("email", email, "password", withPassword)));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    public String userId() {
+        return (String) get("/api/users/me/").body().get("user_id");
+    }
+
     public String token() {
         if (token == null) {
-            Reply reply = send(HttpRequest.POST("/api/authorize/auth", Map.of("credentials", Map.of("email", email, "password", password))));
+            Reply reply = signIn(password, Map.of());
             token = (String) reply.body().get("access_token");
             if (token == null) {
                 throw new IllegalStateException("login of " + email + " failed: " + reply.body());

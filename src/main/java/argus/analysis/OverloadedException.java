@@ -1,14 +1,12 @@
 package argus.analysis;
 
-import argus.ArgusException;
-import io.micronaut.http.HttpStatus;
+import argus.RetryLaterException;
 
 /**
  * The engine is full: the caller should come back after {@link #retryAfterSeconds()}. {@code slots} is how many
  * requests the engine admits at once, the "window" of rate-limit headers.
  */
-public class OverloadedException extends ArgusException {
-    private final long retryAfterSeconds;
+public class OverloadedException extends RetryLaterException {
     private final int slots;
 
     public OverloadedException(long retryAfterSeconds, int slots) {
@@ -16,13 +14,8 @@ public class OverloadedException extends ArgusException {
     }
 
     public OverloadedException(String message, long retryAfterSeconds, int slots) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS", message);
-        this.retryAfterSeconds = retryAfterSeconds;
+        super("TOO_MANY_REQUESTS", message, retryAfterSeconds);
         this.slots = slots;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
     }
 
     public int slots() {

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,13 +15,19 @@ import java.util.Optional;
  * @param maxAnalyses    analyses per request
  * @param maxPayloadBytes size of the JSON {@code payload} part
  * @param maxPayloadDepth nesting depth of that JSON
+ * @param trustedProxies IP addresses or CIDR blocks of the reverse proxies whose forwarding headers are believed
  */
 @ConfigurationProperties("argus.api")
 public record ApiConfig(@Nullable String publicUrl,
                         @Bindable(defaultValue = "20") int maxMedia,
                         @Bindable(defaultValue = "20") int maxAnalyses,
                         @Bindable(defaultValue = "1048576") int maxPayloadBytes,
-                        @Bindable(defaultValue = "32") int maxPayloadDepth) {
+                        @Bindable(defaultValue = "32") int maxPayloadDepth,
+                        @Nullable List<String> trustedProxies) {
+
+    public ApiConfig {
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+    }
 
     /** The configured public base URL, if any (an empty setting means none). */
     public Optional<String> publicBaseUrl() {

@@ -1,6 +1,7 @@
 package argus.api;
 
 import argus.ArgusException;
+import argus.RetryLaterException;
 import argus.analysis.OverloadedException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpHeaders;
@@ -14,8 +15,8 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * Renders every {@link ArgusException} as its status and {@link ErrorBody}. A refusal for overload carries
- * {@code Retry-After} and the rate-limit headers: the window is the engine's admitted requests, none remaining, reset
+ * Renders every {@link ArgusException} as its status and {@link ErrorBody}. A refusal for now carries
+ * {@code Retry-After}; one for overload also the rate-limit headers: the window is the engine's admitted requests, none remaining, reset
  * when the advised wait is over.
  */
 @Produces
@@ -27,9 +28,11 @@ public class ArgusExceptionHandler implements ExceptionHandler<ArgusException, H
     public HttpResponse<Object> handle(HttpRequest request, ArgusException exception) {
         MutableHttpResponse<Object> response = HttpResponse.status(exception.status())
                 .body(ErrorBody.of(request, exception.code(), exception.getMessage()));
+        if (exception instanceof RetryLaterException later) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
+        }
         if (exception instanceof OverloadedException overloaded) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(overloaded.retryAfterSeconds()))
-                    .header("X-RateLimit-Limit", Integer.toString(overloaded.slots()))
+            response.header("X-RateLimit-Limit", Integer.toString(overloaded.slots()))
                     .header("X-RateLimit-Remaining", "0")
                     .header("X-RateLimit-Reset", Long.toString(Instant.now().getEpochSecond() + overloaded.retryAfterSeconds()));
         }

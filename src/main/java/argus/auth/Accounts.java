@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Companies and users, with the role rules: only ADMIN manages companies; ADMIN manages every user, CLIENT ADMIN the
- * client-side users of its own company. Another company's company or user is "not found" to a client-side caller.
+ * client-side users of its own company — both as they are and as a change would make them, so no staff account
+ * (ADMIN, OPERATOR) is ever reachable by a client. Another company's company or user, and a staff account of its own
+ * company, is "not found" to a client-side caller.
  */
 @Singleton
 public class Accounts {
@@ -29,12 +31,14 @@ public class Accounts {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
+    private final AttemptThrottle throttle;
 
-    public Accounts(CompanyRepository companies, UserRepository users, PasswordHasher hasher, TokenService tokens) {
+    public Accounts(CompanyRepository companies, UserRepository users, PasswordHasher hasher, TokenService tokens, AttemptThrottle throttle) {
         this.companies = companies;
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     static String randomSecret(int bytes) {
@@ -86,13 +90,24 @@ public class Accounts {
         return users.save(new User(UUID.randomUUID(), companyId, email, hasher.hash(password), role, true, firstName, lastName, now, now));
     }
 
+    /**
+     * E-mail addresses are sign-in names, unique across companies, so a taken one must be refused; the refusal does
+     * not say where it is taken, and a client-side user finding many taken addresses is slowed down like a guesser.
+     */
     @Transactional
     public User createUser(Caller caller, UUID companyId, String email, String password, Role role, String firstName, String lastName) {
         checkManages(caller, companyId, role);
         company(caller, companyId);
         String normalized = requireEmail(email);
+        boolean staff = caller.role().scope() == Role.Scope.ALL;
+        if (!staff) {
+            throttle.check(AttemptThrottle.Limit.ACCOUNT_PROBES, caller.userId().toString());
+        }
         if (users.findByEmail(normalized).isPresent()) {
-            throw new ArgusException(HttpStatus.CONFLICT, "EMAIL_TAKEN", "a user with this e-mail exists");
+            if (!staff) {
+                throttle.failed(AttemptThrottle.Limit.ACCOUNT_PROBES, caller.userId().toString());
+            }
+            throw new ArgusException(HttpStatus.CONFLICT, "EMAIL_UNAVAILABLE", "this e-mail address cannot be used for a new account");
         }
         return saveUser(companyId, normalized, requirePassword(password), role, firstName, lastName);
     }
@@ -101,27 +116,38 @@ public class Accounts {
         caller.require(caller.role().managesUsers(), "list users");
         return caller.role().scope() == Role.Scope.ALL
                 ? users.findByEmailIlike(like(search), page)
-                : users.findByCompanyIdAndEmailIlike(caller.companyId(), like(search), page);
+                : users.findByCompanyIdAndRoleInAndEmailIlike(caller.companyId(), Role.clientRoles(), like(search), page);
     }
 
     /** A user the caller may see: itself, or any user it manages. */
     public User user(Caller caller, UUID id) {
         return users.findById(id)
-                .filter(user -> user.id().equals(caller.userId())
-                        || caller.role() == Role.ADMIN
-                        || caller.role() == Role.CLIENT_ADMIN && user.companyId().equals(caller.companyId()))
+                .filter(user -> user.id().equals(caller.userId()) || manages(caller, user.companyId(), user.role()))
                 .orElseThrow(() -> ArgusException.notFound("user " + id));
     }
 
+    /**
+     * Applies a change to a user. Another user is changed only by one who manages it both as it is and as it would be;
+     * a user changing its own password gives its current one, and ends its other sessions.
+     */
     @Transactional
-    public User updateUser(Caller caller, UUID id, UserChange change) {
+    public User updateUser(Caller caller, UUID id, UserChange change, String address) {
         User user = user(caller, id);
         boolean self = user.id().equals(caller.userId());
-        if (!self || change.role() != null || change.active() != null) {
-            checkManages(caller, user.companyId(), change.role() == null ? user.role() : change.role());
+        if (!self) {
+            checkManages(caller, user.companyId(), user.role());
         }
-        if (change.active() != null && !change.active() || change.password() != null) {
+        if (change.role() != null) {
+            checkManages(caller, user.companyId(), change.role());
+        }
+        caller.require(!self || change.active() == null || change.active(), "deactivate itself");
+        if (self && change.password() != null) {
+            checkCurrentPassword(user, change.currentPassword(), address);
+        }
+        if (change.active() != null && !change.active() || change.password() != null && !self) {
             tokens.revokeAll(user.id());
+        } else if (change.password() != null) {
+            tokens.revokeAllBut(user.id(), caller.sessionId());
         }
         return users.update(new User(user.id(), user.companyId(), user.email(),
                 change.password() == null ? user.passwordHash() : hasher.hash(requirePassword(change.password())),
@@ -132,15 +158,34 @@ public class Accounts {
                 user.timeCreated(), now()));
     }
 
-    /** Fields of a user that a PATCH may change (null: unchanged). */
-    public record UserChange(@Nullable String password, @Nullable Role role, @Nullable Boolean active,
-                             @Nullable String firstName, @Nullable String lastName) {
+    /** Fields of a user that a PATCH may change (null: unchanged); {@code currentPassword} proves a self-service change. */
+    public record UserChange(@Nullable String password, @Nullable String currentPassword, @Nullable Role role,
+                             @Nullable Boolean active, @Nullable String firstName, @Nullable String lastName) {
+
+        public static UserChange deactivation() {
+            return new UserChange(null, null, null, false, null, null);
+        }
+    }
+
+    /** A wrong current password counts as a failed sign-in: a stolen access token must not become a way to guess. */
+    private void checkCurrentPassword(User user, @Nullable String currentPassword, String address) {
+        if (currentPassword == null) {
+            throw ArgusException.badRequest("INVALID_PAYLOAD", "current_password is required to change one's own password");
+        }
+        throttle.checkSignIn(user.email(), address);
+        if (!hasher.matches(currentPassword, user.passwordHash())) {
+            throttle.signInFailed(user.email(), address);
+            throw new ArgusException(HttpStatus.FORBIDDEN, "WRONG_PASSWORD", "current_password is not the account's password");
+        }
+    }
+
+    private static boolean manages(Caller caller, UUID companyId, Role role) {
+        return caller.role() == Role.ADMIN
+                || caller.role() == Role.CLIENT_ADMIN && caller.companyId().equals(companyId) && role.clientSide();
     }
 
     private static void checkManages(Caller caller, UUID companyId, Role role) {
-        boolean allowed = caller.role() == Role.ADMIN
-                || caller.role() == Role.CLIENT_ADMIN && caller.companyId().equals(companyId) && role.clientSide();
-        caller.require(allowed, "manage %s users of this company".formatted(role.wireName()));
+        caller.require(manages(caller, companyId, role), "manage %s users of this company".formatted(role.wireName()));
     }
 
     private static String like(@Nullable String search) {

@@ -12,7 +12,11 @@ import java.time.Duration;
  * @param serviceTokenTtl access token lifetime of CLIENT SERVICE accounts (machine clients)
  * @param adminEmail      the first administrator, created at start-up when no user exists
  * @param adminPassword   its password; when unset a random one is generated and printed once
- * @param jwtSecret       HS256 key of the bearer JWTs of the {@code /api-gateway} contract; unset, none is accepted
+ * @param jwtSecret       HS256 key (at least 32 bytes) of the bearer JWTs of the {@code /api-gateway} contract
+ * @param jwtJwksUrl      JWKS of a partner identity provider whose RS/ES-signed JWTs are accepted as well
+ * @param jwtJwksCache    how long the fetched JWKS is used before it is read again (keys rotate)
+ * @param jwtAudience     the {@code aud} partner JWTs must carry, when set
+ * @param jwtIssuer       the {@code iss} partner JWTs must carry, when set
  */
 @ConfigurationProperties("argus.auth")
 public record AuthConfig(@Bindable(defaultValue = "15m") Duration tokenTtl,
@@ -20,7 +24,11 @@ public record AuthConfig(@Bindable(defaultValue = "15m") Duration tokenTtl,
                          @Bindable(defaultValue = "3650d") Duration serviceTokenTtl,
                          @Bindable(defaultValue = "admin@argus.local") String adminEmail,
                          @Nullable String adminPassword,
-                         @Nullable String jwtSecret) {
+                         @Nullable String jwtSecret,
+                         @Nullable String jwtJwksUrl,
+                         @Bindable(defaultValue = "5m") Duration jwtJwksCache,
+                         @Nullable String jwtAudience,
+                         @Nullable String jwtIssuer) {
 
     public Duration accessTtl(Role role) {
         return role == Role.CLIENT_SERVICE ? serviceTokenTtl : tokenTtl;

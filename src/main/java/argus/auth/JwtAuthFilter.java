@@ -25,7 +25,7 @@ public class JwtAuthFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void authenticate(HttpRequest<?> request) {
         String authorization = request.getHeaders().getAuthorization().orElse("");
-        Caller caller = (authorization.startsWith(BEARER) ? verifier.verify(authorization.substring(BEARER.length()).trim())
+        Caller caller = (authorization.startsWith(BEARER) ? verifier.verify(authorization.substring(BEARER.length()).trim(), request)
                 : Optional.<Caller>empty())
                 .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "missing or invalid JWT token"));
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);

@@ -3,6 +3,7 @@ package argus.auth;
 import argus.ArgusException;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -75,5 +76,9 @@ public enum Role {
     /** Roles that belong to a client company rather than to the service's own staff. */
     public boolean clientSide() {
         return name().startsWith("CLIENT");
+    }
+
+    public static List<Role> clientRoles() {
+        return Arrays.stream(values()).filter(Role::clientSide).toList();
     }
 }

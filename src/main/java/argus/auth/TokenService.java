@@ -6,6 +6,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,36 +22,42 @@ import java.util.UUID;
  * Token pairs: an access token (sent as X-Forensic-Access-Token) and an expire token (to renew the pair), each 256
  * random bits handed out once and stored only as SHA-256. A token is found by its hash, so secrets are never compared
  * byte by byte in application code, and a token string is never logged. Access tokens expire after the configured
- * time without use (each use extends them); a refresh issues a new pair, and the old pair stops working as soon as
- * the new one is used.
+ * time without use (each use extends them). A refresh spends the expire token it presents and issues a new pair;
+ * the old access token keeps working until the new pair is first used. Presenting a spent expire token again means
+ * it was copied: every pair descending from that login is revoked.
  */
 @Singleton
 public class TokenService {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
     private static final int MAX_TOKEN_LENGTH = 256;
 
     private final AuthSessionRepository sessions;
-    private final UserRepository users;
-    private final CompanyRepository companies;
+    private final ActiveAccounts accounts;
     private final AuthConfig config;
     private final SecureRandom random = new SecureRandom();
 
-    public TokenService(AuthSessionRepository sessions, UserRepository users, CompanyRepository companies, AuthConfig config) {
+    public TokenService(AuthSessionRepository sessions, ActiveAccounts accounts, AuthConfig config) {
         this.sessions = sessions;
-        this.users = users;
-        this.companies = companies;
+        this.accounts = accounts;
         this.config = config;
     }
 
     public record TokenPair(String accessToken, String expireToken, Instant accessExpiresAt, User user) {
     }
 
-    @Transactional
-    public TokenPair issue(User user, @Nullable UUID replacing) {
+    /** A new pair for a sign-in: the first of its family. */
+    public TokenPair issue(User user) {
+        return issue(user, null, null);
+    }
+
+    private TokenPair issue(User user, @Nullable UUID replacing, @Nullable UUID familyId) {
         String access = newToken();
         String expire = newToken();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        AuthSession session = new AuthSession(UUID.randomUUID(), user.id(), hash(access), hash(expire),
-                now.plus(config.accessTtl(user.role())), now.plus(config.expireTtl(user.role())), false, replacing, now);
+        UUID id = UUID.randomUUID();
+        AuthSession session = new AuthSession(id, user.id(), hash(access), hash(expire),
+                now.plus(config.accessTtl(user.role())), now.plus(config.expireTtl(user.role())), false, replacing, now,
+                familyId == null ? id : familyId, false);
         sessions.save(session);
         return new TokenPair(access, expire, session.accessExpiresAt(), user);
     }
@@ -67,8 +75,7 @@ public class TokenService {
             return Optional.empty();
         }
         AuthSession session = found.get();
-        Optional<User> user = users.findById(session.userId()).filter(User::active)
-                .filter(u -> companies.findById(u.companyId()).map(Company::active).orElse(false));
+        Optional<User> user = accounts.user(session.userId());
         if (user.isEmpty()) {
             return Optional.empty();
         }
@@ -94,17 +101,40 @@ public class TokenService {
         }
     }
 
-    /** A new pair for the session the expire token belongs to (and, when given, the access token too). */
-    @Transactional
+    /**
+     * A new pair for the session the expire token belongs to (and, when given, the access token too). Not one
+     * transaction on purpose: the expire token is spent by a conditional update that commits on its own, so that two
+     * refreshes racing with one token cannot both win, and a detected reuse stays revoked when the refusal is thrown.
+     */
     public TokenPair refresh(@Nullable String accessToken, String expireToken) {
         Instant now = Instant.now();
         AuthSession session = sessions.findByExpireHash(hash(expireToken.trim()))
-                .filter(s -> !s.revoked() && s.expireExpiresAt().isAfter(now))
-                .filter(s -> accessToken == null || accessToken.isBlank() || sameHash(s.accessHash(), hash(accessToken.trim())))
-                .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "unknown, revoked or expired expire_token"));
-        User user = users.findById(session.userId()).filter(User::active)
-                .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "the user is deactivated"));
-        return issue(user, session.id());
+                .orElseThrow(() -> invalid("unknown, revoked or expired expire_token"));
+        if (session.expireSpent()) {
+            throw reused(session);
+        }
+        if (session.revoked() || !session.expireExpiresAt().isAfter(now)) {
+            throw invalid("unknown, revoked or expired expire_token");
+        }
+        if (accessToken != null && !accessToken.isBlank() && !sameHash(session.accessHash(), hash(accessToken.trim()))) {
+            throw new ArgusException(HttpStatus.FORBIDDEN, "PERMISSION_DENIED", "the access token does not belong to the session of this expire_token");
+        }
+        User user = accounts.user(session.userId()).orElseThrow(() -> invalid("the account or its company is deactivated"));
+        if (sessions.spendExpire(session.id()) != 1) {
+            throw reused(session);
+        }
+        return issue(user, session.id(), session.familyId());
+    }
+
+    private ArgusException reused(AuthSession session) {
+        sessions.revokeFamily(session.familyId());
+        LOG.warn("a spent expire token of user {} was presented again: every session of that sign-in is revoked", session.userId());
+        return new ArgusException(HttpStatus.UNAUTHORIZED, "TOKEN_REUSED",
+                "this expire_token was already used; every token of that sign-in is revoked, sign in again");
+    }
+
+    private static ArgusException invalid(String message) {
+        return new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", message);
     }
 
     @Transactional
@@ -115,6 +145,12 @@ public class TokenService {
     @Transactional
     public void revokeAll(UUID userId) {
         sessions.revokeAllOfUser(userId);
+    }
+
+    /** After a user changed its own password: every other session ends, the one it used goes on. */
+    @Transactional
+    public void revokeAllBut(UUID userId, UUID keptSessionId) {
+        sessions.revokeAllOfUserBut(userId, keptSessionId);
     }
 
     private String newToken() {

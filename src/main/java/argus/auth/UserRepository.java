@@ -6,6 +6,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,5 +17,5 @@ public interface UserRepository extends CrudRepository<User, UUID> {
 
     Page<User> findByEmailIlike(String pattern, Pageable pageable);
 
-    Page<User> findByCompanyIdAndEmailIlike(UUID companyId, String pattern, Pageable pageable);
+    Page<User> findByCompanyIdAndRoleInAndEmailIlike(UUID companyId, Collection<Role> roles, String pattern, Pageable pageable);
 }

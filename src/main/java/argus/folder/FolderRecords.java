@@ -57,8 +57,9 @@ public class FolderRecords {
         return folders.findById(folderId).filter(folder -> caller.sees(folder.companyId(), folder.userId()));
     }
 
-    public Optional<Folder> byIdempotencyKey(UUID companyId, String key) {
-        return folders.findByCompanyIdAndIdempotencyKey(companyId, key);
+    /** Keys are the sending user's own: another user's key, even in the same company, is never matched. */
+    public Optional<Folder> byIdempotencyKey(UUID userId, String key) {
+        return folders.findByUserIdAndIdempotencyKey(userId, key);
     }
 
     @Transactional

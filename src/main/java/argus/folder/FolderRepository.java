@@ -11,5 +11,5 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.H2)
 public interface FolderRepository extends CrudRepository<Folder, UUID>, JpaSpecificationExecutor<Folder> {
 
-    Optional<Folder> findByCompanyIdAndIdempotencyKey(UUID companyId, String idempotencyKey);
+    Optional<Folder> findByUserIdAndIdempotencyKey(UUID userId, String idempotencyKey);
 }

@@ -59,7 +59,7 @@ public class FolderService {
     public Creation create(Caller caller, FolderSubmission submission, RequestContext context) {
         caller.require(caller.role().createsFolders(), "create folders");
         if (context.idempotencyKey() != null) {
-            var existing = records.byIdempotencyKey(caller.companyId(), context.idempotencyKey());
+            var existing = records.byIdempotencyKey(caller.userId(), context.idempotencyKey());
             if (existing.isPresent()) {
                 return new Creation(records.view(existing.get(), true), true);
             }
@@ -86,7 +86,7 @@ public class FolderService {
     /** Two requests with one idempotency key raced: the loser answers with the winner's folder. */
     private Creation replayAfterRace(Caller caller, RequestContext context, DataAccessException e) {
         if (context.idempotencyKey() != null) {
-            var winner = records.byIdempotencyKey(caller.companyId(), context.idempotencyKey());
+            var winner = records.byIdempotencyKey(caller.userId(), context.idempotencyKey());
             if (winner.isPresent()) {
                 return new Creation(records.view(winner.get(), true), true);
             }

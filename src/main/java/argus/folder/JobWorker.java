@@ -8,6 +8,7 @@ import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.OutputImage;
+import argus.auth.ActiveAccounts;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
@@ -59,10 +60,12 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
     private final Poller poller;
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     private final Map<String, QueuedWork> queuedWork;
+    private final ActiveAccounts accounts;
 
     public JobWorker(AnalysisJobRepository jobs, FolderRecords records, AnalysisWork work, AnalysisEngine engine,
                      MediaIntake intake, MediaOpener opener, MediaStore store, JsonText json, JobConfig config,
-                     List<QueuedWork> queuedWork) {
+                     List<QueuedWork> queuedWork, ActiveAccounts accounts) {
+        this.accounts = accounts;
         this.queuedWork = queuedWork.stream().collect(Collectors.toMap(QueuedWork::kind, Function.identity()));
         this.jobs = jobs;
         this.records = records;
@@ -114,6 +117,12 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
             if (job.attempts() + 1 > config.maxAttempts()) {
                 try (AnalysisEngine.Admission ignored = slot.get()) {
                     abandon(job);
+                }
+                continue;
+            }
+            if (!accounts.companyActive(job.companyId())) {
+                try (AnalysisEngine.Admission ignored = slot.get()) {
+                    refuse(job, "COMPANY_INACTIVE", "the company was deactivated before the work ran");
                 }
                 continue;
             }
@@ -230,15 +239,18 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
     /** A job that kept failing to finish (its instances died): its analyses end FAILED with a code. */
     private void abandon(AnalysisJob job) {
         LOG.warn("giving up job {} after {} attempts", job.id(), job.attempts());
-        String reason = "the work was interrupted %d times and has been given up".formatted(job.attempts());
+        refuse(job, "PROCESSING_ABANDONED", "the work was interrupted %d times and has been given up".formatted(job.attempts()));
+    }
+
+    /** Ends a job without running it: its analyses FAILED with the code, or the other contract's work failed. */
+    private void refuse(AnalysisJob job, String code, String reason) {
         if (!AnalysisJob.FOLDER.equals(job.kind())) {
             queuedWork.get(job.kind()).abandon(job.subjectId(), reason);
             jobs.finish(job.id(), owner, Instant.now());
             return;
         }
         List<Analysis> group = records.group(job.id());
-        complete(job, group, failure(group.size(), "PROCESSING_ABANDONED",
-                "the analysis was interrupted %d times and has been given up".formatted(job.attempts())));
+        complete(job, group, failure(group.size(), code, reason));
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package argus.videodetect;
 
 import argus.Digests;
+import argus.auth.ActiveAccounts;
 import argus.folder.JobQueue;
 import argus.folder.JsonText;
 import argus.storage.MediaStore;
@@ -43,9 +44,12 @@ public class VideoDetectService {
     private final MediaOpener opener;
     private final JobQueue queue;
     private final JsonText json;
+    private final ActiveAccounts accounts;
 
     public VideoDetectService(VideoTenantRepository tenants, ApiKeyRepository keys, VideoSubmissionRepository submissions,
-                              VideoDownloader downloader, MediaStore store, MediaOpener opener, JobQueue queue, JsonText json) {
+                              VideoDownloader downloader, MediaStore store, MediaOpener opener, JobQueue queue, JsonText json,
+                              ActiveAccounts accounts) {
+        this.accounts = accounts;
         this.tenants = tenants;
         this.keys = keys;
         this.submissions = submissions;
@@ -56,10 +60,11 @@ public class VideoDetectService {
         this.json = json;
     }
 
-    /** The key an {@code X-API-Key} header names, if it is a live one. */
+    /** The key an {@code X-API-Key} header names, if it is a live one of an active company. */
     public Optional<ApiKey> key(@Nullable String header) {
         return header == null || header.isBlank() ? Optional.empty()
-                : keys.findByKeyHashAndRevokedFalse(Digests.sha256Hex(header.trim().getBytes(StandardCharsets.UTF_8)));
+                : keys.findByKeyHashAndRevokedFalse(Digests.sha256Hex(header.trim().getBytes(StandardCharsets.UTF_8)))
+                .filter(key -> accounts.companyActive(key.companyId()));
     }
 
     /** The tenant of the path, which the key must belong to and whose scope it must carry. */

@@ -2,16 +2,13 @@ package argus.videodetect;
 
 import argus.ArgusException;
 import argus.storage.MediaStore;
+import argus.webhook.OutboundHttp;
 import argus.webhook.Webhooks;
 import jakarta.inject.Singleton;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -26,12 +23,12 @@ public class VideoDownloader {
 
     private final Webhooks outbound;
     private final MediaStore store;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final OutboundHttp http;
 
-    public VideoDownloader(Webhooks outbound, MediaStore store) {
+    public VideoDownloader(Webhooks outbound, MediaStore store, OutboundHttp http) {
         this.outbound = outbound;
         this.store = store;
+        this.http = http;
     }
 
     public MediaStore.StagedFile fetch(String url) {
@@ -40,32 +37,16 @@ public class VideoDownloader {
         } catch (ArgusException refused) {
             throw VideoDetectException.invalidInput("video_url is not an allowed address: " + refused.getMessage());
         }
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (OutboundHttp.Download response = http.get(url, TIMEOUT)) {
+            if (response.status() / 100 != 2) {
+                throw VideoDetectException.invalidInput("video_url answered HTTP " + response.status());
+            }
+            if (response.declaredLength().orElse(-1) > MAX_BYTES) {
+                throw VideoDetectException.invalidInput("the video at video_url exceeds 100 MB");
+            }
+            return store.stageUpload(new Capped(response.body()));
         } catch (IOException | IllegalArgumentException e) {
             throw VideoDetectException.invalidInput("video_url could not be downloaded: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while downloading", e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            closeQuietly(response.body());
-            throw VideoDetectException.invalidInput("video_url answered HTTP " + response.statusCode());
-        }
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        if (declared > MAX_BYTES) {
-            closeQuietly(response.body());
-            throw VideoDetectException.invalidInput("the video at video_url exceeds 100 MB");
-        }
-        return store.stageUpload(new Capped(response.body()));
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // the download is abandoned either way
         }
     }
 

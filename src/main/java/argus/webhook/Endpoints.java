@@ -2,16 +2,16 @@ package argus.webhook;
 
 import argus.ArgusException;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Where webhooks may go. Unless configured otherwise, an endpoint whose host resolves to a loopback, private,
- * link-local, multicast or unspecified address is refused, so a client cannot make the service call into its own
- * network.
+ * Where the service may send requests on a client's behalf (webhooks, callbacks, {@code video_url}). Unless configured
+ * otherwise, an endpoint whose host resolves to an address {@link OutboundAddresses} refuses is refused, so a client
+ * cannot make the service call into its own network. This check answers early, when the URL is submitted; the
+ * connection itself goes only to addresses checked again at that moment ({@link OutboundHttp}).
  */
 final class Endpoints {
     private Endpoints() {
@@ -29,13 +29,16 @@ final class Endpoints {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             return "not an http(s) URL";
         }
+        if (uri.getRawUserInfo() != null) {
+            return "credentials in the URL are not accepted";
+        }
         if (allowPrivate) {
             return null;
         }
         try {
             for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (internal(address)) {
-                    return "its host resolves to a private or loopback address";
+                if (OutboundAddresses.refused(address)) {
+                    return "its host resolves to a private, loopback or otherwise internal address";
                 }
             }
             return null;
@@ -49,16 +52,5 @@ final class Endpoints {
         if (refusal != null) {
             throw ArgusException.badRequest("INVALID_PAYLOAD", "resolution_endpoint is refused: " + refusal);
         }
-    }
-
-    private static boolean internal(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return true;
-        }
-        byte[] bytes = address.getAddress();
-        boolean carrierNat = bytes.length == 4 && (bytes[0] & 0xFF) == 100 && (bytes[1] & 0xC0) == 64;
-        boolean uniqueLocal = address instanceof Inet6Address && (bytes[0] & 0xFE) == 0xFC;
-        return carrierNat || uniqueLocal;
     }
 }

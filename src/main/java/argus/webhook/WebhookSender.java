@@ -12,16 +12,13 @@ import org.slf4j.LoggerFactory;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,15 +38,15 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
     private final WebhookDeliveryRepository deliveries;
     private final CompanyRepository companies;
     private final WebhookConfig config;
-    private final HttpClient http;
+    private final OutboundHttp http;
     private final String owner = "webhooks/" + UUID.randomUUID();
     private final Poller poller;
 
-    public WebhookSender(WebhookDeliveryRepository deliveries, CompanyRepository companies, WebhookConfig config) {
+    public WebhookSender(WebhookDeliveryRepository deliveries, CompanyRepository companies, WebhookConfig config, OutboundHttp http) {
         this.deliveries = deliveries;
         this.companies = companies;
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = http;
         this.poller = new Poller("webhook-sender", config.poll(), this::sendDue);
     }
 
@@ -94,15 +91,8 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
     private int post(WebhookDelivery delivery) throws Exception {
         String secret = companies.findById(delivery.companyId()).map(Company::webhookSecret).orElse("");
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header(DELIVERY, delivery.id().toString())
-                .header(TIMESTAMP, timestamp)
-                .header(SIGNATURE, "sha256=" + signature(secret, timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.postJson(delivery.url(), Map.of(DELIVERY, delivery.id().toString(), TIMESTAMP, timestamp,
+                SIGNATURE, "sha256=" + signature(secret, timestamp, delivery.payload())), delivery.payload(), config.timeout());
     }
 
     /** HMAC-SHA256 under the secret of {@code <timestamp>.<body>}, hex encoded. */

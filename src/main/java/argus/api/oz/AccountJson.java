@@ -53,6 +53,7 @@ final class AccountJson {
     @Serdeable
     record UserRequest(@Nullable String email,
                        @Nullable String password,
+                       @JsonProperty("current_password") @Nullable String currentPassword,
                        @JsonProperty("company_id") @Nullable UUID companyId,
                        @JsonProperty("user_type") @Nullable String userType,
                        @JsonProperty("first_name") @Nullable String firstName,

@@ -1,11 +1,13 @@
 package argus.api.oz;
 
 import argus.ArgusException;
+import argus.api.ClientOrigin;
 import argus.auth.Caller;
 import argus.auth.LoginService;
 import argus.auth.TokenService;
 import argus.auth.AuthFilter;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -24,19 +26,21 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 class AuthController {
     private final LoginService logins;
     private final TokenService tokens;
+    private final ClientOrigin origins;
 
-    AuthController(LoginService logins, TokenService tokens) {
+    AuthController(LoginService logins, TokenService tokens, ClientOrigin origins) {
         this.logins = logins;
         this.tokens = tokens;
+        this.origins = origins;
     }
 
     @Post("/auth")
-    AccountJson.TokenResponse login(@Body AccountJson.LoginRequest request) {
-        AccountJson.Credentials credentials = request.credentials();
+    AccountJson.TokenResponse login(@Body AccountJson.LoginRequest body, HttpRequest<?> request) {
+        AccountJson.Credentials credentials = body.credentials();
         if (credentials == null || credentials.email() == null || credentials.password() == null) {
             throw ArgusException.badRequest("INVALID_PAYLOAD", "credentials.email and credentials.password are required");
         }
-        return response(logins.login(credentials.email(), credentials.password()));
+        return response(logins.login(credentials.email(), credentials.password(), origins.address(request)));
     }
 
     @Post("/refresh")

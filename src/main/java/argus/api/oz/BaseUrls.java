@@ -1,26 +1,29 @@
 package argus.api.oz;
 
 import argus.api.ApiConfig;
+import argus.api.ClientOrigin;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 
-/** The base of absolute URLs in responses: the configured public URL, else the request's host. */
+/**
+ * The base of absolute URLs in responses: the configured public URL, else the origin the client reached (forwarding
+ * headers only from trusted proxies), else this server's own URL.
+ */
 @Singleton
 class BaseUrls {
     private final ApiConfig config;
-    private final HttpHostResolver hosts;
+    private final ClientOrigin origins;
     private final EmbeddedServer server;
 
-    BaseUrls(ApiConfig config, HttpHostResolver hosts, EmbeddedServer server) {
+    BaseUrls(ApiConfig config, ClientOrigin origins, EmbeddedServer server) {
         this.config = config;
-        this.hosts = hosts;
+        this.origins = origins;
         this.server = server;
     }
 
     String base(HttpRequest<?> request) {
-        return trimmed(config.publicBaseUrl().orElseGet(() -> hosts.resolve(request)));
+        return trimmed(config.publicBaseUrl().or(() -> origins.baseUrl(request)).orElseGet(() -> server.getURL().toString()));
     }
 
     /** For content sent outside a request (webhooks): the configured public URL, else this server's own URL. */

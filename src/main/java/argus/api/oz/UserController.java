@@ -1,6 +1,7 @@
 package argus.api.oz;
 
 import argus.ArgusException;
+import argus.api.ClientOrigin;
 import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.auth.Role;
@@ -31,9 +32,12 @@ class UserController {
     private final Accounts accounts;
     private final BaseUrls urls;
 
-    UserController(Accounts accounts, BaseUrls urls) {
+    private final ClientOrigin origins;
+
+    UserController(Accounts accounts, BaseUrls urls, ClientOrigin origins) {
         this.accounts = accounts;
         this.urls = urls;
+        this.origins = origins;
     }
 
     @Get
@@ -67,20 +71,21 @@ class UserController {
         return AccountJson.UserJson.of(accounts.user(caller, userId));
     }
 
+    /** A user changing its own password sends {@code current_password} as well. */
     @Patch("/{userId}")
     AccountJson.UserJson update(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId,
-                                @Body AccountJson.UserRequest body) {
+                                @Body AccountJson.UserRequest body, HttpRequest<?> request) {
         if (body.email() != null || body.companyId() != null) {
             throw ArgusException.badRequest("INVALID_PAYLOAD", "the e-mail and company of a user cannot change");
         }
-        return AccountJson.UserJson.of(accounts.updateUser(caller, userId, new Accounts.UserChange(body.password(),
-                body.userType() == null ? null : Role.parse(body.userType()), body.active(), body.firstName(), body.lastName())));
+        return AccountJson.UserJson.of(accounts.updateUser(caller, userId, new Accounts.UserChange(body.password(), body.currentPassword(),
+                body.userType() == null ? null : Role.parse(body.userType()), body.active(), body.firstName(), body.lastName()),
+                origins.address(request)));
     }
 
     @Delete("/{userId}")
-    HttpResponse<?> deactivate(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId) {
-        caller.require(!userId.equals(caller.userId()), "deactivate itself");
-        accounts.updateUser(caller, userId, new Accounts.UserChange(null, null, false, null, null));
+    HttpResponse<?> deactivate(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId, HttpRequest<?> request) {
+        accounts.updateUser(caller, userId, Accounts.UserChange.deactivation(), origins.address(request));
         return HttpResponse.noContent();
     }
 
