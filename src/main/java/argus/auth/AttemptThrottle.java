@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Slows down guessing. Failures are counted per key in the database (so every instance sees them); past a free
- * allowance each further failure blocks the key for twice as long as the one before, up to a cap, and a blocked
+ * allowance each failure blocks the key for twice as long as the one before, up to a cap, and a blocked
  * attempt is refused with 429 and {@code Retry-After} before any password is hashed. Counts lapse after
  * {@link #WINDOW} without failures.
  *
@@ -25,9 +25,10 @@ import java.util.Optional;
 @Singleton
 public class AttemptThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration FIRST_BLOCK = Duration.ofSeconds(5);
     static final Duration KNOWN_ADDRESS = Duration.ofDays(90);
 
-    /** What is counted: free failures, and the longest block. */
+    /** What is counted: failures allowed before the first block, and the longest block. */
     public enum Limit {
         SIGN_IN_AT_ADDRESS(5, Duration.ofMinutes(15)),
         SIGN_IN_FROM_ADDRESS(30, Duration.ofMinutes(15)),
@@ -35,11 +36,11 @@ public class AttemptThrottle {
         /** e-mail addresses a user found already taken while creating accounts */
         ACCOUNT_PROBES(10, Duration.ofHours(1));
 
-        final int freeFailures;
+        final int allowed;
         final Duration maxBlock;
 
-        Limit(int freeFailures, Duration maxBlock) {
-            this.freeFailures = freeFailures;
+        Limit(int allowed, Duration maxBlock) {
+            this.allowed = allowed;
             this.maxBlock = maxBlock;
         }
     }
@@ -92,13 +93,13 @@ public class AttemptThrottle {
         Optional<ThrottleEntry> current = entries.findById(key);
         int failures = current.filter(entry -> entry.lastFailure() != null && entry.lastFailure().plus(WINDOW).isAfter(now))
                 .map(ThrottleEntry::failures).orElse(0) + 1;
-        Instant blockedUntil = failures > limit.freeFailures ? now.plus(block(limit, failures - limit.freeFailures)) : null;
+        Instant blockedUntil = failures >= limit.allowed ? now.plus(block(limit, failures - limit.allowed)) : null;
         save(new ThrottleEntry(key, failures, blockedUntil, now, current.map(ThrottleEntry::lastSuccess).orElse(null)));
     }
 
-    /** 1 s for the first failure past the allowance, doubling with each one after it, up to the limit's cap. */
+    /** 5 s after the last allowed failure, doubling with each one after it, up to the limit's cap. */
     static Duration block(Limit limit, int beyondAllowance) {
-        Duration block = Duration.ofSeconds(1L << Math.min(beyondAllowance - 1, 30));
+        Duration block = FIRST_BLOCK.multipliedBy(1L << Math.min(beyondAllowance, 20));
         return block.compareTo(limit.maxBlock) > 0 ? limit.maxBlock : block;
     }
 

@@ -1,13 +1,10 @@
 package argus.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
-import io.micronaut.security.token.jwt.signature.jwks.JwkSetFetcher;
 import io.micronaut.security.token.jwt.signature.jwks.JwkValidator;
-import io.micronaut.security.token.jwt.signature.jwks.JwksSignature;
 import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureConfigurationProperties;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
@@ -39,11 +36,11 @@ class PartnerJwtKeys {
     @Singleton
     @Named("partner-jwks")
     @Requires(property = "argus.auth.jwt-jwks-url", pattern = ".+")
-    SignatureConfiguration publishedKeys(AuthConfig config, JwkValidator validator, JwkSetFetcher<JWKSet> fetcher) {
+    SignatureConfiguration publishedKeys(AuthConfig config, JwkValidator validator) {
         JwksSignatureConfigurationProperties jwks = new JwksSignatureConfigurationProperties("partner-jwks");
         jwks.setUrl(config.jwtJwksUrl());
         jwks.setCacheExpiration((int) config.jwtJwksCache().toSeconds());
-        return new JwksSignature(jwks, validator, fetcher);
+        return new RotatingJwks(jwks, validator);
     }
 
     @Singleton

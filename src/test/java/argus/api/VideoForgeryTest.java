@@ -1,6 +1,7 @@
 package argus.api;
 
 import argus.OzClient;
+import argus.TestJwts;
 import argus.OzClient.Reply;
 import argus.TestMedia;
 import argus.forgery.ForgeryTask;
@@ -16,12 +17,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "micronaut.server.max-request-size", value = "4MB")
 @Property(name = "micronaut.server.multipart.max-file-size", value = "4MB")
 class VideoForgeryTest {
-    private static final String SECRET = "test-jwt-secret-of-the-partner-idp";
 
     @Inject
     @Client("/")
@@ -48,17 +45,8 @@ class VideoForgeryTest {
     @Inject
     ForgeryTaskRepository tasks;
 
-    static String jwt(String subject, long expiresAt, String secret) throws Exception {
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String header = base64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = base64.encodeToString("{\"sub\":\"%s\",\"exp\":%d}".formatted(subject, expiresAt).getBytes(StandardCharsets.UTF_8));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return header + "." + claims + "." + base64.encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
-    }
-
     private static String validJwt() throws Exception {
-        return jwt(OzClient.ADMIN_EMAIL, Instant.now().getEpochSecond() + 600, SECRET);
+        return TestJwts.hs256(OzClient.ADMIN_EMAIL, Instant.now().getEpochSecond() + 600, TestJwts.SECRET);
     }
 
     private Reply infer(OzClient oz, String fileName, byte[] video, String jwt) {
@@ -131,9 +119,9 @@ class VideoForgeryTest {
         byte[] video = Files.readAllBytes(TestMedia.file("video/selfie-real-3s.mp4"));
         long inAnHour = Instant.now().getEpochSecond() + 3600;
         assertRefused(infer(oz, "video.mp4", video, null), 401, "UNAUTHORIZED");
-        assertRefused(infer(oz, "video.mp4", video, jwt(OzClient.ADMIN_EMAIL, inAnHour, "some-other-secret")), 401, "UNAUTHORIZED");
-        assertRefused(infer(oz, "video.mp4", video, jwt(OzClient.ADMIN_EMAIL, Instant.now().getEpochSecond() - 5, SECRET)), 401, "UNAUTHORIZED");
-        assertRefused(infer(oz, "video.mp4", video, jwt("nobody@nowhere.test", inAnHour, SECRET)), 401, "UNAUTHORIZED");
+        assertRefused(infer(oz, "video.mp4", video, TestJwts.hs256(OzClient.ADMIN_EMAIL, inAnHour, "some-other-secret-of-another-issuer!")), 401, "UNAUTHORIZED");
+        assertRefused(infer(oz, "video.mp4", video, TestJwts.hs256(OzClient.ADMIN_EMAIL, Instant.now().getEpochSecond() - 5, TestJwts.SECRET)), 401, "UNAUTHORIZED");
+        assertRefused(infer(oz, "video.mp4", video, TestJwts.hs256("nobody@nowhere.test", inAnHour, TestJwts.SECRET)), 401, "UNAUTHORIZED");
         assertRefused(infer(oz, "video.mp4", video, validJwt().replace('.', ',')), 401, "UNAUTHORIZED");
         assertRefused(oz.send(HttpRequest.POST("/api-gateway/avf/infer", MultipartBody.builder().addPart("other", "x").build())
                 .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(validJwt())), 400, "MISSING_FILE");
