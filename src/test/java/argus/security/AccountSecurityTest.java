@@ -151,6 +151,30 @@ class AccountSecurityTest {
     }
 
     @Test
+    void tokensEndWithLogoutDeactivationAndAPasswordReset() {
+        OzClient admin = admin();
+        String company = TestAccounts.company(admin, "Lifecycle Bank");
+        OzClient user = TestAccounts.user(http, admin, company, "user@lifecycle.test", "CLIENT");
+        String id = user.userId();
+        String first = (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
+        assertEquals(204, admin().send(HttpRequest.POST("/api/authorize/logout", "").header(OzClient.TOKEN_HEADER, first)).status());
+        assertEquals(401, me(first).status(), "logged out");
+
+        String second = (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
+        assertEquals(204, admin.delete("/api/users/" + id + "/").status());
+        assertEquals(401, me(second).status(), "deactivated");
+        assertEquals(401, user.signIn(TestAccounts.PASSWORD, Map.of()).status());
+        assertEquals(200, admin.patch("/api/users/" + id + "/", Map.of("is_active", true)).status());
+        assertEquals(401, me(second).status(), "reactivation does not revive old tokens");
+
+        String third = (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
+        assertEquals(200, admin.patch("/api/users/" + id + "/", Map.of("password", NEW_PASSWORD)).status(), "an administrator resets it");
+        assertEquals(401, me(third).status(), "a reset ends every session");
+        assertEquals(401, me("x".repeat(300)).status());
+        assertEquals(401, me("").status());
+    }
+
+    @Test
     void changingOnesOwnPasswordNeedsTheCurrentOneAndEndsOtherSessions() {
         OzClient admin = admin();
         String company = TestAccounts.company(admin, "Password Bank");
