@@ -2,6 +2,7 @@ package argus.api;
 
 import argus.OzClient;
 import argus.OzClient.Reply;
+import argus.TestAccounts;
 import argus.TestMedia;
 import argus.WebhookReceiver;
 import argus.folder.FolderRepository;
@@ -41,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Property(name = "argus.webhooks.poll", value = "100ms")
 @Property(name = "argus.jobs.poll", value = "100ms")
 class MultiStepFlowTest {
-    private static final String PASSWORD = "company-user-pass";
+    private static final String PASSWORD = TestAccounts.PASSWORD;
 
     @Inject
     @Client("/")
@@ -67,8 +68,8 @@ class MultiStepFlowTest {
     @BeforeAll
     void accounts() {
         admin = new OzClient(http);
-        companyA = (String) admin.post("/api/companies/", Map.of("name", "Bank A")).body().get("company_id");
-        companyB = (String) admin.post("/api/companies/", Map.of("name", "Bank B")).body().get("company_id");
+        companyA = TestAccounts.company(admin, "Bank A");
+        companyB = TestAccounts.company(admin, "Bank B");
         clientA = user(companyA, "client-a@bank.test", "CLIENT");
         otherClientA = user(companyA, "client2-a@bank.test", "CLIENT");
         adminA = user(companyA, "admin-a@bank.test", "CLIENT ADMIN");
@@ -79,10 +80,7 @@ class MultiStepFlowTest {
     }
 
     private OzClient user(String company, String email, String role) {
-        Reply created = admin.post("/api/users/", Map.of("email", email, "password", PASSWORD, "company_id", company, "user_type", role));
-        assertEquals(201, created.status(), created.body().toString());
-        assertEquals(role, created.body().get("user_type"));
-        return new OzClient(http, email, PASSWORD);
+        return TestAccounts.user(http, admin, company, email, role);
     }
 
     /** Creates a folder with a selfie video and a photo of the same person, as the multi-step flow does. */
