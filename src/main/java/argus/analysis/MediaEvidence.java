@@ -2,6 +2,7 @@ package argus.analysis;
 
 import argus.vision.FaceBox;
 import argus.vision.FaceEmbedder;
+import argus.vision.FaceFinder;
 import argus.vision.FaceLandmarks;
 import argus.vision.HeadPose;
 import argus.vision.FaceModels;
@@ -9,6 +10,7 @@ import argus.vision.FaceQuality;
 import argus.vision.Frame;
 import argus.vision.FrameSeries;
 import argus.vision.MediaKind;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.Comparator;
 import java.util.List;
@@ -68,14 +70,15 @@ public final class MediaEvidence implements AutoCloseable {
         return faces.length;
     }
 
-    /** The faces of one sampled frame, detected on first use. */
+    /** The faces of one sampled frame, found on first use (looking again in a turned copy if need be). */
     public synchronized FrameFaces facesAt(int index) {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("the analysis was stopped");
         }
         if (faces[index] == null) {
             Frame frame = media.frame(index);
-            faces[index] = new FrameFaces(frame, models.detector().detect(frame.image()));
+            FaceFinder.Found found = models.finder().find(frame.image());
+            faces[index] = new FrameFaces(frame, found.upright(), found.turned(), found.faces());
         }
         return faces[index];
     }
@@ -95,7 +98,7 @@ public final class MediaEvidence implements AutoCloseable {
             return Optional.empty();
         }
         if (signals[index] == null) {
-            var image = frame.frame().image();
+            var image = frame.image();
             FaceBox face = frame.faces().getFirst();
             signals[index] = new FaceSignals(frame.frame().timestampSeconds(), face, models.landmarker().landmarks(image, face),
                     models.pose().estimate(image, face));
@@ -108,7 +111,7 @@ public final class MediaEvidence implements AutoCloseable {
         if (ranked == null) {
             ranked = faces().stream()
                     .filter(FrameFaces::hasSingleSubject)
-                    .map(f -> new FaceSample(f.frame(), f.faces().getFirst(), FaceQuality.score(f.frame().image(), f.faces().getFirst())))
+                    .map(f -> new FaceSample(f, f.faces().getFirst(), FaceQuality.score(f.image(), f.faces().getFirst())))
                     .sorted(Comparator.comparingDouble(FaceSample::quality).reversed())
                     .toList();
         }
@@ -141,12 +144,20 @@ public final class MediaEvidence implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        for (FrameFaces frame : faces) {
+            if (frame != null && frame.turned() != 0) {
+                frame.image().close();
+            }
+        }
         media.close();
     }
 
-    /** The faces found in one frame, largest first. */
-    public record FrameFaces(Frame frame, List<FaceBox> faces) {
+    /**
+     * The faces found in one frame, largest first, in {@code image}: the frame's own picture, or a copy turned by
+     * {@code turned} degrees clockwise when the faces were only upright that way.
+     */
+    public record FrameFaces(Frame frame, Mat image, int turned, List<FaceBox> faces) {
 
         public boolean hasFace() {
             return !faces.isEmpty();
@@ -156,6 +167,11 @@ public final class MediaEvidence implements AutoCloseable {
         public boolean hasSingleSubject() {
             return faces.size() == 1 || faces.size() > 1 && faces.get(1).area() < SECOND_FACE_RATIO * faces.get(0).area();
         }
+
+        /** The faces large enough to be a subject rather than background. */
+        public List<FaceBox> prominent() {
+            return faces.stream().filter(face -> face.area() >= SECOND_FACE_RATIO * faces.getFirst().area()).toList();
+        }
     }
 
     /** What the face of one frame shows: where it is, its landmarks and its head pose. */
@@ -163,6 +179,6 @@ public final class MediaEvidence implements AutoCloseable {
     }
 
     /** A frame with its one prominent face and that face's quality score. */
-    public record FaceSample(Frame frame, FaceBox face, double quality) {
+    public record FaceSample(FrameFaces frame, FaceBox face, double quality) {
     }
 }

@@ -1,7 +1,5 @@
 package argus.analysis;
 
-import argus.vision.FaceBox;
-import argus.vision.FaceQuality;
 import argus.vision.MediaKind;
 import argus.vision.PackManifest;
 import argus.vision.ScreenEdges;
@@ -15,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
  * QUALITY (liveness): for the prominent face of frames spread over the media, the anti-spoofing ensemble's attack
  * probability and the screen-border cue ({@link ScreenEdges}) are combined in log-odds as the liveness pack's
  * calibration says, and averaged over the frames, weighted by face quality (large, sharp, confidently detected faces
- * count more than small, blurred ones), into {@code confidence_spoofing}. At or above the
- * threshold the media is DECLINED. Media without a usable face cannot be judged and are FAILED with a reason.
+ * count more than small, blurred ones), into {@code confidence_spoofing}. At or above the threshold the media is
+ * DECLINED, and so is a face judged an attack beside a live one. Media without a face that can be judged (none even
+ * turned, several people, a face too close) are FAILED with a reason.
  */
 @Singleton
 public class QualityAnalyzer implements Analyzer {
@@ -35,7 +33,6 @@ public class QualityAnalyzer implements Analyzer {
     private static final double CROWDED_SHARE = 0.2;
     private static final int FIRST_PASS_STRIDE = 3;
     private static final int LIVENESS_SAMPLES = 8;
-    private static final double MAX_LOG_ODDS = 9.2;
 
     @Override
     public AnalysisType type() {
@@ -78,21 +75,18 @@ public class QualityAnalyzer implements Analyzer {
         List<Integer> liveness = livenessSamples(evidence.frameCount());
         List<Integer> firstPass = IntStream.range(0, liveness.size()).filter(i -> i % FIRST_PASS_STRIDE == 0).mapToObj(liveness::get).toList();
         PackManifest.LivenessCalibration calibration = evidence.models().liveness().calibration();
-        Map<Integer, FrameLiveness> scored = new HashMap<>();
-        Evidence seen = examine(evidence, firstPass, scored);
+        Map<Integer, FaceLiveness> scored = new HashMap<>();
+        LivenessLook seen = LivenessLook.of(evidence, firstPass, scored, calibration, threshold);
         if (firstPass.size() < liveness.size() && !seen.clearCut(threshold, calibration)) {
-            seen = examine(evidence, liveness, scored);
+            seen = LivenessLook.of(evidence, liveness, scored, calibration, threshold);
         }
-        if (seen.withFace() == 0) {
-            return MediaResult.failed(evidence.mediaId(), "NO_FACE_DETECTED", "no face was found in the media");
+        Optional<MediaResult> unjudged = unjudged(evidence, seen);
+        if (unjudged.isPresent()) {
+            return unjudged.get();
         }
-        if (seen.crowded() >= Math.max(1, Math.ceil(CROWDED_SHARE * seen.withFace()))) {
-            return MediaResult.failed(evidence.mediaId(), "MULTIPLE_FACES", "several faces of similar size appear in %d of %d frames; a selfie must show one person"
-                    .formatted(seen.crowded(), seen.withFace()));
-        }
-        double model = seen.weightedMean(frame -> logOdds(frame.attackProbability()));
-        double border = seen.weightedMean(frame -> frame.screenSides() / 4.0);
-        double confidence = Scores.round(sigmoid(model + calibration.borderWeight() * border - calibration.offset()));
+        double model = seen.weightedMean(frame -> PackManifest.LivenessCalibration.capped(frame.modelLogOdds()));
+        double border = seen.weightedMean(FaceLiveness::screenBorder);
+        double confidence = Scores.round(FaceLiveness.sigmoid(seen.weightedMean(frame -> frame.attackLogOdds(calibration))));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("confidence_spoofing", confidence);
         data.put("frames_sampled", evidence.frameCount());
@@ -118,6 +112,31 @@ public class QualityAnalyzer implements Analyzer {
         return new MediaResult(evidence.mediaId(), resolution, data, null, null, produced);
     }
 
+    /**
+     * A media that cannot be judged as one live face: no face (even turned), several people, or a face too close. An
+     * attack shown beside a live person is not a capture problem but an attack: DECLINED, with the reason.
+     */
+    private static Optional<MediaResult> unjudged(MediaEvidence evidence, LivenessLook seen) {
+        if (seen.withFace() == 0) {
+            return Optional.of(MediaResult.failed(evidence.mediaId(), "NO_FACE_DETECTED", "no face was found in the media"));
+        }
+        if (seen.crowded() >= Math.max(1, Math.ceil(CROWDED_SHARE * seen.withFace()))) {
+            if (seen.attackBesideLiveFace().isPresent()) {
+                Map<String, Object> data = Map.of("confidence_spoofing", Scores.round(seen.attackBesideLiveFace().getAsDouble()),
+                        "liveness_model", evidence.models().liveness().pack());
+                return Optional.of(new MediaResult(evidence.mediaId(), Resolution.DECLINED, data, "ATTACK_BESIDE_LIVE_FACE",
+                        "a face shown on a screen or print appears beside a live face", List.of()));
+            }
+            return Optional.of(MediaResult.failed(evidence.mediaId(), "MULTIPLE_FACES", "several faces of similar size appear in %d of %d frames; a selfie must show one person"
+                    .formatted(seen.crowded(), seen.withFace())));
+        }
+        if (seen.frames().isEmpty()) {
+            return Optional.of(MediaResult.failed(evidence.mediaId(), "FACE_TOO_CLOSE",
+                    "the face fills more than %d %% of the picture; liveness needs to see around it".formatted(Math.round(100 * LivenessLook.MAX_FACE_SHARE))));
+        }
+        return Optional.empty();
+    }
+
     /** The frames liveness looks at: all of them, or a fixed number spread evenly over a densely sampled video. */
     private static List<Integer> livenessSamples(int frames) {
         if (frames <= LIVENESS_SAMPLES) {
@@ -126,80 +145,22 @@ public class QualityAnalyzer implements Analyzer {
         return IntStream.range(0, LIVENESS_SAMPLES).mapToObj(i -> (int) ((i + 0.5) * frames / LIVENESS_SAMPLES)).toList();
     }
 
-    /** What each cue contributed, in the log-odds that make {@code confidence_spoofing}. */
-    private static Map<String, Object> cues(Evidence seen, double model, double border, PackManifest.LivenessCalibration calibration) {
+    /**
+     * Each cue's value — the ensemble's attack log-odds (capped) and the screen-border share, averaged over the frames as
+     * the score is — and what each contributed to the log-odds that make {@code confidence_spoofing}.
+     */
+    private static Map<String, Object> cues(LivenessLook seen, double model, double border, PackManifest.LivenessCalibration calibration) {
         Map<String, Object> cues = new LinkedHashMap<>();
-        cues.put("model_attack_probability", Scores.round(sigmoid(model)));
+        cues.put("model_attack_probability", Scores.round(FaceLiveness.sigmoid(model)));
+        cues.put("model_log_odds", Scores.round(model));
         cues.put("screen_border", Scores.round(border));
+        cues.put("frames_turned", seen.turned());
         Map<String, Object> logOdds = new LinkedHashMap<>();
-        logOdds.put("model", Scores.round(model));
-        logOdds.put("screen_border", Scores.round(calibration.borderWeight() * border));
-        logOdds.put("calibration_offset", Scores.round(-calibration.offset()));
+        logOdds.put("intercept", Scores.round(calibration.intercept()));
+        logOdds.put("model", Scores.round(calibration.model() * model));
+        logOdds.put("screen_border", Scores.round(calibration.screenBorder() * border));
         cues.put("log_odds", logOdds);
         return cues;
-    }
-
-    /** Detects faces on the given frames and scores those showing one person (each frame at most once). */
-    private static Evidence examine(MediaEvidence evidence, List<Integer> frames, Map<Integer, FrameLiveness> scored) {
-        int withFace = 0;
-        int crowded = 0;
-        List<FrameLiveness> frameScores = new ArrayList<>();
-        for (int index : frames) {
-            MediaEvidence.FrameFaces frame = evidence.facesAt(index);
-            if (!frame.hasFace()) {
-                continue;
-            }
-            withFace++;
-            if (!frame.hasSingleSubject()) {
-                crowded++;
-                continue;
-            }
-            frameScores.add(scored.computeIfAbsent(index, i -> score(evidence, frame)));
-        }
-        return new Evidence(frames.size(), withFace, crowded, frameScores);
-    }
-
-    private static FrameLiveness score(MediaEvidence evidence, MediaEvidence.FrameFaces frame) {
-        FaceBox face = frame.faces().getFirst();
-        var image = frame.frame().image();
-        double attack = evidence.models().liveness().spoofProbability(image, face);
-        return new FrameLiveness(attack, ScreenEdges.sides(image, face), Math.max(1e-6, FaceQuality.score(image, face)));
-    }
-
-    private static double logOdds(double probability) {
-        double p = Math.min(Math.max(probability, 1e-6), 1 - 1e-6);
-        return Math.max(-MAX_LOG_ODDS, Math.min(MAX_LOG_ODDS, Math.log(p / (1 - p))));
-    }
-
-    private static double sigmoid(double logOdds) {
-        return 1 / (1 + Math.exp(-logOdds));
-    }
-
-    /** One scored frame: the ensemble's attack probability, the sides framed by screen edges, and its weight. */
-    private record FrameLiveness(double attackProbability, int screenSides, double weight) {
-
-        double calibrated(PackManifest.LivenessCalibration calibration) {
-            return sigmoid(logOdds(attackProbability) + calibration.borderWeight() * screenSides / 4.0 - calibration.offset());
-        }
-    }
-
-    /** What a set of frames showed: how many had a face, how many several, and the scores of the others. */
-    private record Evidence(int sampled, int withFace, int crowded, List<FrameLiveness> frames) {
-
-        double weightedMean(ToDoubleFunction<FrameLiveness> value) {
-            double weights = frames.stream().mapToDouble(FrameLiveness::weight).sum();
-            return frames.stream().mapToDouble(frame -> frame.weight() * value.applyAsDouble(frame)).sum() / weights;
-        }
-
-        /** Every frame shows one face and all calibrated scores sit well on the same side of the threshold. */
-        boolean clearCut(double threshold, PackManifest.LivenessCalibration calibration) {
-            if (withFace < sampled || crowded > 0 || frames.isEmpty()) {
-                return false;
-            }
-            double max = frames.stream().mapToDouble(frame -> frame.calibrated(calibration)).max().orElseThrow();
-            double min = frames.stream().mapToDouble(frame -> frame.calibrated(calibration)).min().orElseThrow();
-            return max < threshold / 2 || min > (1 + threshold) / 2;
-        }
     }
 
     private static OutputImage bestShot(MediaEvidence evidence) {

@@ -1,15 +1,11 @@
 package argus.audio;
 
 import argus.analysis.Scores;
-import argus.ArgusException;
 import argus.vision.ModelPacks;
 import argus.vision.ModelSpec;
 import argus.vision.OnnxModel;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.micronaut.context.annotation.Context;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,19 +17,18 @@ import java.util.List;
  * above 0 genuine, below 0 synthetic. Audio shorter than a window is repeated to fill it, as the model was trained.
  * With less speech than {@link AudioConfig#minSpeechSeconds()} there is no score.
  */
-@Singleton
+@Context
 public class SpeechAuthenticity {
-    private static final Logger LOG = LoggerFactory.getLogger(SpeechAuthenticity.class);
     static final String ROLE = "speech_spoof";
     private static final double MIN_WINDOW_SPEECH = 0.3;
 
-    private final ModelPacks packs;
     private final AudioConfig config;
-    private OnnxModel model;
+    private final OnnxModel model;
 
     public SpeechAuthenticity(ModelPacks packs, AudioConfig config) {
-        this.packs = packs;
         this.config = config;
+        ModelSpec spec = packs.manifest(config.pack()).models().get(ROLE);
+        this.model = packs.load(config.pack(), spec);
     }
 
     /** One channel's verdict: its speech in seconds and its score, null when there is too little speech. */
@@ -55,8 +50,7 @@ public class SpeechAuthenticity {
         if (speech < config.minSpeechSeconds()) {
             return new ChannelScore(channel, Scores.round(speech), null);
         }
-        OnnxModel aasist = model();
-        int window = (int) aasist.spec().input().get(1).longValue();
+                int window = (int) model.spec().input().get(1).longValue();
         List<Integer> starts = windowStarts(samples.length, window);
         double weighted = 0;
         double weights = 0;
@@ -65,7 +59,7 @@ public class SpeechAuthenticity {
             if (share < MIN_WINDOW_SPEECH && starts.size() > 1) {
                 continue;
             }
-            float[] logits = aasist.run(window(samples, start, window)).get("logits");
+            float[] logits = model.run(window(samples, start, window)).get("logits");
             weighted += share * (logits[1] - logits[0]);
             weights += share;
         }
@@ -97,23 +91,4 @@ public class SpeechAuthenticity {
         return out;
     }
 
-    /** Refuses (503) at once when the model is not installed, so that no task is accepted that cannot run. */
-    public void requireModel() {
-        model();
-    }
-
-    /** The model, loaded on first use: the service runs without it when no models directory provides the pack. */
-    private synchronized OnnxModel model() {
-        if (model == null) {
-            try {
-                ModelSpec spec = packs.manifest(config.pack()).models().get(ROLE);
-                model = packs.load(config.pack(), spec);
-            } catch (RuntimeException e) {
-                LOG.warn("the speech authenticity model is unavailable: {}", e.getMessage());
-                throw new ArgusException(HttpStatus.SERVICE_UNAVAILABLE, "MODEL_UNAVAILABLE",
-                        "the speech authenticity model is not installed (model pack '" + config.pack() + "')");
-            }
-        }
-        return model;
-    }
 }

@@ -38,7 +38,6 @@ public class AuthenticityService {
 
     private final AnalysisEngine engine;
     private final AudioDecoder decoder;
-    private final SpeechAuthenticity speech;
     private final AuthenticityTaskRepository tasks;
     private final MediaStore store;
     private final StorageConfig storage;
@@ -46,11 +45,10 @@ public class AuthenticityService {
     private final JobQueue queue;
     private final JsonText json;
 
-    public AuthenticityService(AnalysisEngine engine, AudioDecoder decoder, SpeechAuthenticity speech, AuthenticityTaskRepository tasks,
+    public AuthenticityService(AnalysisEngine engine, AudioDecoder decoder, AuthenticityTaskRepository tasks,
                                MediaStore store, StorageConfig storage, AudioConfig config, JobQueue queue, JsonText json) {
         this.engine = engine;
         this.decoder = decoder;
-        this.speech = speech;
         this.tasks = tasks;
         this.store = store;
         this.storage = storage;
@@ -61,7 +59,6 @@ public class AuthenticityService {
 
     public AuthenticityTask submit(Caller caller, InputStream audio, @Nullable String fileName, @Nullable Double from, @Nullable Double to) {
         caller.require(caller.role().createsFolders(), "submit media");
-        speech.requireModel();
         checkSegment(from, to);
         checkFreeSpace();
         UUID id = UUID.randomUUID();

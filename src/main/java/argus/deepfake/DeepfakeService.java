@@ -3,12 +3,10 @@ package argus.deepfake;
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
-import argus.audio.SpeechAuthenticity;
 import argus.auth.Caller;
 import argus.folder.JobQueue;
 import argus.folder.JsonText;
 import argus.storage.MediaStore;
-import argus.vision.FaceForgery;
 import argus.vision.MediaKind;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
@@ -46,21 +44,17 @@ public class DeepfakeService {
     private final AnalysisEngine engine;
     private final MediaOpener opener;
     private final AudioDecoder audio;
-    private final SpeechAuthenticity speech;
-    private final FaceForgery faceSwap;
     private final MediaStore store;
     private final DeepfakeAnalysisRepository analyses;
     private final Webhooks webhooks;
     private final JobQueue queue;
     private final JsonText json;
 
-    public DeepfakeService(AnalysisEngine engine, MediaOpener opener, AudioDecoder audio, SpeechAuthenticity speech, FaceForgery faceSwap,
+    public DeepfakeService(AnalysisEngine engine, MediaOpener opener, AudioDecoder audio,
                            MediaStore store, DeepfakeAnalysisRepository analyses, Webhooks webhooks, JobQueue queue, JsonText json) {
         this.engine = engine;
         this.opener = opener;
         this.audio = audio;
-        this.speech = speech;
-        this.faceSwap = faceSwap;
         this.store = store;
         this.analyses = analyses;
         this.webhooks = webhooks;
@@ -89,7 +83,6 @@ public class DeepfakeService {
         String type;
         try {
             type = type(staged.path(), request.fileType());
-            requireModelFor(type, staged.path());
         } catch (RuntimeException refused) {
             store.discard(staged);
             throw refused;
@@ -99,15 +92,6 @@ public class DeepfakeService {
         return queue.submit(DeepfakeWork.KIND, id, caller.companyId(), storageKey, () -> analyses.save(
                 new DeepfakeAnalysis(id, caller.companyId(), caller.userId(), request.fileName(), type, request.externalId(),
                         request.callbackUrl(), "processing", null, null, null, null, null, now, null, storageKey)));
-    }
-
-    /** The model the analysis of this type will need is installed (503 otherwise); a PDF needs none. */
-    private void requireModelFor(String type, Path file) {
-        if (type.equals("audio")) {
-            speech.requireModel();
-        } else if (!startsWith(file, "%PDF-")) {
-            faceSwap.requireModel();
-        }
     }
 
     public Optional<DeepfakeAnalysis> find(Caller caller, UUID id) {

@@ -54,7 +54,7 @@ public class FaceMediaForgery {
             OptionalDouble faceSwap = engine.call(() -> IntStream.range(0, evidence.frameCount())
                     .mapToObj(evidence::facesAt)
                     .filter(MediaEvidence.FrameFaces::hasSingleSubject)
-                    .mapToDouble(frame -> forgery.forgeryProbability(frame.frame().image(), frame.faces().getFirst()))
+                    .mapToDouble(frame -> forgery.forgeryProbability(frame.image(), frame.faces().getFirst()))
                     .average(), "the face-swap check");
             MediaResult quality = runner.quality(evidence, companyId);
             Double replay = quality.resultsData().get("confidence_spoofing") instanceof Double spoofing ? spoofing : null;

@@ -5,7 +5,6 @@ import argus.auth.Caller;
 import argus.folder.JobQueue;
 import argus.folder.RequestContext;
 import argus.storage.MediaStore;
-import argus.vision.FaceForgery;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import io.micronaut.core.annotation.Nullable;
@@ -24,14 +23,12 @@ import java.util.UUID;
 @Singleton
 public class VideoForgeryService {
     private final MediaOpener opener;
-    private final FaceForgery faceSwap;
     private final MediaStore store;
     private final ForgeryTaskRepository tasks;
     private final JobQueue queue;
 
-    public VideoForgeryService(MediaOpener opener, FaceForgery faceSwap, MediaStore store, ForgeryTaskRepository tasks, JobQueue queue) {
+    public VideoForgeryService(MediaOpener opener, MediaStore store, ForgeryTaskRepository tasks, JobQueue queue) {
         this.opener = opener;
-        this.faceSwap = faceSwap;
         this.store = store;
         this.tasks = tasks;
         this.queue = queue;
@@ -39,7 +36,6 @@ public class VideoForgeryService {
 
     public ForgeryTask submit(Caller caller, InputStream video, @Nullable String fileName, RequestContext context) {
         caller.require(caller.role().createsFolders(), "submit media");
-        faceSwap.requireModel();
         UUID id = UUID.randomUUID();
         String storageKey = "%s/forgery/%s".formatted(caller.companyId(), id);
         store.keep(store.stageUpload(video), storageKey, file -> {

@@ -17,6 +17,7 @@ public class FaceModels {
     private static final Logger LOG = LoggerFactory.getLogger(FaceModels.class);
 
     private final FaceDetector detector;
+    private final FaceFinder finder;
     private final FaceLandmarker landmarker;
     private final FaceEmbedder embedder;
     private final HeadPose pose;
@@ -26,6 +27,7 @@ public class FaceModels {
     public FaceModels(ModelPacks packs, VisionConfig config) {
         PackManifest face = packs.manifest(config.facePack());
         this.detector = new FaceDetector(track(packs.load(face.name(), role(face, "detector"))), config.detectionThreshold());
+        this.finder = new FaceFinder(detector);
         this.landmarker = new FaceLandmarker(track(packs.load(face.name(), role(face, "landmarks"))));
         this.embedder = new FaceEmbedder(track(packs.load(face.name(), role(face, "embedding"))));
         this.pose = new HeadPose(track(packs.load(face.name(), role(face, "pose"))));
@@ -54,6 +56,10 @@ public class FaceModels {
 
     public FaceDetector detector() {
         return detector;
+    }
+
+    public FaceFinder finder() {
+        return finder;
     }
 
     public FaceLandmarker landmarker() {

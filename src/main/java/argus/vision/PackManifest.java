@@ -20,12 +20,28 @@ public record PackManifest(String name,
                            @Nullable @JsonProperty("liveness_calibration") LivenessCalibration livenessCalibration) {
 
     /**
-     * The attack log-odds of a frame are the ensemble's own log-odds, plus {@code borderWeight} times the share of the
-     * face's sides framed by a screen edge ({@link ScreenEdges}), minus {@code offset}; {@code confidence_spoofing} is
-     * the logistic of their quality-weighted mean over the frames.
+     * How a face's evidence becomes its attack log-odds: {@code intercept + model × m + screenBorder × b}, where m is the
+     * ensemble's own attack log-odds, capped at ±{@link #MODEL_CAP} (the networks are over-confident outside the data
+     * they were trained on), and b the share of the face's sides framed by a straight edge ({@link ScreenEdges}).
+     * {@code confidence_spoofing} is the logistic of the quality-weighted mean over the frames. The numbers are fitted
+     * from labelled media by the evaluation command, never set by hand; {@code fittedOn} says on what.
      */
     @Serdeable
-    public record LivenessCalibration(double offset, @JsonProperty("border_weight") double borderWeight) {
-        public static final LivenessCalibration NONE = new LivenessCalibration(0, 0);
+    public record LivenessCalibration(double intercept,
+                                      @JsonProperty("model_weight") double model,
+                                      @JsonProperty("screen_border_weight") double screenBorder,
+                                      @Nullable @JsonProperty("fitted_on") String fittedOn) {
+        /** ln 99: a model probability beyond 99 % counts as 99 %. */
+        public static final double MODEL_CAP = Math.log(99);
+        /** The ensemble as it is: its own probability decides, no cue counts. */
+        public static final LivenessCalibration NONE = new LivenessCalibration(0, 1, 0, null);
+
+        public double logOdds(double modelLogOdds, double screenBorderShare) {
+            return intercept + model * capped(modelLogOdds) + screenBorder * screenBorderShare;
+        }
+
+        public static double capped(double modelLogOdds) {
+            return Math.max(-MODEL_CAP, Math.min(MODEL_CAP, modelLogOdds));
+        }
     }
 }

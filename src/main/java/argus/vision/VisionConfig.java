@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Which model packs the vision layer loads, and how.
  *
- * @param modelsDir          a directory of packs ({@code <dir>/<pack>/pack.json} and model files); packs not found
- *                           there come from the build (the npm-served {@code faceplugin} pack)
+ * @param modelsDir          a directory of packs ({@code <dir>/<pack>/pack.json} and model files) that adds to or
+ *                           overrides the packs shipped with Argus
  * @param facePack           pack providing the detector, landmarks and embedding models
  * @param livenessPack       pack providing the anti-spoofing ensemble
  * @param detectionThreshold detector confidence for a face to count
@@ -21,7 +21,7 @@ import java.util.Optional;
 @ConfigurationProperties("argus.vision")
 public record VisionConfig(@Nullable String modelsDir,
                            @Bindable(defaultValue = "faceplugin") String facePack,
-                           @Bindable(defaultValue = "faceplugin") String livenessPack,
+                           @Bindable(defaultValue = "minifasnet") String livenessPack,
                            @Bindable(defaultValue = "0.7") float detectionThreshold,
                            @Bindable(defaultValue = "1") int inferenceThreads) {
 

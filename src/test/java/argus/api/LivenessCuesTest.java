@@ -1,0 +1,118 @@
+package argus.api;
+
+import argus.OzClient;
+import argus.OzClient.Reply;
+import argus.TestMedia;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static argus.OzClient.firstAnalysis;
+import static argus.OzClient.firstResult;
+import static argus.OzClient.number;
+import static argus.OzClient.object;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
+import static org.bytedeco.opencv.global.opencv_core.hconcat;
+import static org.bytedeco.opencv.global.opencv_core.rotate;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Each liveness cue on the media that shows it: faces that fill the picture, a bowed head, a device held up on its side,
+ * a screen held up beside a live face, and the straight edges of a device around a replayed face. Where no real media
+ * shows a case (a phone on its side, a screen beside a live person), real photos are turned or set side by side:
+ * that tests the mechanics, it fits nothing.
+ */
+@MicronautTest
+class LivenessCuesTest {
+    private static final String QUALITY = "{\"analyses\": [{\"type\": \"quality\"}]}";
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @TempDir
+    Path temp;
+
+    private Reply quality(Path photo) {
+        Reply reply = new OzClient(http).postFolder(Map.of("photo1", photo), QUALITY);
+        assertEquals(201, reply.status(), reply.body().toString());
+        return reply;
+    }
+
+    private static Map<String, Object> results(Reply reply) {
+        return object(firstResult(reply).get("results_data"));
+    }
+
+    @Test
+    void aBowedHeadIsFoundByLookingAgainWithAMargin() {
+        Reply reply = quality(TestMedia.file("liveness/real/tv-real-13.jpg"));
+        assertEquals("SUCCESS", firstAnalysis(reply).get("resolution"), reply.body().toString());
+    }
+
+    @Test
+    void aFaceFillingThePictureIsFoundButTooCloseToJudge() {
+        for (String photo : new String[]{"liveness/real/vk-real-02.png", "liveness/spoof/vk-spoof-03.png"}) {
+            Reply reply = quality(TestMedia.file(photo));
+            assertEquals("FAILED", firstAnalysis(reply).get("resolution"), photo);
+            assertEquals("FACE_TOO_CLOSE", firstAnalysis(reply).get("error_code"), photo);
+        }
+    }
+
+    @Test
+    void aReplayOnADeviceTurnedOnItsSideIsJudgedAnAttack() throws Exception {
+        Path turned = temp.resolve("replay-on-its-side.jpg");
+        try (Mat replay = imread(TestMedia.file("liveness/spoof/tv-replay-03.jpg").toString()); Mat side = new Mat()) {
+            rotate(replay, side, ROTATE_90_CLOCKWISE);
+            imwrite(turned.toString(), side);
+        }
+        Reply reply = quality(turned);
+        assertEquals("DECLINED", firstAnalysis(reply).get("resolution"), reply.body().toString());
+        assertEquals(1, number(object(results(reply).get("liveness_cues")).get("frames_turned")));
+    }
+
+    @Test
+    void aScreenHeldUpBesideALiveFaceIsAnAttackWhileTwoLivePeopleAreACaptureError() throws Exception {
+        Reply beside = quality(sideBySide("liveness/real/ls-real-01.jpg", "liveness/spoof/ls-replay-01.jpg"));
+        assertEquals("DECLINED", firstAnalysis(beside).get("resolution"), beside.body().toString());
+        assertEquals("DECLINED", beside.body().get("system_resolution"));
+        assertEquals("ATTACK_BESIDE_LIVE_FACE", firstResult(beside).get("error_code"), beside.body().toString());
+        assertTrue(number(results(beside).get("confidence_spoofing")) >= 0.5);
+
+        Reply twoPeople = quality(sideBySide("liveness/real/ls-real-01.jpg", "liveness/real/ls-real-02.jpg"));
+        assertEquals("FAILED", firstAnalysis(twoPeople).get("resolution"), twoPeople.body().toString());
+        assertEquals("MULTIPLE_FACES", firstAnalysis(twoPeople).get("error_code"));
+    }
+
+    private Path sideBySide(String left, String right) {
+        Path composed = temp.resolve("side-by-side-" + System.nanoTime() + ".jpg");
+        try (Mat a = imread(TestMedia.file(left).toString()); Mat b = imread(TestMedia.file(right).toString());
+             MatVector both = new MatVector(a, b); Mat joined = new Mat()) {
+            hconcat(both, joined);
+            imwrite(composed.toString(), joined);
+        }
+        return composed;
+    }
+
+    @Test
+    void theEdgesOfADeviceAroundAReplayedFaceAddToTheAttackEvidence() {
+        Reply replay = quality(TestMedia.file("liveness/spoof/mk-replay-01.jpg"));
+        Map<String, Object> cues = object(results(replay).get("liveness_cues"));
+        assertTrue(number(cues.get("screen_border")) >= 0.5, cues.toString());
+        assertTrue(number(object(cues.get("log_odds")).get("screen_border")) > 0, cues.toString());
+        assertEquals("DECLINED", firstAnalysis(replay).get("resolution"));
+
+        Reply live = quality(TestMedia.file("liveness/real/tv-real-02.jpg"));
+        assertEquals(0.0, number(object(results(live).get("liveness_cues")).get("screen_border")));
+        assertEquals("SUCCESS", firstAnalysis(live).get("resolution"));
+    }
+}
