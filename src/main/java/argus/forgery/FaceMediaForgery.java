@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
 /**
  * Forgery evidence for a photo or video, from one decode: the face-swap detector ({@link FaceForgery}) averaged over
  * the sampled frames showing one face, and QUALITY's {@code confidence_spoofing} as the replay (re-capture) evidence.
- * The forgery probability is the larger of the two.
+ * The forgery probability is the larger of the two, or the one there is: a face filling the picture (a face crop)
+ * cannot be judged for re-capture, and a face shown beside a live one has no face-swap score of its own.
  */
 @Singleton
 public class FaceMediaForgery {
@@ -59,11 +60,12 @@ public class FaceMediaForgery {
             MediaResult quality = runner.quality(evidence, companyId);
             Double replay = quality.resultsData().get("confidence_spoofing") instanceof Double spoofing ? spoofing : null;
             Double swap = faceSwap.isPresent() ? Scores.round(faceSwap.getAsDouble()) : null;
-            if (swap == null || replay == null) {
+            if (swap == null && replay == null) {
                 String reason = quality.errorMessage() != null ? quality.errorMessage() : "no single face was found";
-                return new Evidence(null, swap, replay, evidence.frameCount(), reason);
+                return new Evidence(null, null, null, evidence.frameCount(), reason);
             }
-            return new Evidence(Math.max(swap, replay), swap, replay, evidence.frameCount(), null);
+            double probability = Math.max(swap == null ? 0 : swap, replay == null ? 0 : replay);
+            return new Evidence(probability, swap, replay, evidence.frameCount(), null);
         });
     }
 }
