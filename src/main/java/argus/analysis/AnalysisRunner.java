@@ -162,7 +162,12 @@ public class AnalysisRunner {
 
     /** QUALITY with default parameters on one media's samples: its result for that media. */
     public MediaResult quality(MediaEvidence evidence, UUID companyId) {
-        return run(List.of(new Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), List.of(evidence), companyId)))
+        return quality(evidence, companyId, Map.of());
+    }
+
+    /** QUALITY with the given parameters on one media's samples. */
+    public MediaResult quality(MediaEvidence evidence, UUID companyId, Map<String, Object> params) {
+        return run(List.of(new Planned(new AnalysisRequest(AnalysisType.QUALITY, params, Map.of()), List.of(evidence), companyId)))
                 .getFirst().mediaResults().getFirst();
     }
 }

@@ -27,6 +27,8 @@ import java.util.stream.IntStream;
 public class QualityAnalyzer implements Analyzer {
     static final String THRESHOLD = "threshold_spoofing";
     static final String BEST_SHOT = "extract_best_shot";
+    /** Score every sampled frame rather than a spread of at most {@link #LIVENESS_SAMPLES}, with no early verdict. */
+    public static final String EVERY_FRAME = "score_every_frame";
     static final double DEFAULT_THRESHOLD = 0.5;
     private static final int BEST_SHOT_SIDE = 1920;
     /** Share of the frames with faces that may show several people before the media is refused (one stray frame may). */
@@ -43,6 +45,7 @@ public class QualityAnalyzer implements Analyzer {
     public void validate(Map<String, Object> params) {
         Params.threshold(params, THRESHOLD, DEFAULT_THRESHOLD);
         Params.flag(params, BEST_SHOT);
+        Params.flag(params, EVERY_FRAME);
     }
 
     @Override
@@ -53,7 +56,7 @@ public class QualityAnalyzer implements Analyzer {
         List<OutputImage> images = new ArrayList<>();
         double worst = 0;
         for (MediaEvidence evidence : sources) {
-            MediaResult result = assess(evidence, threshold, bestShot, images);
+            MediaResult result = assess(evidence, threshold, bestShot, Params.flag(request.params(), EVERY_FRAME), images);
             results.add(result);
             if (result.resultsData().get("confidence_spoofing") instanceof Double confidence) {
                 worst = Math.max(worst, confidence);
@@ -68,12 +71,14 @@ public class QualityAnalyzer implements Analyzer {
      * Scores every third of the liveness samples first (so that decoding can stop before the last samples); the
      * remaining ones are decoded and scored only when that evidence is not clear-cut (scores on both sides of the
      * threshold, or frames without a face or with several). A plain selfie costs a third of the inference and less
-     * decoding; a doubtful one gets all of it. A video tagged with a gesture is sampled densely and the gesture checked
-     * on every frame; without the gesture the media is DECLINED.
+     * decoding; a doubtful one gets all of it ({@link #EVERY_FRAME} asks for every sampled frame at once). A video
+     * tagged with a gesture is sampled densely and the gesture checked on every frame; without the gesture the media is
+     * DECLINED.
      */
-    private MediaResult assess(MediaEvidence evidence, double threshold, boolean bestShot, List<OutputImage> images) {
-        List<Integer> liveness = livenessSamples(evidence.frameCount());
-        List<Integer> firstPass = IntStream.range(0, liveness.size()).filter(i -> i % FIRST_PASS_STRIDE == 0).mapToObj(liveness::get).toList();
+    private MediaResult assess(MediaEvidence evidence, double threshold, boolean bestShot, boolean everyFrame, List<OutputImage> images) {
+        List<Integer> liveness = everyFrame ? IntStream.range(0, evidence.frameCount()).boxed().toList() : livenessSamples(evidence.frameCount());
+        List<Integer> firstPass = everyFrame ? liveness
+                : IntStream.range(0, liveness.size()).filter(i -> i % FIRST_PASS_STRIDE == 0).mapToObj(liveness::get).toList();
         PackManifest.LivenessCalibration calibration = evidence.models().liveness().calibration();
         Map<Integer, FaceLiveness> scored = new HashMap<>();
         LivenessLook seen = LivenessLook.of(evidence, firstPass, scored, calibration, threshold);

@@ -2,7 +2,7 @@ package argus.audio;
 
 import argus.analysis.Scores;
 import argus.vision.ModelPacks;
-import argus.vision.ModelSpec;
+import argus.vision.PackManifest;
 import argus.vision.OnnxModel;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.context.annotation.Context;
@@ -12,23 +12,38 @@ import java.util.List;
 
 /**
  * Scores a channel for synthetic (text-to-speech, voice-converted) speech with AASIST: 4.04-s windows with 50 %
- * overlap, each giving the model's log-odds of genuine speech ({@code logits[1] - logits[0]}); windows that are mostly
- * silence are left out and the rest are averaged, weighted by their share of speech. The score is those log-odds:
- * above 0 genuine, below 0 synthetic. Audio shorter than a window is repeated to fill it, as the model was trained.
- * With less speech than {@link AudioConfig#minSpeechSeconds()} there is no score.
+ * overlap of the channel after {@link NoiseReduction}, each giving the model's log-odds of genuine speech
+ * ({@code logits[1] - logits[0]}); windows that are mostly silence are left out and the rest are averaged, weighted by
+ * their share of speech. The score is those log-odds: above 0 genuine, below 0 synthetic by the model's own boundary;
+ * the pack's fitted {@code speech_calibration} says from how far below 0 a score is synthetic rather than inconclusive
+ * (phone codecs and noisy rooms pull genuine speech below 0). Audio shorter than a window is repeated to fill it, as
+ * the model was trained. With less speech than {@link AudioConfig#minSpeechSeconds()} there is no score.
  */
 @Context
 public class SpeechAuthenticity {
     static final String ROLE = "speech_spoof";
     private static final double MIN_WINDOW_SPEECH = 0.3;
+    /** Without a fitted calibration, the model's own boundary: genuine from 0, synthetic below, nothing between. */
+    private static final PackManifest.EvidenceBands OWN_BOUNDARY = new PackManifest.EvidenceBands(0, 0, null);
 
     private final AudioConfig config;
     private final OnnxModel model;
+    private final PackManifest.EvidenceBands bands;
 
     public SpeechAuthenticity(ModelPacks packs, AudioConfig config) {
         this.config = config;
-        ModelSpec spec = packs.manifest(config.pack()).models().get(ROLE);
-        this.model = packs.load(config.pack(), spec);
+        PackManifest manifest = packs.manifest(config.pack());
+        this.model = packs.load(config.pack(), manifest.models().get(ROLE));
+        this.bands = manifest.speechCalibration() == null ? OWN_BOUNDARY : manifest.speechCalibration();
+    }
+
+    /** What a channel's score says: genuine, synthetic, or neither (the band where degraded genuine speech also lands). */
+    public PackManifest.EvidenceBands.Verdict verdict(double score) {
+        return bands.verdict(-score);
+    }
+
+    public PackManifest.EvidenceBands bands() {
+        return bands;
     }
 
     /** One channel's verdict: its speech in seconds and its score, null when there is too little speech. */
@@ -44,13 +59,14 @@ public class SpeechAuthenticity {
         return scores;
     }
 
-    private ChannelScore scoreChannel(int channel, float[] samples) {
-        SpeechActivity activity = SpeechActivity.of(samples);
+    private ChannelScore scoreChannel(int channel, float[] recorded) {
+        SpeechActivity activity = SpeechActivity.of(recorded);
         double speech = activity.speechSeconds();
         if (speech < config.minSpeechSeconds()) {
             return new ChannelScore(channel, Scores.round(speech), null);
         }
-                int window = (int) model.spec().input().get(1).longValue();
+        float[] samples = NoiseReduction.denoise(recorded);
+        int window = (int) model.spec().input().get(1).longValue();
         List<Integer> starts = windowStarts(samples.length, window);
         double weighted = 0;
         double weights = 0;
@@ -90,5 +106,4 @@ public class SpeechAuthenticity {
         }
         return out;
     }
-
 }

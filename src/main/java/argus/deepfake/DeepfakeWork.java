@@ -9,6 +9,7 @@ import argus.folder.QueuedWork;
 import argus.forgery.FaceMediaForgery;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
+import argus.vision.PackManifest;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -35,7 +36,6 @@ import java.util.UUID;
 @Singleton
 public class DeepfakeWork implements QueuedWork {
     static final String KIND = "DEEPFAKE";
-    private static final double MANIPULATED_FROM = 0.5;
 
     private final DeepfakeAnalysisRepository analyses;
     private final MediaStore store;
@@ -80,7 +80,7 @@ public class DeepfakeWork implements QueuedWork {
         try (MediaStore.LocalFile file = store.fetch(analysis.storageKey())) {
             Finding finding = find(analysis, file.path());
             now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Double confidence = finding.probability() == null ? null
+            Double confidence = finding.probability() == null || finding.verdict().equals("inconclusive") ? null
                     : Scores.round(finding.verdict().equals("manipulated") ? finding.probability() : 1 - finding.probability());
             record(analysis.completed(finding.verdict(), confidence, finding.probability(), finding.message(), json.write(finding.details()), now));
         } catch (MediaRejectedException e) {
@@ -122,16 +122,24 @@ public class DeepfakeWork implements QueuedWork {
             details.put("face_swap_probability", evidence.faceSwap());
             details.put("recapture_probability", evidence.replay());
             details.put("frames_analyzed", evidence.frames());
-            if (evidence.probability() == null) {
+            if (!evidence.judged()) {
                 return new Finding(analysis.fileType().equals("document") ? "unsupported" : "inconclusive", null,
                         evidence.reason() == null ? noFace : evidence.reason(), details);
             }
-            return new Finding(evidence.probability() >= MANIPULATED_FROM ? "manipulated" : "authentic", Scores.round(evidence.probability()),
-                    "analysed the face in %d frame(s)".formatted(evidence.frames()), details);
+            return new Finding(verdict(evidence.verdict()), Scores.round(evidence.probability()),
+                    "analysed the face in %d frame(s): %s".formatted(evidence.frames(), evidence.reason()), details);
         }
     }
 
-    /** The most synthetic of the channels with enough speech decides; without any, the result is inconclusive. */
+    private static String verdict(PackManifest.EvidenceBands.Verdict verdict) {
+        return verdict.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The most synthetic of the channels with enough speech decides, through the speech model's fitted bands (a score
+     * in the band where genuine speech over phone codecs and noisy rooms also lands is inconclusive); without any
+     * channel with enough speech, the result is inconclusive.
+     */
     private Finding speechFinding(Path file) {
         List<SpeechAuthenticity.ChannelScore> channels = engine.call(() -> speech.score(audio.decode(file, null, null)), "the audio analysis");
         Map<String, Object> details = Map.of("channels", channels.stream().map(c -> {
@@ -141,12 +149,15 @@ public class DeepfakeWork implements QueuedWork {
             channel.put("genuine_speech_log_odds", c.score());
             return channel;
         }).toList());
-        Optional<Double> synthetic = channels.stream().filter(c -> c.score() != null).map(c -> 1 / (1 + Math.exp(c.score()))).max(Double::compare);
-        if (synthetic.isEmpty()) {
+        Optional<Double> lowest = channels.stream().map(SpeechAuthenticity.ChannelScore::score).filter(java.util.Objects::nonNull).min(Double::compare);
+        if (lowest.isEmpty()) {
             return new Finding("inconclusive", null, "less than 3 s of speech in every channel", details);
         }
-        double probability = Scores.round(synthetic.get());
-        return new Finding(probability >= MANIPULATED_FROM ? "manipulated" : "authentic", probability,
-                "analysed the speech of %d channel(s)".formatted(channels.size()), details);
+        double probability = Scores.round(1 / (1 + Math.exp(lowest.get())));
+        PackManifest.EvidenceBands.Verdict verdict = speech.verdict(lowest.get());
+        String why = verdict == PackManifest.EvidenceBands.Verdict.INCONCLUSIVE
+                ? "the speech scores between synthetic and genuine, where genuine speech over phone codecs or in noisy rooms also lands"
+                : "analysed the speech of %d channel(s)".formatted(channels.size());
+        return new Finding(verdict(verdict), probability, why, details);
     }
 }

@@ -7,23 +7,25 @@ import argus.analysis.MediaEvidence;
 import argus.analysis.MediaResult;
 import argus.vision.FaceForgery;
 import argus.vision.MediaOpener;
+import argus.vision.PackManifest;
 import argus.vision.MediaSource;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * Forgery evidence for a photo or video, from one decode: the face-swap detector ({@link FaceForgery}) averaged over
- * the sampled frames showing one face, and QUALITY's {@code confidence_spoofing} as the replay (re-capture) evidence.
- * The forgery probability is the larger of the two, or the one there is: a face filling the picture (a face crop)
- * cannot be judged for re-capture, and a face shown beside a live one has no face-swap score of its own.
+ * Forgery evidence for a photo or video, from one decode: the face-swap detector ({@link FaceForgery}), its median over
+ * the sampled frames showing one face (a few odd frames do not decide), and QUALITY's {@code confidence_spoofing} as
+ * the replay (re-capture) evidence. Re-capture decides when it says attack; otherwise the face-swap score, read
+ * through its fitted bands, says manipulated, authentic, or that it cannot tell. A face crop too close for liveness is
+ * judged on its face-swap score; a face shown beside a live one (QUALITY's {@code ATTACK_BESIDE_LIVE_FACE}) is
+ * re-capture evidence on its own.
  */
 @Singleton
 public class FaceMediaForgery {
-    static final double FORGED_FROM = 0.5;
+    static final double REPLAY_FROM = 0.5;
 
     private final AnalysisEngine engine;
     private final AnalysisRunner runner;
@@ -38,34 +40,56 @@ public class FaceMediaForgery {
     }
 
     /**
-     * What the frames showed. {@code probability} is null when no frame had a usable face; {@code reason} then says
-     * why.
+     * What the frames showed. {@code probability} (the larger cue) and {@code verdict} are null when no frame had a
+     * usable face; {@code reason} then says why, and otherwise what decided.
      */
     public record Evidence(@Nullable Double probability, @Nullable Double faceSwap, @Nullable Double replay, int frames,
-                           @Nullable String reason) {
+                           PackManifest.EvidenceBands.@Nullable Verdict verdict, String reason) {
 
-        public boolean forged() {
-            return probability != null && probability >= FORGED_FROM;
+        public boolean judged() {
+            return verdict != null;
         }
     }
 
     /** Decodes the media's sampled frames once and measures both cues on them (call within an engine slot). */
     public Evidence assess(MediaSource source, UUID companyId) {
         return runner.withSamples(source, opener.limits().sampledFrames(), evidence -> {
-            OptionalDouble faceSwap = engine.call(() -> IntStream.range(0, evidence.frameCount())
+            double[] perFrame = engine.call(() -> IntStream.range(0, evidence.frameCount())
                     .mapToObj(evidence::facesAt)
                     .filter(MediaEvidence.FrameFaces::hasSingleSubject)
                     .mapToDouble(frame -> forgery.forgeryProbability(frame.image(), frame.faces().getFirst()))
-                    .average(), "the face-swap check");
+                    .sorted().toArray(), "the face-swap check");
             MediaResult quality = runner.quality(evidence, companyId);
             Double replay = quality.resultsData().get("confidence_spoofing") instanceof Double spoofing ? spoofing : null;
-            Double swap = faceSwap.isPresent() ? Scores.round(faceSwap.getAsDouble()) : null;
-            if (swap == null && replay == null) {
-                String reason = quality.errorMessage() != null ? quality.errorMessage() : "no single face was found";
-                return new Evidence(null, null, null, evidence.frameCount(), reason);
-            }
-            double probability = Math.max(swap == null ? 0 : swap, replay == null ? 0 : replay);
-            return new Evidence(probability, swap, replay, evidence.frameCount(), null);
+            Double swap = perFrame.length == 0 ? null : Scores.round(median(perFrame));
+            return judge(swap, replay, quality, evidence.frameCount());
         });
+    }
+
+    private Evidence judge(@Nullable Double swap, @Nullable Double replay, MediaResult quality, int frames) {
+        if (swap == null && replay == null) {
+            return new Evidence(null, null, null, frames, null, quality.errorMessage() != null ? quality.errorMessage() : "no single face was found");
+        }
+        double probability = Math.max(swap == null ? 0 : swap, replay == null ? 0 : replay);
+        if (replay != null && replay >= REPLAY_FROM) {
+            String why = quality.errorMessage() != null ? quality.errorMessage() : "the face was re-captured from a screen or a print";
+            return new Evidence(probability, swap, replay, frames, PackManifest.EvidenceBands.Verdict.MANIPULATED, why);
+        }
+        if (swap == null) {
+            return new Evidence(probability, null, replay, frames, PackManifest.EvidenceBands.Verdict.AUTHENTIC, "a live face, not re-captured");
+        }
+        PackManifest.EvidenceBands.Verdict verdict = forgery.bands().verdict(swap);
+        String why = switch (verdict) {
+            case MANIPULATED -> "the face shows the traces a face swap leaves";
+            case INCONCLUSIVE -> "the face-swap score lies where genuine faces from ordinary cameras also reach; no verdict";
+            case AUTHENTIC -> replay == null ? "no trace of a face swap; re-capture could not be judged (" + quality.errorMessage() + ")"
+                    : "neither a face swap nor a re-capture";
+        };
+        return new Evidence(probability, swap, replay, frames, verdict, why);
+    }
+
+    private static double median(double[] sorted) {
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

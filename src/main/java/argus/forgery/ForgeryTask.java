@@ -41,14 +41,25 @@ public record ForgeryTask(@Id UUID id,
     }
 
     /** The check's outcome from the frames' evidence. */
+    /** {@code prediction} is {@code fake}, {@code real}, or {@code inconclusive} when the evidence cannot tell. */
     ForgeryTask completed(FaceMediaForgery.Evidence evidence, Instant time) {
-        if (evidence.probability() == null) {
+        if (!evidence.judged()) {
             return failed("Inference failed: " + evidence.reason(), evidence, time);
         }
         double forged = evidence.probability();
+        String prediction = switch (evidence.verdict()) {
+            case MANIPULATED -> "fake";
+            case AUTHENTIC -> "real";
+            case INCONCLUSIVE -> "inconclusive";
+        };
+        Double confidence = switch (evidence.verdict()) {
+            case MANIPULATED -> Scores.round(forged);
+            case AUTHENTIC -> Scores.round(1 - forged);
+            case INCONCLUSIVE -> null;
+        };
         return new ForgeryTask(id, companyId, userId, sourceFilename, sessionId, deviceInfo, geoLocation, "completed", true,
-                "Inference completed", evidence.forged() ? "fake" : "real", Scores.round(evidence.forged() ? forged : 1 - forged),
-                forged, evidence.faceSwap(), evidence.replay(), evidence.frames(), receivedAt, time, null);
+                "Inference completed: " + evidence.reason(), prediction, confidence, forged, evidence.faceSwap(), evidence.replay(),
+                evidence.frames(), receivedAt, time, null);
     }
 
     ForgeryTask failed(String reason, @Nullable FaceMediaForgery.Evidence evidence, Instant time) {

@@ -3,6 +3,7 @@ package argus.videodetect;
 import argus.analysis.Scores;
 import argus.analysis.AnalysisRunner;
 import argus.analysis.MediaResult;
+import argus.analysis.QualityAnalyzer;
 import argus.folder.JsonText;
 import argus.folder.QueuedWork;
 import argus.storage.MediaStore;
@@ -19,10 +20,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Judges a queued video-detect submission with QUALITY on the model's number of frames: {@code real_score} is
- * 1 - {@code confidence_spoofing}, the verdict {@code live} from 0.5, {@code score} its percentage and {@code type} its
- * fifth. A video that cannot be judged (no usable face, unreadable) ends {@code failed} and its credits are given back.
- * The stored video is removed once judged.
+ * Judges a queued video-detect submission with QUALITY on every one of the model's frames (10 for {@code mixed-10-v2},
+ * 30 for {@code mixed-30-v2}, fewer only when the video has fewer): {@code real_score} is 1 - {@code confidence_spoofing},
+ * the verdict {@code live} from 0.5, {@code score} its percentage and {@code type} its fifth; a screen held up beside a
+ * live face is {@code fake} with the reason in {@code warning}. A video that cannot be judged (no usable face,
+ * unreadable) ends {@code failed} and its credits are given back. The stored video is removed once judged.
  */
 @Singleton
 public class VideoDetectWork implements QueuedWork {
@@ -61,7 +63,7 @@ public class VideoDetectWork implements QueuedWork {
         try (MediaStore.LocalFile file = store.fetch(submission.storageKey()); MediaSource source = opener.openVideo(file.path())) {
             UUID companyId = submission.companyId();
             MediaResult quality = runner.withSamples(source, VideoDetectService.MODEL_FRAMES.get(submission.model()),
-                    evidence -> runner.quality(evidence, companyId));
+                    evidence -> runner.quality(evidence, companyId, Map.of(QualityAnalyzer.EVERY_FRAME, true)));
             if (quality.resultsData().get("confidence_spoofing") instanceof Double spoofing) {
                 finish(submission, json.write(result(1 - spoofing, quality, submission, start)), null);
             } else {
@@ -99,7 +101,7 @@ public class VideoDetectWork implements QueuedWork {
         result.put("input_source", submission.inputSource());
         result.put("processing_ms", (System.nanoTime() - start) / 1_000_000);
         result.put("frames_processed", quality.resultsData().get("frames_analyzed"));
-        result.put("warning", null);
+        result.put("warning", quality.errorMessage());
         result.put("created_at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         return result;
     }

@@ -8,16 +8,27 @@ import org.bytedeco.opencv.opencv_core.Rect;
 /**
  * Face-swap forgery: MesoNet (Meso4, trained on DeepFake face swaps) classifies the face, cropped square with a little
  * margin, as genuine or forged. A small 2018 baseline: it reads the mesoscopic texture a face swap leaves, so it helps
- * with swapped faces and says little about re-captured (replayed) ones, which liveness covers.
+ * with swapped faces and says little about re-captured (replayed) ones, which liveness covers. Compressed webcam
+ * video of genuine faces reaches high scores too, so the pack's fitted {@code forgery_calibration} decides from where
+ * a score means a swap, and below that where it cannot tell.
  */
 @Context
 public class FaceForgery {
     static final String ROLE = "face_forgery";
+    /** Without a fitted calibration: the model's own boundary. */
+    private static final PackManifest.EvidenceBands OWN_BOUNDARY = new PackManifest.EvidenceBands(0.5, 0.5, null);
 
     private final OnnxModel model;
+    private final PackManifest.EvidenceBands bands;
 
     public FaceForgery(ModelPacks packs, @Value("${argus.vision.forgery-pack:mesonet}") String pack) {
-        this.model = packs.load(pack, packs.manifest(pack).models().get(ROLE));
+        PackManifest manifest = packs.manifest(pack);
+        this.model = packs.load(pack, manifest.models().get(ROLE));
+        this.bands = manifest.forgeryCalibration() == null ? OWN_BOUNDARY : manifest.forgeryCalibration();
+    }
+
+    public PackManifest.EvidenceBands bands() {
+        return bands;
     }
 
     /** Probability that the face was forged, in [0, 1]. */

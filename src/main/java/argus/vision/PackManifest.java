@@ -17,7 +17,29 @@ public record PackManifest(String name,
                            @Nullable String source,
                            @Nullable Map<String, ModelSpec> models,
                            @Nullable List<ModelSpec> liveness,
-                           @Nullable @JsonProperty("liveness_calibration") LivenessCalibration livenessCalibration) {
+                           @Nullable @JsonProperty("liveness_calibration") LivenessCalibration livenessCalibration,
+                           @Nullable @JsonProperty("forgery_calibration") EvidenceBands forgeryCalibration,
+                           @Nullable @JsonProperty("speech_calibration") EvidenceBands speechCalibration) {
+
+    /**
+     * Where a detector's score stops being an answer: from {@code manipulatedFrom} on it says manipulated, below
+     * {@code inconclusiveFrom} genuine, and between the two it cannot tell (genuine media of real channels reach that
+     * far). Fitted from labelled media by the evaluation command; {@code fittedOn} says on what. For a score that falls
+     * with manipulation (the speech model's genuine log-odds) the bands are on the negated score.
+     */
+    @Serdeable
+    public record EvidenceBands(@JsonProperty("inconclusive_from") double inconclusiveFrom,
+                                @JsonProperty("manipulated_from") double manipulatedFrom,
+                                @Nullable @JsonProperty("fitted_on") String fittedOn) {
+
+        public enum Verdict {
+            AUTHENTIC, INCONCLUSIVE, MANIPULATED
+        }
+
+        public Verdict verdict(double score) {
+            return score >= manipulatedFrom ? Verdict.MANIPULATED : score >= inconclusiveFrom ? Verdict.INCONCLUSIVE : Verdict.AUTHENTIC;
+        }
+    }
 
     /**
      * How a face's evidence becomes its attack log-odds: {@code intercept + model × m + screenBorder × b}, where m is the

@@ -31,42 +31,45 @@ import java.util.regex.Pattern;
  * (true: fit the calibration on every source and write it into {@code eval.pack-json}, the pack's manifest).
  */
 public final class Evaluation {
-    private static final Pattern CALIBRATION = Pattern.compile("\"liveness_calibration\": \\{[^}]*}");
-
     public static void main(String[] args) throws Exception {
         String pack = System.getProperty("eval.liveness", "minifasnet");
         double threshold = Double.parseDouble(System.getProperty("eval.threshold", "0.5"));
-        List<Item> items = items(pack);
-        Map<Item, Double> scores = LivenessFit.leaveOneSourceOut(items);
-        report(pack, threshold, items, scores);
-        if (Boolean.getBoolean("eval.fit")) {
-            writeCalibration(LivenessFit.fit(items, "%d photos and %d videos of %d sources in ../shared/media (%s)".formatted(
-                    items.stream().filter(i -> !i.video()).count(), items.stream().filter(Item::video).count(),
-                    items.stream().map(Item::source).distinct().count(), java.time.LocalDate.now())), Path.of(System.getProperty("eval.pack-json")));
-        }
-    }
-
-    /** Every labelled liveness media of the shared set, as QUALITY with the given pack sees it. */
-    public static List<Item> items(String pack) throws Exception {
-        Path media = TestMedia.root();
+        boolean fit = Boolean.getBoolean("eval.fit");
         Map<String, Object> properties = Map.of(
                 "argus.data-dir", Files.createTempDirectory("argus-eval").toString(),
                 "argus.vision.liveness-pack", pack,
                 "argus.auth.admin-password", UUID.randomUUID().toString());
         try (ApplicationContext context = ApplicationContext.run(properties)) {
-            MediaOpener opener = context.getBean(MediaOpener.class);
-            AnalysisRunner runner = context.getBean(AnalysisRunner.class);
-            List<Item> items = new ArrayList<>();
-            List<String> manifest = Files.readAllLines(media.resolve("MANIFEST.tsv"));
-            for (String line : manifest.subList(1, manifest.size())) {
-                String[] columns = line.split("\t");
-                boolean liveness = columns[0].startsWith("liveness/") || columns[0].startsWith("video/");
-                if (liveness && (columns[1].equals("real") || columns[1].startsWith("spoof"))) {
-                    items.add(item(opener, runner, media.resolve(columns[0]), columns));
-                }
+            List<Item> items = items(context);
+            Map<Item, Double> scores = LivenessFit.leaveOneSourceOut(items);
+            report(pack, threshold, items, scores);
+            if (fit) {
+                PackManifest.LivenessCalibration calibration = LivenessFit.fit(items, "%d photos and %d videos of %d sources in ../shared/media (%s)".formatted(
+                        items.stream().filter(i -> !i.video()).count(), items.stream().filter(Item::video).count(),
+                        items.stream().map(Item::source).distinct().count(), java.time.LocalDate.now()));
+                writeCalibration("liveness_calibration", "{\"intercept\": %s, \"model_weight\": %s, \"screen_border_weight\": %s, \"fitted_on\": \"%s\"}"
+                        .formatted(calibration.intercept(), calibration.model(), calibration.screenBorder(), calibration.fittedOn()),
+                        Path.of(System.getProperty("eval.pack-json")));
             }
-            return items;
+            DetectorEvaluation.run(context, fit);
         }
+    }
+
+    /** Every labelled liveness media of the shared set, as QUALITY with the context's liveness pack sees it. */
+    public static List<Item> items(ApplicationContext context) throws Exception {
+        Path media = TestMedia.root();
+        MediaOpener opener = context.getBean(MediaOpener.class);
+        AnalysisRunner runner = context.getBean(AnalysisRunner.class);
+        List<Item> items = new ArrayList<>();
+        List<String> manifest = Files.readAllLines(media.resolve("MANIFEST.tsv"));
+        for (String line : manifest.subList(1, manifest.size())) {
+            String[] columns = line.split("\t");
+            boolean liveness = columns[0].startsWith("liveness/") || columns[0].startsWith("video/");
+            if (liveness && (columns[1].equals("real") || columns[1].startsWith("spoof"))) {
+                items.add(item(opener, runner, media.resolve(columns[0]), columns));
+            }
+        }
+        return items;
     }
 
     private static Item item(MediaOpener opener, AnalysisRunner runner, Path file, String[] columns) {
@@ -124,13 +127,18 @@ public final class Evaluation {
         return source.length() <= 24 ? source : source.substring(0, 23) + "…";
     }
 
-    private static void writeCalibration(PackManifest.LivenessCalibration calibration, Path packJson) throws Exception {
-        String json = "\"liveness_calibration\": {\"intercept\": %s, \"model_weight\": %s, \"screen_border_weight\": %s, \"fitted_on\": \"%s\"}"
-                .formatted(calibration.intercept(), calibration.model(), calibration.screenBorder(), calibration.fittedOn());
+    static void writeBands(String name, PackManifest.EvidenceBands bands, Path packJson) throws Exception {
+        writeCalibration(name, "{\"inconclusive_from\": %s, \"manipulated_from\": %s, \"fitted_on\": \"%s\"}"
+                .formatted(bands.inconclusiveFrom(), bands.manipulatedFrom(), bands.fittedOn()), packJson);
+    }
+
+    /** Replaces (or adds) the named calibration object of a pack's manifest, kept on one line. */
+    private static void writeCalibration(String name, String json, Path packJson) throws Exception {
+        String entry = "\"" + name + "\": " + json;
         String manifest = Files.readString(packJson);
-        Matcher existing = CALIBRATION.matcher(manifest);
-        Files.writeString(packJson, existing.find() ? existing.replaceFirst(Matcher.quoteReplacement(json))
-                : manifest.replaceFirst("\\s*}\\s*$", ",\n  " + Matcher.quoteReplacement(json) + "\n}\n"));
-        System.out.printf("%nFitted on every source and written to %s:%n  %s%n", packJson, json);
+        Matcher existing = Pattern.compile("\"" + name + "\": \\{[^}]*}").matcher(manifest);
+        Files.writeString(packJson, existing.find() ? existing.replaceFirst(Matcher.quoteReplacement(entry))
+                : manifest.replaceFirst("\\s*}\\s*$", Matcher.quoteReplacement(",\n  " + entry + "\n}\n")));
+        System.out.printf("%nFitted on every source and written to %s:%n  %s%n", packJson, entry);
     }
 }
