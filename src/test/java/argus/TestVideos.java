@@ -14,7 +14,10 @@ import static org.bytedeco.opencv.global.opencv_core.rotate;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
-/** Re-encodes a real clip into other containers, codecs, sizes and orientations, for decoder tests and benchmarks. */
+/**
+ * Re-encodes a real clip into other containers, codecs, sizes and orientations, for decoder tests and benchmarks, and
+ * sets two clips side by side (a replay held up beside a live person) to test the mechanics of that case.
+ */
 public final class TestVideos {
     private TestVideos() {
     }
@@ -69,6 +72,34 @@ public final class TestVideos {
                         sized = turned;
                     }
                     recorder.record(converter.convert(sized));
+                }
+                recorder.stop();
+            }
+        }
+        return target;
+    }
+
+    /** Two clips of the same height side by side, frame by frame, for as long as both last (H.264 in mp4). */
+    public static Path sideBySide(Path left, Path right, Path target) throws Exception {
+        try (FFmpegFrameGrabber a = new FFmpegFrameGrabber(left.toFile()); FFmpegFrameGrabber b = new FFmpegFrameGrabber(right.toFile());
+             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            a.start();
+            b.start();
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), a.getImageWidth() + b.getImageWidth(), a.getImageHeight())) {
+                recorder.setFormat("mp4");
+                recorder.setVideoCodecName("libx264");
+                recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+                recorder.setFrameRate(a.getFrameRate());
+                recorder.setVideoBitrate(4_000_000);
+                recorder.start();
+                Frame fa;
+                Frame fb;
+                while ((fa = a.grabImage()) != null && (fb = b.grabImage()) != null) {
+                    Mat joined = new Mat();
+                    Mat pa = converter.convert(fa).clone();
+                    Mat pb = converter.convert(fb);
+                    org.bytedeco.opencv.global.opencv_core.hconcat(new org.bytedeco.opencv.opencv_core.MatVector(pa, pb), joined);
+                    recorder.record(converter.convert(joined));
                 }
                 recorder.stop();
             }

@@ -3,6 +3,7 @@ package argus.api;
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
+import argus.TestVideos;
 import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
@@ -15,9 +16,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +153,8 @@ class VideoDetectTest {
         assertEquals(id.toString(), result.get("session_id"));
         assertEquals("mixed-30-v2", result.get("model"));
         assertEquals("video_upload", result.get("input_source"));
-        assertTrue(number(result.get("processing_ms")) > 0 && number(result.get("frames_processed")) > 0);
+        assertTrue(number(result.get("processing_ms")) > 0);
+        assertEquals(30, number(result.get("frames_processed")), "mixed-30-v2 scores 30 frames, as its name and the seed say");
         assertEquals(Map.of("session_type", "onboarding", "channel", "mobile"), result.get("tenant_metadata"));
         assertTrue(result.containsKey("warning") && result.get("warning") == null);
 
@@ -184,10 +188,23 @@ class VideoDetectTest {
             assertEquals("fake", result.get("verdict"), result.toString());
             assertEquals("video_url", result.get("input_source"));
             assertEquals("mixed-10-v2", result.get("model"));
+            assertEquals(10, number(result.get("frames_processed")), "mixed-10-v2 scores 10 frames");
             assertEnvelopedError(submit(slug, writeKey, Map.of("video_url", url.replace("replay", "missing")), null, null, null), 400, "invalid_video_input");
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void aScreenHeldUpBesideALiveFaceIsFakeWithTheReason(@TempDir Path temp) throws Exception {
+        Path beside = TestVideos.sideBySide(TestMedia.file("video/ls-real-01.mp4"), TestMedia.file("video/ls-replay-01.mp4"), temp.resolve("beside.mp4"));
+        Reply submitted = submit(slug, writeKey, Map.of("metadata", METADATA), "beside.mp4", Files.readAllBytes(beside), null);
+        assertEquals(201, submitted.status(), submitted.body().toString());
+        Map<String, Object> status = poll(slug, writeKey, object(submitted.body().get("data")).get("submission_id"));
+        assertEquals("completed", status.get("status"), status.toString());
+        Map<String, Object> result = object(status.get("result"));
+        assertEquals("fake", result.get("verdict"), result.toString());
+        assertTrue(((String) result.get("warning")).contains("beside a live face"), result.toString());
     }
 
     @Test
