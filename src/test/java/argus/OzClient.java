@@ -39,8 +39,17 @@ public final class OzClient {
     /** A response and its JSON body, whatever the status. */
     public record Reply(int status, Map<String, Object> body, HttpResponse<?> response) {
 
+        /**
+         * The precise reason of a refusal: {@code details.reason} of an Oz error body, the string {@code error_code}
+         * of the other contracts.
+         */
         public String errorCode() {
-            return (String) body.get("error_code");
+            return body.get("details") instanceof Map<?, ?> details ? (String) details.get("reason") : (String) body.get("error_code");
+        }
+
+        /** The numeric Oz {@code error_code}. */
+        public int ozCode() {
+            return ((Number) body.get("error_code")).intValue();
         }
     }
 
@@ -151,6 +160,11 @@ public final class OzClient {
 
     public static Map<String, Object> firstResult(Reply reply) {
         return list(firstAnalysis(reply).get("results_media")).getFirst();
+    }
+
+    /** Why an analysis, or its result on one media, ended without a verdict ({@code error_details.reason}). */
+    public static String reason(Map<String, Object> analysisOrResult) {
+        return analysisOrResult.get("error_details") instanceof Map<?, ?> details ? (String) details.get("reason") : null;
     }
 
     public static double number(Object value) {

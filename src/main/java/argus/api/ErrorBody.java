@@ -3,27 +3,48 @@ package argus.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The error shape of every refusal: {@code error_code} and {@code error_message}, except on the video-detect contract
- * ({@code /api/v1/...}), whose refusals come in its {@code {data, success, message}} envelope with a lower-case
- * {@code error} code.
+ * The error shape of every refusal. Oz endpoints answer {@code {"error_code": <int>, "error_message", "details"}} with
+ * the Oz numeric code and the service's precise reason in {@code details.reason}. The other vendor contracts keep
+ * their own envelopes: a string {@code error_code} with {@code error_message}, or, on the video-detect contract
+ * ({@code /api/v1/...}), {@code {data, success, message}} with a lower-case {@code error} code.
  */
 @Serdeable
 public record ErrorBody(@JsonProperty("error_code") String errorCode, @JsonProperty("error_message") String errorMessage) {
     private static final String ENVELOPED = "/api/v1/";
+    private static final String OZ = "/api/";
+    private static final String AUTHENTICITY = "/api/technology/";
 
     /** The video-detect envelope of a refusal. */
     @Serdeable
     public record Enveloped(@Nullable Object data, boolean success, String message, String error) {
     }
 
-    public static Object of(HttpRequest<?> request, String code, String message) {
-        return request.getPath().startsWith(ENVELOPED)
-                ? new Enveloped(null, false, message, code.toLowerCase(Locale.ROOT))
-                : new ErrorBody(code, message);
+    /** An Oz refusal. */
+    @Serdeable
+    public record Oz(@JsonProperty("error_code") int errorCode, @JsonProperty("error_message") String errorMessage,
+                     Map<String, Object> details) {
+    }
+
+    public static Object of(HttpRequest<?> request, HttpStatus status, String reason, String message) {
+        String path = request.getPath();
+        if (path.startsWith(ENVELOPED)) {
+            return new Enveloped(null, false, message, reason.toLowerCase(Locale.ROOT));
+        }
+        if (isOz(path)) {
+            return new Oz(OzErrorCodes.of(status, reason), message, Map.of("reason", reason));
+        }
+        return new ErrorBody(reason, message);
+    }
+
+    /** Whether a path is one of the Oz contract's: {@code /api/...}, except the video-detect and authenticity contracts'. */
+    static boolean isOz(String path) {
+        return path.startsWith(OZ) && !path.startsWith(ENVELOPED) && !path.startsWith(AUTHENTICITY);
     }
 }

@@ -40,7 +40,7 @@ public class ErrorResponses implements ErrorResponseProcessor<Object> {
         String message = status.getCode() >= 500 || !context.hasErrors()
                 ? status.getReason()
                 : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
-        return ((MutableHttpResponse<Object>) response).body(ErrorBody.of(context.getRequest(), code(status), message))
+        return ((MutableHttpResponse<Object>) response).body(ErrorBody.of(context.getRequest(), status, code(status), message))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 

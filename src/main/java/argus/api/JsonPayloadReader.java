@@ -7,9 +7,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,11 @@ public class JsonPayloadReader {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(config.maxPayloadDepth()).build())
                 .build();
+    }
+
+    /** The JSON object in {@code bytes}; an absent or blank body reads as an empty object. */
+    public Map<String, Object> readOptionalObject(@Nullable byte[] bytes, String what) {
+        return bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank() ? Map.of() : readObject(bytes, what);
     }
 
     /** The JSON object in {@code bytes}. */

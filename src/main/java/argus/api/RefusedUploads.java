@@ -1,10 +1,5 @@
 package argus.api;
 
-import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
-import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,7 +11,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import jakarta.inject.Singleton;
 
 import java.util.concurrent.TimeUnit;
 
@@ -27,104 +21,78 @@ import java.util.concurrent.TimeUnit;
  * the answer (Python {@code requests}, many SDKs) thus gets the refusal at once instead of waiting for its own
  * time-out, and the refusal is not lost to a connection reset.
  */
-@Singleton
-class RefusedUploads implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+final class RefusedUploads extends ChannelDuplexHandler {
     static final long DRAIN_BYTES = 256L * 1024 * 1024;
     static final long DRAIN_SECONDS = 30;
-    private static final String HANDLER = "argus-refused-upload";
+
+    private boolean bodyArriving;
+    private boolean closeAfterResponse;
+    private boolean draining;
+    private long drained;
 
     @Override
-    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new PerConnection(null));
-        return event.getBean();
-    }
-
-    private record PerConnection(Channel channel) implements NettyServerCustomizer {
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return role == ChannelRole.CONNECTION ? new PerConnection(channel) : this;
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
-                    && channel.pipeline().get(HANDLER) == null) {
-                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER, new Handler());
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (draining) {
+            if (msg instanceof HttpContent content) {
+                drained += content.content().readableBytes();
             }
-        }
-    }
-
-    /** Sits right after the HTTP/1 codec: sees each request's parts arrive and each response leave. */
-    private static final class Handler extends ChannelDuplexHandler {
-        private boolean bodyArriving;
-        private boolean closeAfterResponse;
-        private boolean draining;
-        private long drained;
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (draining) {
-                if (msg instanceof HttpContent content) {
-                    drained += content.content().readableBytes();
-                }
-                boolean complete = msg instanceof LastHttpContent;
-                ReferenceCountUtil.release(msg);
-                if (complete || drained > DRAIN_BYTES) {
-                    ctx.close();
-                }
-                return;
-            }
-            if (msg instanceof HttpRequest) {
-                bodyArriving = true;
-            }
-            if (msg instanceof LastHttpContent) {
-                bodyArriving = false;
-            }
-            ctx.fireChannelRead(msg);
-        }
-
-        @Override
-        public void channelReadComplete(ChannelHandlerContext ctx) {
-            if (draining) {
-                ctx.read();
-                return;
-            }
-            ctx.fireChannelReadComplete();
-        }
-
-        @Override
-        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            if (msg instanceof HttpResponse response && bodyArriving && response.status().code() >= 400) {
-                HttpUtil.setKeepAlive(response, false);
-                closeAfterResponse = true;
-            }
-            if (closeAfterResponse && msg instanceof LastHttpContent) {
-                ctx.write(msg, promise.unvoid()).addListener((ChannelFutureListener) written -> drain(ctx));
-                return;
-            }
-            ctx.write(msg, promise);
-        }
-
-        @Override
-        public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-            if (closeAfterResponse && !draining && ctx.channel() instanceof DuplexChannel) {
-                promise.setSuccess();
-                return;
-            }
-            ctx.close(promise);
-        }
-
-        /** The answer is out: half-close so the client sees it whole, then swallow the rest of its body. */
-        private void drain(ChannelHandlerContext ctx) {
-            if (draining || !(ctx.channel() instanceof DuplexChannel duplex)) {
+            boolean complete = msg instanceof LastHttpContent;
+            ReferenceCountUtil.release(msg);
+            if (complete || drained > DRAIN_BYTES) {
                 ctx.close();
-                return;
             }
-            draining = true;
-            duplex.shutdownOutput();
-            ctx.channel().config().setAutoRead(true);
-            ctx.executor().schedule(() -> ctx.close(), DRAIN_SECONDS, TimeUnit.SECONDS);
-            ctx.read();
+            return;
         }
+        if (msg instanceof HttpRequest) {
+            bodyArriving = true;
+        }
+        if (msg instanceof LastHttpContent) {
+            bodyArriving = false;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (draining) {
+            ctx.read();
+            return;
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse response && bodyArriving && response.status().code() >= 400) {
+            HttpUtil.setKeepAlive(response, false);
+            closeAfterResponse = true;
+        }
+        if (closeAfterResponse && msg instanceof LastHttpContent) {
+            ctx.write(msg, promise.unvoid()).addListener((ChannelFutureListener) written -> drain(ctx));
+            return;
+        }
+        ctx.write(msg, promise);
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (closeAfterResponse && !draining && ctx.channel() instanceof DuplexChannel) {
+            promise.setSuccess();
+            return;
+        }
+        ctx.close(promise);
+    }
+
+    /** The answer is out: half-close so the client sees it whole, then swallow the rest of its body. */
+    private void drain(ChannelHandlerContext ctx) {
+        if (draining || !(ctx.channel() instanceof DuplexChannel duplex)) {
+            ctx.close();
+            return;
+        }
+        draining = true;
+        duplex.shutdownOutput();
+        ctx.channel().config().setAutoRead(true);
+        ctx.executor().schedule(() -> ctx.close(), DRAIN_SECONDS, TimeUnit.SECONDS);
+        ctx.read();
     }
 }

@@ -1,8 +1,7 @@
 package argus.auth;
 
-import argus.ArgusException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
@@ -18,6 +17,8 @@ import java.util.List;
 @ServerFilter("/api/**")
 public class AuthFilter {
     public static final String TOKEN_HEADER = "X-Forensic-Access-Token";
+    /** The spelling one Oz documentation page gives the header; clients written from it send this one. */
+    private static final String TOKEN_HEADER_VARIANT = "X-Forensics-Access-Token";
     /** Login, and the contracts that authenticate in their own way ({@link BearerTokenFilter}, video-detect keys). */
     private static final List<String> NOT_HERE = List.of("/api/authorize/auth", "/api/authorize/refresh", "/api/technology/", "/api/v1/");
 
@@ -34,8 +35,12 @@ public class AuthFilter {
         if (NOT_HERE.stream().anyMatch(path::startsWith)) {
             return;
         }
-        Caller caller = tokens.authenticate(request.getHeaders().get(TOKEN_HEADER))
-                .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "missing, unknown or expired " + TOKEN_HEADER));
-        request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
+        request.setAttribute(Caller.REQUEST_ATTRIBUTE, tokens.require(token(request)));
+    }
+
+    /** The access token of a request, under either spelling of the header. */
+    public static @Nullable String token(HttpRequest<?> request) {
+        String token = request.getHeaders().get(TOKEN_HEADER);
+        return token != null ? token : request.getHeaders().get(TOKEN_HEADER_VARIANT);
     }
 }

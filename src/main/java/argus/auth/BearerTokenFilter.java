@@ -25,7 +25,7 @@ public class BearerTokenFilter {
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void authenticate(HttpRequest<?> request) {
-        String token = request.getHeaders().get(AuthFilter.TOKEN_HEADER);
+        String token = AuthFilter.token(request);
         String authorization = request.getHeaders().getAuthorization().orElse("");
         if (token == null && authorization.startsWith(BEARER)) {
             token = authorization.substring(BEARER.length());

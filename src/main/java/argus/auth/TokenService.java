@@ -14,12 +14,12 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Token pairs: an access token (sent as X-Forensic-Access-Token) and an expire token (to renew the pair), each 256
+ * Token pairs: an access token (sent as X-Forensic-Access-Token) and an expire token (to renew the pair), each 512
  * random bits handed out once and stored only as SHA-256. A token is found by its hash, so secrets are never compared
  * byte by byte in application code, and a token string is never logged. Access tokens expire after the configured
  * time without use (each use extends them). A refresh spends the expire token it presents and issues a new pair;
@@ -65,22 +65,38 @@ public class TokenService {
     /** The caller an access token identifies, if the token is valid and its user and company active. */
     @Transactional
     public Optional<Caller> authenticate(@Nullable String token) {
-        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+        try {
+            return Optional.of(require(token));
+        } catch (ArgusException refused) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The caller an access token identifies; refused as {@code NO_TOKEN}, {@code INVALID_TOKEN} (unknown, revoked, or
+     * its user or company inactive) or {@code TOKEN_EXPIRED}, the three cases Oz clients tell apart.
+     */
+    @Transactional
+    public Caller require(@Nullable String token) {
+        if (token == null || token.isBlank()) {
+            throw new ArgusException(HttpStatus.UNAUTHORIZED, "NO_TOKEN", "the request carries no access token");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw invalidAccess();
         }
         Instant now = Instant.now();
-        Optional<AuthSession> found = sessions.findByAccessHash(hash(token.trim()))
-                .filter(session -> !session.revoked() && session.accessExpiresAt().isAfter(now));
-        if (found.isEmpty()) {
-            return Optional.empty();
+        AuthSession session = sessions.findByAccessHash(hash(token.trim())).filter(found -> !found.revoked())
+                .orElseThrow(TokenService::invalidAccess);
+        if (!session.accessExpiresAt().isAfter(now)) {
+            throw new ArgusException(HttpStatus.UNAUTHORIZED, "TOKEN_EXPIRED", "the access token has expired; refresh it or sign in again");
         }
-        AuthSession session = found.get();
-        Optional<User> user = accounts.user(session.userId());
-        if (user.isEmpty()) {
-            return Optional.empty();
-        }
-        touch(session, user.get().role(), now);
-        return Optional.of(new Caller(user.get().id(), user.get().companyId(), user.get().email(), user.get().role(), session.id()));
+        User user = accounts.user(session.userId()).orElseThrow(TokenService::invalidAccess);
+        touch(session, user.role(), now);
+        return new Caller(user.id(), user.companyId(), user.email(), user.role(), session.id());
+    }
+
+    private static ArgusException invalidAccess() {
+        return new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "unknown or revoked access token");
     }
 
     /**
@@ -153,10 +169,11 @@ public class TokenService {
         sessions.revokeAllOfUserBut(userId, keptSessionId);
     }
 
+    /** 64 random bytes as 128 lower-case hex digits, the form Oz tokens have (and scripts match on). */
     private String newToken() {
-        byte[] secret = new byte[32];
+        byte[] secret = new byte[64];
         random.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     private static boolean sameHash(String stored, String presented) {

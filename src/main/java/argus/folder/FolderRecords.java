@@ -8,9 +8,10 @@ import argus.auth.Role;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.data.model.Sort;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import jakarta.inject.Singleton;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.transaction.Transactional;
 
@@ -18,9 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Database access for folders. Every read is scoped to what the caller may see (another company's folder is as absent
@@ -28,6 +29,7 @@ import java.util.UUID;
  */
 @Singleton
 public class FolderRecords {
+    private static final Pattern JSON_SCALAR = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?|true|false|null");
     private final FolderRepository folders;
     private final MediaRepository media;
     private final AnalysisRepository analyses;
@@ -79,8 +81,7 @@ public class FolderRecords {
 
     @Transactional
     public Page<FolderView> list(Caller caller, FolderQuery query) {
-        Page<Folder> page = folders.findAll(specification(caller, query),
-                new OffsetPageable(query.offset(), query.limit(), Sort.of(Sort.Order.desc("timeCreated"))));
+        Page<Folder> page = folders.findAll(specification(caller, query), new OffsetPageable(query.offset(), query.limit(), query.sort()));
         return page.map(folder -> view(folder, query.withAnalyses()));
     }
 
@@ -99,33 +100,49 @@ public class FolderRecords {
             if (query.userId() != null) {
                 all.add(builder.equal(root.get("userId"), query.userId()));
             }
-            if (query.createdFrom() != null) {
-                all.add(builder.greaterThanOrEqualTo(root.get("timeCreated"), query.createdFrom()));
+            if (query.folderId() != null) {
+                all.add(builder.equal(root.get("id"), query.folderId()));
             }
-            if (query.createdTo() != null) {
-                all.add(builder.lessThanOrEqualTo(root.get("timeCreated"), query.createdTo()));
-            }
+            within(all, builder, root.get("timeCreated"), query.created());
+            within(all, builder, root.get("timeUpdated"), query.updated());
             if (query.systemResolution() != null) {
                 all.add(builder.equal(root.get("systemResolution"), query.systemResolution()));
             }
             if (query.resolutionStatus() != null) {
                 all.add(builder.equal(root.get("resolutionStatus"), query.resolutionStatus()));
             }
-            for (Map.Entry<String, String> field : query.metaData().entrySet()) {
-                all.add(builder.like(root.get("metaData"), metaDataPattern(field.getKey(), field.getValue()), '\\'));
+            for (MetaDataMatch match : query.metaData()) {
+                Predicate found = builder.or(metaDataPatterns(match.key(), match.value()).stream()
+                        .map(pattern -> builder.like(root.get("metaData"), pattern, '\\')).toArray(Predicate[]::new));
+                all.add(match.equal() ? found : builder.not(found));
             }
             // An unfiltered list for an administrator: no predicate at all (an empty conjunction renders as "WHERE ").
             return all.isEmpty() ? null : builder.and(all.toArray(new Predicate[0]));
         };
     }
 
+    private static void within(List<Predicate> all, CriteriaBuilder builder, Expression<Instant> time, FolderQuery.TimeRange range) {
+        if (range.from() != null) {
+            all.add(builder.greaterThanOrEqualTo(time, range.from()));
+        }
+        if (range.to() != null) {
+            all.add(builder.lessThanOrEqualTo(time, range.to()));
+        }
+    }
+
     /**
-     * Metadata is stored as compact JSON text, so a top-level string field matches as its exact JSON spelling,
-     * {@code "key":"value"}, looked for with LIKE (wildcards in the key or value escaped).
+     * Metadata is stored as compact JSON text, so a top-level field holding {@code value} shows as its exact JSON
+     * spelling, looked for with LIKE (wildcards in the key or value escaped): {@code "key":"value"} for a string, and,
+     * when the value reads as a JSON number or literal, {@code "key":value} followed by the end of that field.
      */
-    static String metaDataPattern(String key, String value) {
-        String spelling = "\"" + jsonEscaped(key) + "\":\"" + jsonEscaped(value) + "\"";
-        return "%" + spelling.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    static List<String> metaDataPatterns(String key, String value) {
+        String field = "\"" + jsonEscaped(key) + "\":";
+        List<String> spellings = new ArrayList<>(List.of(field + "\"" + jsonEscaped(value) + "\""));
+        if (JSON_SCALAR.matcher(value).matches()) {
+            spellings.add(field + value + ",");
+            spellings.add(field + value + "}");
+        }
+        return spellings.stream().map(spelling -> "%" + spelling.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%").toList();
     }
 
     private static String jsonEscaped(String text) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Map;
 
 import static argus.OzClient.firstAnalysis;
+import static argus.OzClient.reason;
 import static argus.OzClient.firstResult;
 import static argus.OzClient.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -72,9 +73,9 @@ class GestureTest {
         assertTrue(checked.keySet().stream().anyMatch(key -> key.startsWith(measure)), checked.toString());
         assertTrue(((String) checked.get("reason")).length() > 10);
         assertEquals("DECLINED", result.get("resolution_status"));
-        assertEquals("GESTURE_NOT_PERFORMED", result.get("error_code"));
+        assertEquals("GESTURE_NOT_PERFORMED", reason(result));
         assertEquals("DECLINED", firstAnalysis(reply).get("resolution"));
-        assertEquals("GESTURE_NOT_PERFORMED", firstAnalysis(reply).get("error_code"));
+        assertEquals("GESTURE_NOT_PERFORMED", reason(firstAnalysis(reply)));
     }
 
     @Test
@@ -83,6 +84,6 @@ class GestureTest {
         Map<String, Object> data = object(firstResult(reply).get("results_data"));
         assertFalse(data.containsKey("gesture"));
         assertEquals(8, ((Number) data.get("frames_sampled")).intValue());
-        assertNull(firstResult(reply).get("error_code"));
+        assertNull(reason(firstResult(reply)));
     }
 }

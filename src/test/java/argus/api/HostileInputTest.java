@@ -31,6 +31,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -208,8 +210,8 @@ class HostileInputTest {
             InputStream in = socket.getInputStream();
             String response = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
             int status = Integer.parseInt(response.substring(9, 12));
-            String code = response.contains("\"error_code\":\"") ? response.replaceAll("(?s).*\"error_code\":\"([^\"]+)\".*", "$1") : null;
-            return new Reply(status, code == null ? Map.of() : Map.of("error_code", code), null);
+            Matcher reason = Pattern.compile("\"reason\": ?\"([^\"]+)\"").matcher(response);
+            return new Reply(status, reason.find() ? Map.of("details", Map.of("reason", reason.group(1))) : Map.of(), null);
         }
     }
 

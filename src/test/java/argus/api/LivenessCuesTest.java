@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static argus.OzClient.firstAnalysis;
+import static argus.OzClient.reason;
 import static argus.OzClient.firstResult;
 import static argus.OzClient.number;
 import static argus.OzClient.object;
@@ -64,7 +65,7 @@ class LivenessCuesTest {
         for (String photo : new String[]{"liveness/real/vk-real-02.png", "liveness/spoof/vk-spoof-03.png"}) {
             Reply reply = quality(TestMedia.file(photo));
             assertEquals("FAILED", firstAnalysis(reply).get("resolution"), photo);
-            assertEquals("FACE_TOO_CLOSE", firstAnalysis(reply).get("error_code"), photo);
+            assertEquals("FACE_TOO_CLOSE", reason(firstAnalysis(reply)), photo);
         }
     }
 
@@ -85,12 +86,12 @@ class LivenessCuesTest {
         Reply beside = quality(sideBySide("liveness/real/ls-real-01.jpg", "liveness/spoof/ls-replay-01.jpg"));
         assertEquals("DECLINED", firstAnalysis(beside).get("resolution"), beside.body().toString());
         assertEquals("DECLINED", beside.body().get("system_resolution"));
-        assertEquals("ATTACK_BESIDE_LIVE_FACE", firstResult(beside).get("error_code"), beside.body().toString());
+        assertEquals("ATTACK_BESIDE_LIVE_FACE", reason(firstResult(beside)), beside.body().toString());
         assertTrue(number(results(beside).get("confidence_spoofing")) >= 0.5);
 
         Reply twoPeople = quality(sideBySide("liveness/real/ls-real-01.jpg", "liveness/real/ls-real-02.jpg"));
         assertEquals("FAILED", firstAnalysis(twoPeople).get("resolution"), twoPeople.body().toString());
-        assertEquals("MULTIPLE_FACES", firstAnalysis(twoPeople).get("error_code"));
+        assertEquals("MULTIPLE_FACES", reason(firstAnalysis(twoPeople)));
     }
 
     private Path sideBySide(String left, String right) {

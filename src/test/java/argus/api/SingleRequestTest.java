@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static argus.OzClient.firstAnalysis;
+import static argus.OzClient.reason;
 import static argus.OzClient.firstResult;
 import static argus.OzClient.list;
 import static argus.OzClient.number;
@@ -152,7 +153,7 @@ class SingleRequestTest {
             Map<String, Object> result = firstResult(reply);
             Map<String, Object> cues = object(object(result.get("results_data")).get("liveness_cues"));
             items.add(cues == null
-                    ? new LivenessFit.Item(columns[0], columns[2], columns[1], false, Double.NaN, Double.NaN, (String) firstAnalysis(reply).get("error_code"), false)
+                    ? new LivenessFit.Item(columns[0], columns[2], columns[1], false, Double.NaN, Double.NaN, (String) reason(firstAnalysis(reply)), false)
                     : new LivenessFit.Item(columns[0], columns[2], columns[1], false, number(cues.get("model_log_odds")), number(cues.get("screen_border")), null, false));
         }
         LivenessFit.Rates rates = LivenessFit.rates(items, LivenessFit.leaveOneSourceOut(items), 0.5);
@@ -197,12 +198,12 @@ class SingleRequestTest {
         assertEquals(201, noFace.status());
         assertEquals("FAILED", firstAnalysis(noFace).get("resolution"));
         assertEquals("FINISHED", firstAnalysis(noFace).get("state"));
-        assertEquals("NO_FACE_DETECTED", firstAnalysis(noFace).get("error_code"));
+        assertEquals("NO_FACE_DETECTED", reason(firstAnalysis(noFace)));
         assertNotNull(firstAnalysis(noFace).get("error_message"));
         assertEquals("FAILED", noFace.body().get("system_resolution"));
 
         Reply crowd = oz.postFolder(Map.of("video1", TestMedia.file("video/stage-multiface.mp4")), "{\"analyses\": [{\"type\": \"quality\"}]}");
-        assertEquals("MULTIPLE_FACES", firstResult(crowd).get("error_code"));
+        assertEquals("MULTIPLE_FACES", reason(firstResult(crowd)));
         assertEquals("FAILED", firstAnalysis(crowd).get("resolution"));
     }
 
@@ -214,7 +215,7 @@ class SingleRequestTest {
         Map<String, Object> photo = list(reply.body().get("media")).getFirst();
         assertEquals("IMAGE_FOLDER", photo.get("media_type"));
         assertNull(photo.get("video_url"));
-        assertEquals("BIOMETRY_NEEDS_TWO_MEDIA", firstAnalysis(reply).get("error_code"));
+        assertEquals("BIOMETRY_NEEDS_TWO_MEDIA", reason(firstAnalysis(reply)));
     }
 
     @Test

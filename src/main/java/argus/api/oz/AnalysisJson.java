@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An analysis as Oz clients read it; {@code analyse_id} is Oz's alias of {@code analysis_id}. */
+/**
+ * An analysis as Oz clients read it; {@code analyse_id} is Oz's alias of {@code analysis_id}. An analysis that ended
+ * without a verdict has the numeric Oz {@code error_code} and, in {@code error_details.reason}, the precise reason.
+ */
 @Serdeable
 public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
                            @JsonProperty("group_id") UUID groupId,
@@ -23,8 +26,9 @@ public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
                            @JsonProperty("meta_data") Map<String, Object> metaData,
                            @JsonProperty("time_created") BigDecimal timeCreated,
                            @JsonProperty("time_updated") BigDecimal timeUpdated,
-                           @JsonProperty("error_code") @Nullable String errorCode,
+                           @JsonProperty("error_code") @Nullable Integer errorCode,
                            @JsonProperty("error_message") @Nullable String errorMessage,
+                           @JsonProperty("error_details") @Nullable Map<String, Object> errorDetails,
                            @JsonProperty("source_media") List<MediaJson> sourceMedia,
                            String type,
                            Map<String, Object> params,

@@ -6,12 +6,10 @@ import argus.auth.Caller;
 import argus.auth.LoginService;
 import argus.auth.TokenService;
 import argus.auth.AuthFilter;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
@@ -38,18 +36,17 @@ class AuthController {
     AccountJson.TokenResponse login(@Body AccountJson.LoginRequest body, HttpRequest<?> request) {
         AccountJson.Credentials credentials = body.credentials();
         if (credentials == null || credentials.email() == null || credentials.password() == null) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "credentials.email and credentials.password are required");
+            throw ArgusException.badRequest("MISSING_FIELD", "credentials.email and credentials.password are required");
         }
         return response(logins.login(credentials.email(), credentials.password(), origins.address(request)));
     }
 
     @Post("/refresh")
-    AccountJson.TokenResponse refresh(@Header(AuthFilter.TOKEN_HEADER) @Nullable String accessToken,
-                                      @Body AccountJson.RefreshRequest request) {
-        if (request.expireToken() == null || request.expireToken().isBlank()) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "expire_token is required");
+    AccountJson.TokenResponse refresh(@Body AccountJson.RefreshRequest body, HttpRequest<?> request) {
+        if (body.expireToken() == null || body.expireToken().isBlank()) {
+            throw ArgusException.badRequest("MISSING_FIELD", "expire_token is required");
         }
-        return response(tokens.refresh(accessToken, request.expireToken()));
+        return response(tokens.refresh(AuthFilter.token(request), body.expireToken()));
     }
 
     @Post("/logout")

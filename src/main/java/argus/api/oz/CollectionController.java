@@ -6,7 +6,6 @@ import argus.blacklist.CollectionService;
 import argus.blacklist.PersonImage;
 import argus.folder.JsonText;
 import argus.storage.MediaStore;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,7 +15,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.http.server.types.files.StreamedFile;
@@ -58,11 +56,9 @@ class CollectionController {
     }
 
     @Get
-    PageJson<CollectionJson.Collection> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
-                                             @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset,
-                                             HttpRequest<?> request) {
-        Paging paging = Paging.of(limit, offset);
-        return PageJson.of(collections.list(caller, paging.pageable()), paging.limit(), paging.offset(), request, urls.base(request),
+    HttpResponse<List<CollectionJson.Collection>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+        Paging paging = ListQuery.of(request).paging();
+        return PageJson.of(collections.list(caller, paging.pageable()), paging, request, urls.base(request),
                 c -> CollectionJson.Collection.of(c, collections.personCount(c.id())));
     }
 
@@ -89,12 +85,11 @@ class CollectionController {
     }
 
     @Get("/{collectionId}/persons")
-    PageJson<CollectionJson.Person> persons(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
-                                            @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset,
-                                            HttpRequest<?> request) {
-        Paging paging = Paging.of(limit, offset);
+    HttpResponse<List<CollectionJson.Person>> persons(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+                                                      @PathVariable UUID collectionId, HttpRequest<?> request) {
+        Paging paging = ListQuery.of(request).paging();
         String base = urls.base(request);
-        return PageJson.of(collections.persons(caller, collectionId, paging.pageable()), paging.limit(), paging.offset(), request, base,
+        return PageJson.of(collections.persons(caller, collectionId, paging.pageable()), paging, request, base,
                 p -> CollectionJson.Person.of(new CollectionService.PersonView(p, collections.images(p.id())), json, base));
     }
 

@@ -4,7 +4,6 @@ import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.auth.Company;
 import argus.auth.Role;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -13,11 +12,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.List;
 import java.util.UUID;
 
 /** {@code /api/companies/}: tenants, managed by ADMIN; a client-side user sees its own company only. */
@@ -33,12 +32,10 @@ class CompanyController {
     }
 
     @Get
-    PageJson<AccountJson.CompanyJson> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
-                                           @QueryValue("search_text") @Nullable String search,
-                                           @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset,
-                                           HttpRequest<?> request) {
-        Paging paging = Paging.of(limit, offset);
-        return PageJson.of(accounts.companies(caller, search, paging.pageable()), paging.limit(), paging.offset(), request,
+    HttpResponse<List<AccountJson.CompanyJson>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+        ListQuery query = ListQuery.of(request);
+        Paging paging = query.paging();
+        return PageJson.of(accounts.companies(caller, query.text("search_text"), paging.pageable()), paging, request,
                 urls.base(request), company -> json(caller, company));
     }
 

@@ -1,7 +1,6 @@
 package argus.api.oz;
 
 import argus.api.RequestContexts;
-import argus.ArgusException;
 import argus.analysis.Resolution;
 import argus.api.JsonPayloadReader;
 import argus.auth.Caller;
@@ -9,6 +8,7 @@ import argus.folder.FolderQuery;
 import argus.folder.FolderService;
 import argus.folder.FolderStatus;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -25,12 +25,7 @@ import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -65,11 +60,11 @@ class FolderController {
                 created(folders.create(caller, payloads.parse(upload.payload(), upload.files()), RequestContexts.of(request)), request));
     }
 
-    /** A folder without media, its payload sent as the JSON body. */
+    /** A folder without media, its payload sent as the JSON body; legacy clients send no body at all. */
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<FolderJson> createEmpty(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
-                                         @Body byte[] body, HttpRequest<?> request) {
-        return created(folders.create(caller, payloads.parse(reader.readObject(body, "the request body"), List.of()),
+                                         @Body @Nullable byte[] body, HttpRequest<?> request) {
+        return created(folders.create(caller, payloads.parse(reader.readOptionalObject(body, "the request body"), List.of()),
                 RequestContexts.of(request)), request);
     }
 
@@ -78,25 +73,32 @@ class FolderController {
         return creation.replayed() ? HttpResponse.<FolderJson>status(HttpStatus.CREATED).body(response.body()).header("Idempotent-Replayed", "true") : response;
     }
 
+    /**
+     * The folders the caller sees, newest first unless {@code sorting} says otherwise. {@code resolution_status} takes
+     * a folder status or, as legacy clients send it, a verdict (matched against {@code system_resolution}).
+     */
     @Get
-    PageJson<FolderJson> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        request.getParameters().forEach((name, values) -> parameters.put(name, values.getFirst()));
-        Paging paging = Paging.of(integer(parameters.get("limit")), integer(parameters.get("offset")));
-        Map<String, String> metaData = new LinkedHashMap<>();
-        parameters.forEach((name, value) -> {
-            if (name.startsWith("meta_data.") && name.length() > "meta_data.".length()) {
-                metaData.put(name.substring("meta_data.".length()), value);
+    HttpResponse<List<FolderJson>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+        ListQuery query = ListQuery.of(request);
+        Paging paging = query.paging();
+        Resolution verdict = query.enumValue("system_resolution", Resolution.class);
+        FolderStatus status = null;
+        String statusFilter = query.text("resolution_status");
+        if (statusFilter != null) {
+            status = ListQuery.constant(FolderStatus.class, statusFilter);
+            Resolution asVerdict = ListQuery.constant(Resolution.class, statusFilter);
+            if (status == null && asVerdict == null) {
+                throw ListQuery.unknownValue("resolution_status", statusFilter);
             }
-        });
-        FolderQuery query = new FolderQuery(paging.limit(), paging.offset(),
-                time(parameters.get("time_created.min")), time(parameters.get("time_created.max")),
-                uuid(parameters.get("user_id")), uuid(parameters.get("company_id")),
-                parameters.containsKey("system_resolution") ? enumValue(Resolution.class, parameters.get("system_resolution")) : null,
-                parameters.containsKey("resolution_status") ? enumValue(FolderStatus.class, parameters.get("resolution_status")) : null,
-                metaData, Boolean.parseBoolean(parameters.getOrDefault("with_analyses", "false")));
+            if (status == null) {
+                verdict = asVerdict;
+            }
+        }
+        FolderQuery folderQuery = new FolderQuery(paging.limit(), paging.offset(), query.range("time_created"),
+                query.range("time_updated"), query.uuid("folder_id"), query.uuid("user_id"), query.uuid("company_id"), verdict, status,
+                query.metaData(), query.sort(Sort.of(Sort.Order.desc("timeCreated"))), query.flag("with_analyses"));
         String base = urls.base(request);
-        return PageJson.of(folders.list(caller, query), paging.limit(), paging.offset(), request, base, view -> mapper.toJson(view, base));
+        return PageJson.of(folders.list(caller, folderQuery), paging, request, base, view -> mapper.toJson(view, base));
     }
 
     @Get("/{folderId}")
@@ -135,37 +137,5 @@ class FolderController {
                                 HttpRequest<?> request) {
         var view = folders.find(caller, folderId);
         return mapper.analyses(view, view.analyses(), urls.base(request));
-    }
-
-    private static @Nullable Integer integer(@Nullable String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw ArgusException.badRequest("INVALID_QUERY", "limit and offset must be integers");
-        }
-    }
-
-    private static @Nullable Instant time(@Nullable String seconds) {
-        try {
-            return seconds == null ? null : Instant.ofEpochMilli(new BigDecimal(seconds).movePointRight(3).longValue());
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw ArgusException.badRequest("INVALID_QUERY", "time_created.min and .max are Unix times in seconds");
-        }
-    }
-
-    private static @Nullable UUID uuid(@Nullable String value) {
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ArgusException.badRequest("INVALID_QUERY", "user_id and company_id are UUIDs");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ArgusException.badRequest("INVALID_QUERY", "unknown value '%s'".formatted(ArgusException.clip(value)));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package argus.api.oz;
 
 import argus.analysis.MediaResult;
+import argus.api.OzErrorCodes;
 import argus.folder.Analysis;
 import argus.folder.Folder;
 import argus.folder.FolderView;
@@ -62,14 +63,22 @@ public class FolderJsonMapper {
         return new AnalysisJson(analysis.companyId(), analysis.groupId(), analysis.folderId(), folderCreated, analysis.id(),
                 analysis.state().name(), null, results,
                 analysis.resultsData() == null ? null : json.object(analysis.resultsData()), json.object(analysis.metaData()),
-                OzTime.seconds(analysis.timeCreated()), OzTime.seconds(analysis.timeUpdated()), analysis.errorCode(),
-                analysis.errorMessage(), sources, analysis.type().name(), json.object(analysis.params()), analysis.id(),
+                OzTime.seconds(analysis.timeCreated()), OzTime.seconds(analysis.timeUpdated()), code(analysis.errorCode()),
+                analysis.errorMessage(), details(analysis.errorCode()), sources, analysis.type().name(), json.object(analysis.params()), analysis.id(),
                 resolution, resolution);
     }
 
     private static ResultsMediaJson result(MediaResult result, Map<UUID, MediaJson> media) {
         List<MediaJson> images = result.outputImages().stream().map(media::get).filter(Objects::nonNull).toList();
         return new ResultsMediaJson(result.sourceMediaId(), result.sourceMediaId(), result.resolution().name(),
-                result.resultsData(), images, result.errorCode(), result.errorMessage());
+                result.resultsData(), images, code(result.errorCode()), result.errorMessage(), details(result.errorCode()));
+    }
+
+    private static @Nullable Integer code(@Nullable String reason) {
+        return reason == null ? null : OzErrorCodes.ofAnalysis(reason);
+    }
+
+    private static @Nullable Map<String, Object> details(@Nullable String reason) {
+        return reason == null ? null : Map.of("reason", reason);
     }
 }

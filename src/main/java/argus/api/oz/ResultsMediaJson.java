@@ -18,6 +18,7 @@ public record ResultsMediaJson(@JsonProperty("source_media_id") UUID sourceMedia
                                @JsonProperty("resolution_status") String resolutionStatus,
                                @JsonProperty("results_data") Map<String, Object> resultsData,
                                @JsonProperty("output_images") List<MediaJson> outputImages,
-                               @JsonProperty("error_code") @Nullable String errorCode,
-                               @JsonProperty("error_message") @Nullable String errorMessage) {
+                               @JsonProperty("error_code") @Nullable Integer errorCode,
+                               @JsonProperty("error_message") @Nullable String errorMessage,
+                               @JsonProperty("error_details") @Nullable Map<String, Object> errorDetails) {
 }

@@ -15,11 +15,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,12 +41,10 @@ class UserController {
     }
 
     @Get
-    PageJson<AccountJson.UserJson> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
-                                        @QueryValue("search_text") @Nullable String search,
-                                        @QueryValue @Nullable Integer limit, @QueryValue @Nullable Integer offset,
-                                        HttpRequest<?> request) {
-        Paging paging = Paging.of(limit, offset);
-        return PageJson.of(accounts.users(caller, search, paging.pageable()), paging.limit(), paging.offset(), request,
+    HttpResponse<List<AccountJson.UserJson>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+        ListQuery query = ListQuery.of(request);
+        Paging paging = query.paging();
+        return PageJson.of(accounts.users(caller, query.text("search_text"), paging.pageable()), paging, request,
                 urls.base(request), AccountJson.UserJson::of);
     }
 
