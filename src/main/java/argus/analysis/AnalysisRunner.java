@@ -38,7 +38,14 @@ public class AnalysisRunner {
     }
 
     public void validate(AnalysisRequest request) {
-        analyzers.get(request.type()).validate(request.params());
+        if (realizes(request.type())) {
+            analyzers.get(request.type().engine()).validate(request.params());
+        }
+    }
+
+    /** Whether this service runs analyses of the type (DOCUMENTS, for one, it does not). */
+    public boolean realizes(AnalysisType type) {
+        return analyzers.containsKey(type.engine());
     }
 
     /** One media to decode, with the client's tags and the frames to sample from it. */
@@ -115,7 +122,7 @@ public class AnalysisRunner {
     public List<AnalysisOutcome> run(List<Planned> planned) {
         long deadline = System.nanoTime() + engine.config().timeout().toNanos();
         List<AnalysisEngine.Task<AnalysisOutcome>> tasks = planned.stream()
-                .map(p -> engine.submit(() -> analyzers.get(p.request().type()).analyze(p.request(), p.sources(), p.companyId())))
+                .map(p -> engine.submit(() -> analyzers.get(p.request().type().engine()).analyze(p.request(), p.sources(), p.companyId())))
                 .toList();
         try {
             List<AnalysisOutcome> outcomes = new ArrayList<>();

@@ -105,7 +105,7 @@ public class QualityAnalyzer implements Analyzer {
             produced = List.of(image.mediaId());
         }
         Resolution resolution = confidence >= threshold ? Resolution.DECLINED : Resolution.SUCCESS;
-        Optional<GestureCheck.Gesture> gesture = evidence.kind() == MediaKind.VIDEO ? GestureCheck.Gesture.requested(evidence.tags()) : Optional.empty();
+        Optional<GestureCheck.Gesture> gesture = evidence.kind().moving() ? GestureCheck.Gesture.requested(evidence.tags()) : Optional.empty();
         if (gesture.isPresent()) {
             GestureCheck.Result checked = GestureCheck.check(gesture.get(), IntStream.range(0, evidence.frameCount())
                     .mapToObj(evidence::signalsAt).flatMap(Optional::stream).toList());

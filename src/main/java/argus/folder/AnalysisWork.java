@@ -4,6 +4,7 @@ import argus.ArgusException;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisRunner;
+import argus.analysis.AnalysisType;
 import argus.analysis.AnalysisRunner.DecodeJob;
 import argus.analysis.AnalysisRunner.Planned;
 import argus.analysis.GestureCheck;
@@ -84,7 +85,11 @@ public class AnalysisWork {
     public Result analyze(UUID companyId, List<Candidate> candidates, List<AnalysisRequest> requests, boolean withPreviews) {
         List<List<UUID>> sources = requests.stream().map(request -> sources(request, candidates)).toList();
         Set<UUID> needed = new LinkedHashSet<>();
-        sources.forEach(needed::addAll);
+        for (int i = 0; i < requests.size(); i++) {
+            if (runner.realizes(requests.get(i).type())) {
+                needed.addAll(sources.get(i));
+            }
+        }
         List<Candidate> toDecode = candidates.stream().filter(c -> withPreviews || needed.contains(c.mediaId())).toList();
         List<MediaEvidence> decoded = runner.decode(toDecode.stream()
                 .map(c -> new DecodeJob(c.mediaId(), c.tags(), c.source(), source -> source.sample(frames(c)))).toList());
@@ -95,12 +100,16 @@ public class AnalysisWork {
             for (int i = 0; i < requests.size(); i++) {
                 planned.add(new Planned(requests.get(i), sources.get(i).stream().map(byId::get).toList(), companyId));
             }
-            List<AnalysisOutcome> outcomes = runner.run(planned.stream().filter(p -> !p.sources().isEmpty()).toList());
+            List<AnalysisOutcome> outcomes = runner.run(planned.stream().filter(this::runnable).toList());
             List<AnalysisOutcome> ordered = new ArrayList<>();
             int next = 0;
             for (Planned p : planned) {
-                ordered.add(p.sources().isEmpty() ? AnalysisOutcome.unresolved(List.of(), "NO_SOURCE_MEDIA",
-                        "no media of the folder fits a %s analysis".formatted(p.request().type())) : outcomes.get(next++));
+                AnalysisType type = p.request().type();
+                ordered.add(!runner.realizes(type) ? AnalysisOutcome.systemFailure("NOT_REALIZED",
+                                "%s analyses are not available in this installation".formatted(type))
+                        : p.sources().isEmpty() ? AnalysisOutcome.unresolved(List.of(), "NO_SOURCE_MEDIA",
+                                "no media of the folder fits a %s analysis".formatted(type))
+                        : outcomes.get(next++));
             }
             return new Result(withPreviews ? previewsOf(decoded) : Map.of(), sources, ordered);
         } finally {
@@ -108,14 +117,22 @@ public class AnalysisWork {
         }
     }
 
+    private boolean runnable(Planned planned) {
+        return runner.realizes(planned.request().type()) && !planned.sources().isEmpty();
+    }
+
     /**
      * How many frames to sample: the configured number, or, for a video tagged with a gesture, enough to follow the
-     * gesture (a fixed rate over the clip, within a bound).
+     * gesture (a fixed rate over the clip, within a bound); a shot set with a gesture has no clock, so all its frames
+     * (within the same bound).
      */
     private int frames(Candidate candidate) {
         MediaLimits limits = opener.limits();
         Double duration = candidate.source().info().durationSeconds();
         Optional<GestureCheck.Gesture> gesture = GestureCheck.Gesture.requested(candidate.tags());
+        if (candidate.kind() == MediaKind.SHOTS && gesture.isPresent()) {
+            return (int) Math.min(limits.maxGestureFrames(), candidate.source().info().frameCount());
+        }
         if (candidate.kind() != MediaKind.VIDEO || gesture.isEmpty() || duration == null) {
             return limits.sampledFrames();
         }

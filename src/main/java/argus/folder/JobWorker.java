@@ -10,6 +10,7 @@ import argus.analysis.AnalysisRequest;
 import argus.analysis.OutputImage;
 import argus.auth.ActiveAccounts;
 import argus.storage.MediaStore;
+import argus.vision.MediaData;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
@@ -187,7 +188,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
                 }
                 MediaStore.LocalFile file = store.fetch(row.storageKey());
                 files.add(file);
-                MediaSource source = opener.open(file.path());
+                MediaSource source = opener.open(new MediaData.InFile(file.path()), true);
                 sources.add(source);
                 candidates.add(new AnalysisWork.Candidate(id, row.mediaType().kind(), json.strings(row.tags()), source));
             }

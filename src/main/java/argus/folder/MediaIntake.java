@@ -51,7 +51,7 @@ public class MediaIntake {
         try {
             for (MediaUpload upload : uploads) {
                 try {
-                    opened.add(new Opened(UUID.randomUUID(), upload, opener.open(upload.data())));
+                    opened.add(new Opened(UUID.randomUUID(), upload, opener.open(upload.data(), true)));
                 } catch (MediaRejectedException e) {
                     throw new MediaRejectedException(e.status(), e.code(), "media '%s': %s".formatted(upload.key(), e.getMessage()));
                 }
@@ -92,7 +92,7 @@ public class MediaIntake {
                 sha256 = staged.sha256();
             }
             rows.add(new Media(o.mediaId(), folderId, companyId, o.upload().key(), o.upload().originalName(),
-                    o.info().kind() == MediaKind.VIDEO ? MediaType.VIDEO_FOLDER : MediaType.IMAGE_FOLDER,
+                    MediaType.of(o.info().kind()),
                     o.info().contentType(), json.write(o.upload().tags()), json.write(describe(o.info(), size)),
                     json.write(o.upload().metaData()), key, thumbKey, UUID.randomUUID(), size, sha256, null, created, created));
         }
@@ -132,6 +132,9 @@ public class MediaIntake {
             described.put("frames", info.frameCount());
             described.put("container", info.container());
         }
+        if (info.kind() == MediaKind.SHOTS) {
+            described.put("frames", info.frameCount());
+        }
         described.put("codec", info.codec());
         described.put("rotation", info.rotation());
         described.put("size_bytes", size);
@@ -146,6 +149,7 @@ public class MediaIntake {
             case "video/webm" -> "webm";
             case "video/x-matroska" -> "mkv";
             case "video/x-msvideo" -> "avi";
+            case "application/zip" -> "zip";
             default -> "mp4";
         };
     }

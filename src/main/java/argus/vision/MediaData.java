@@ -1,6 +1,8 @@
 package argus.vision;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -16,6 +18,9 @@ public sealed interface MediaData permits MediaData.InFile, MediaData.InMemory {
     ByteBuffer readAt(long position, int length);
 
     byte[] readAll();
+
+    /** The bytes as a stream, from the start. */
+    InputStream open();
 
     record InFile(Path path) implements MediaData {
         @Override
@@ -49,6 +54,15 @@ public sealed interface MediaData permits MediaData.InFile, MediaData.InMemory {
                 throw new UncheckedIOException(e);
             }
         }
+
+        @Override
+        public InputStream open() {
+            try {
+                return Files.newInputStream(path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     record InMemory(byte[] bytes) implements MediaData {
@@ -66,6 +80,11 @@ public sealed interface MediaData permits MediaData.InFile, MediaData.InMemory {
         @Override
         public byte[] readAll() {
             return bytes;
+        }
+
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(bytes);
         }
     }
 }

@@ -19,6 +19,9 @@ public record MediaInfo(MediaKind kind,
                         @Nullable Long frameCount) {
 
     public String contentType() {
+        if (kind == MediaKind.SHOTS) {
+            return "application/zip";
+        }
         return switch (codec) {
             case "jpeg" -> "image/jpeg";
             case "png" -> "image/png";

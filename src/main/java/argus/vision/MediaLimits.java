@@ -18,6 +18,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxGestureFrames        bound on the frames sampled from such a video
  * @param decoderThreads          FFmpeg threads per video; 1 gives the best throughput when requests run in parallel
  * @param skipNonReferenceFrames  let FFmpeg skip frames nothing else depends on (B-frames): the samples come from the rest
+ * @param maxShotFrames           frames a shot set (ZIP of frames) may hold; each is bounded like a video frame
+ * @param maxShotSetBytes         bytes a shot set may inflate to, all frames together
+ * @param maxCompressionRatio     inflated size a shot set may reach against its compressed size (a ZIP bomb's is huge)
  */
 @ConfigurationProperties("argus.media")
 public record MediaLimits(
@@ -31,5 +34,8 @@ public record MediaLimits(
         @Bindable(defaultValue = "15") double blinkFramesPerSecond,
         @Bindable(defaultValue = "64") int maxGestureFrames,
         @Bindable(defaultValue = "1") int decoderThreads,
-        @Bindable(defaultValue = "true") boolean skipNonReferenceFrames) {
+        @Bindable(defaultValue = "true") boolean skipNonReferenceFrames,
+        @Bindable(defaultValue = "300") int maxShotFrames,
+        @Bindable(defaultValue = "134217728") long maxShotSetBytes,
+        @Bindable(defaultValue = "100") int maxCompressionRatio) {
 }

@@ -36,11 +36,26 @@ public class MediaOpener {
         return source;
     }
 
+    /** The data as a photo or a video. */
     public MediaSource open(MediaData data) {
+        return open(data, false);
+    }
+
+    /** The data as a photo, a video, or, when {@code shotSets} are accepted, a ZIP of frames. */
+    public MediaSource open(MediaData data, boolean shotSets) {
         if (data.size() == 0) {
             throw MediaRejectedException.empty();
         }
         ImageHeader header = ImageHeader.read(data);
-        return header != null ? new ImageSource(data, header, limits) : new VideoSource(data, limits);
+        if (header != null) {
+            return new ImageSource(data, header, limits);
+        }
+        if (ShotSetSource.isZip(data)) {
+            if (!shotSets) {
+                throw MediaRejectedException.unsupported("a ZIP archive is not a photo or a video");
+            }
+            return new ShotSetSource(data, limits);
+        }
+        return new VideoSource(data, limits);
     }
 }

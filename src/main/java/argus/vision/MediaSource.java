@@ -4,7 +4,7 @@ package argus.vision;
  * An opened media file: probed on opening, decoded on demand. Opening never allocates pixels, so every limit can be
  * checked before any decoding starts.
  */
-public sealed interface MediaSource extends AutoCloseable permits ImageSource, VideoSource {
+public sealed interface MediaSource extends AutoCloseable permits ImageSource, VideoSource, ShotSetSource {
 
     MediaInfo info();
 

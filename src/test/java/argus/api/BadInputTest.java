@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,11 +115,16 @@ class BadInputTest {
                 "{\"analyses\": [{\"type\": \"quality\", \"params\": {\"extract_best_shot\": \"yes\"}}]}"), 400, "INVALID_PARAMS");
     }
 
+    /** Real clients send tags and metadata for placeholder parts that carry no file: those entries apply to nothing. */
     @Test
-    void tagsOrMetadataForAMissingFileAre400() {
-        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"media:tags\": {\"video2\": [\"video_selfie\"]}, \"analyses\": [{\"type\": \"quality\"}]}"),
-                400, "UNKNOWN_MEDIA_KEY");
-        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"media:meta_data\": {\"photo9\": {}}}"), 400, "UNKNOWN_MEDIA_KEY");
+    void tagsOrMetadataForAMissingFileAreIgnored() {
+        OzClient.Reply reply = oz.postFolder(Map.of("video1", selfie()),
+                "{\"media:tags\": {\"video2\": [\"video_selfie\"]}, \"media:meta_data\": {\"photo9\": {}}, \"analyses\": [{\"type\": \"quality\"}]}");
+        assertEquals(201, reply.status(), reply.body().toString());
+        List<Map<String, Object>> media = OzClient.list(reply.body().get("media"));
+        assertEquals(1, media.size());
+        assertEquals(List.of(), media.getFirst().get("tags"));
+        assertEquals("SUCCESS", OzClient.firstAnalysis(reply).get("resolution"));
     }
 
     @Test

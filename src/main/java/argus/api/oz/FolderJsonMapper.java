@@ -40,7 +40,7 @@ public class FolderJsonMapper {
     MediaJson media(Media media, Folder folder, @Nullable String baseUrl) {
         String base = baseUrl == null ? null : "%s/api/folders/%s/media/%s/".formatted(baseUrl, media.folderId(), media.id());
         String original = base == null ? null : base + "original/";
-        String video = media.mediaType() == MediaType.VIDEO_FOLDER ? original : null;
+        String video = media.mediaType() != MediaType.IMAGE_FOLDER ? original : null;
         return new MediaJson(media.companyId(), media.folderId(), OzTime.seconds(folder.timeCreated()), media.originalName(),
                 original, video, media.id(), media.mediaType().name(), json.strings(media.tags()),
                 json.object(media.info()), OzTime.seconds(media.timeCreated()), OzTime.seconds(media.timeUpdated()),

@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.multipart.Attribute;
 import io.netty.handler.codec.http.multipart.DefaultHttpDataFactory;
 import io.netty.handler.codec.http.multipart.FileUpload;
 import io.netty.handler.codec.http.multipart.HttpData;
@@ -72,8 +71,6 @@ class InstantReceiver {
                     if (bytes.length > 0) {
                         files.add(new ReceivedFile(name, UploadReceiver.fileName(upload.getFilename(), name), new MediaData.InMemory(bytes), null));
                     }
-                } else if (part instanceof Attribute) {
-                    throw ArgusException.badRequest("UNEXPECTED_PART", "the part '%s' is neither a file nor the payload".formatted(ArgusException.clip(name)));
                 }
             }
             return new UploadReceiver.Upload(payload, files);

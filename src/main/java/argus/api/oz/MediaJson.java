@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A media of a folder as Oz clients read it. A video also has {@code video_url}, where Oz clients fetch a video from
- * (Oz's own Postman collection reads it for every media that is not an image); here it is the original's URL.
+ * A media of a folder as Oz clients read it. A video or shot set also has {@code video_url}, where Oz clients fetch it
+ * from (Oz's own Postman collection reads it for every media that is not an image); here it is the original's URL.
  */
 @Serdeable
 public record MediaJson(@JsonProperty("company_id") UUID companyId,

@@ -14,14 +14,13 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Validates an Oz {@code payload} ({@code folder:meta_data}, {@code media:meta_data}, {@code media:tags},
- * {@code analyses}, {@code resolution_endpoint}) against the files that came with it. Every mistake is refused with
- * a precise code before any work starts.
+ * {@code analyses}, {@code resolution_endpoint}) against the files that came with it. Every mistake in what applies
+ * is refused with a precise code before any work starts; tags or metadata for a media key that came with no file are
+ * ignored, as real clients send them for parts they leave empty.
  */
 @Singleton
 class OzPayloadParser {
@@ -48,11 +47,8 @@ class OzPayloadParser {
 
     /** The uploaded files with the tags and metadata the payload gives them. */
     List<MediaUpload> media(Map<String, Object> payload, List<ReceivedFile> files) {
-        Set<String> keys = files.stream().map(ReceivedFile::key).collect(Collectors.toSet());
         Map<String, Object> mediaMeta = object(payload, "media:meta_data");
         Map<String, Object> mediaTags = object(payload, "media:tags");
-        checkKeys("media:meta_data", mediaMeta, keys);
-        checkKeys("media:tags", mediaTags, keys);
         List<MediaUpload> media = new ArrayList<>();
         for (ReceivedFile file : files) {
             List<String> tags = tags(file.key(), mediaTags.get(file.key()));
@@ -65,15 +61,6 @@ class OzPayloadParser {
     /** The {@code analyses} of a request body to start analyses on an existing folder. */
     List<AnalysisRequest> analysesToStart(Map<String, Object> body) {
         return analyses(body.get("analyses"), true);
-    }
-
-    private static void checkKeys(String field, Map<String, Object> perMedia, Set<String> keys) {
-        for (String key : perMedia.keySet()) {
-            if (!keys.contains(key)) {
-                throw ArgusException.badRequest("UNKNOWN_MEDIA_KEY",
-                        "%s names '%s', but no file part has that name".formatted(field, ArgusException.clip(key)));
-            }
-        }
     }
 
     private static List<String> tags(String key, Object value) {
@@ -108,10 +95,12 @@ class OzPayloadParser {
             if (!(analysis.get("type") instanceof String type)) {
                 throw invalid("analyses[%d].type must be a string".formatted(i));
             }
-            AnalysisRequest request = new AnalysisRequest(AnalysisType.parse(ArgusException.clip(type)),
-                    object(analysis, "params", "analyses[%d].params".formatted(i)),
+            Map<String, Object> params = object(analysis, "params", "analyses[%d].params".formatted(i));
+            // one real client puts the source media of a collection check among its params
+            Object sourceMedia = analysis.containsKey("source_media") ? analysis.get("source_media") : params.get("source_media");
+            AnalysisRequest request = new AnalysisRequest(AnalysisType.parse(ArgusException.clip(type)), params,
                     object(analysis, "meta_data", "analyses[%d].meta_data".formatted(i)),
-                    sourceMediaAllowed ? ids(analysis.get("source_media"), "analyses[%d].source_media".formatted(i)) : null);
+                    sourceMediaAllowed ? ids(sourceMedia, "analyses[%d].source_media".formatted(i)) : null);
             runner.validate(request);
             requests.add(request);
         }

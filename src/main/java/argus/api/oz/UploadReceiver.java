@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the parts of an Oz upload into staged files and the parsed {@code payload}. Part names become media keys,
- * so they are restricted to a safe alphabet; file names are reduced to their last path segment.
+ * so they are restricted to a safe alphabet; file names are reduced to their last path segment. Text parts other
+ * than {@code payload} carry no media and are ignored.
  */
 @Singleton
 class UploadReceiver {
@@ -78,10 +79,8 @@ class UploadReceiver {
                     checkMediaKey(name);
                     MediaStore.StagedFile staged = stage(upload);
                     files.add(new ReceivedFile(name, fileName(upload.getFilename(), name), new MediaData.InFile(staged.path()), staged));
-                } else {
-                    throw ArgusException.badRequest("UNEXPECTED_PART",
-                            "the part '%s' is neither a file nor the payload".formatted(ArgusException.clip(name)));
                 }
+                // any other text part is not media: real clients send empty or placeholder fields, which are ignored
             }
             return new Upload(payload, files);
         } catch (RuntimeException e) {
