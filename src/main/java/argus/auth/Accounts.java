@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -55,7 +56,7 @@ public class Accounts {
 
     Company saveCompany(String name) {
         Instant now = now();
-        return companies.save(new Company(UUID.randomUUID(), name, true, randomSecret(32), now, now));
+        return companies.save(new Company(UUID.randomUUID(), name, true, randomSecret(32), "{}", now, now));
     }
 
     @Transactional
@@ -80,14 +81,26 @@ public class Accounts {
         caller.require(caller.role().managesCompanies(), "change companies");
         Company company = company(caller, id);
         return companies.update(new Company(company.id(), name == null ? company.name() : requireName(name),
-                active == null ? company.active() : active, company.webhookSecret(), company.timeCreated(), now()));
+                active == null ? company.active() : active, company.webhookSecret(), company.metaData(), company.timeCreated(), now()));
     }
 
     // ---- users
 
-    User saveUser(UUID companyId, String email, String password, Role role, String firstName, String lastName) {
+    /** What a new user is given; names default to empty, permissions to all. */
+    public record NewUser(String email, String password, Role role, String firstName, String middleName, String lastName,
+                          Permissions permissions, String metaData) {
+
+        static NewUser administrator(String email, String password) {
+            return new NewUser(email, password, Role.ADMIN, "", "", "", Permissions.ALL, "{}");
+        }
+    }
+
+    User saveUser(UUID companyId, NewUser user) {
         Instant now = now();
-        return users.save(new User(UUID.randomUUID(), companyId, email, hasher.hash(password), role, true, firstName, lastName, now, now));
+        Permissions permissions = user.permissions();
+        return users.save(new User(UUID.randomUUID(), companyId, user.email(), hasher.hash(user.password()), user.role(), true,
+                user.firstName(), user.middleName(), user.lastName(), permissions.quality(), permissions.biometry(),
+                permissions.collection(), user.metaData(), now, now));
     }
 
     /**
@@ -95,10 +108,10 @@ public class Accounts {
      * not say where it is taken, and a client-side user finding many taken addresses is slowed down like a guesser.
      */
     @Transactional
-    public User createUser(Caller caller, UUID companyId, String email, String password, Role role, String firstName, String lastName) {
-        checkManages(caller, companyId, role);
+    public User createUser(Caller caller, UUID companyId, NewUser user) {
+        checkManages(caller, companyId, user.role());
         company(caller, companyId);
-        String normalized = requireEmail(email);
+        String normalized = requireEmail(user.email());
         boolean staff = caller.role().scope() == Role.Scope.ALL;
         if (!staff) {
             throttle.check(AttemptThrottle.Limit.ACCOUNT_PROBES, caller.userId().toString());
@@ -109,7 +122,8 @@ public class Accounts {
             }
             throw new ArgusException(HttpStatus.CONFLICT, "EMAIL_UNAVAILABLE", "this e-mail address cannot be used for a new account");
         }
-        return saveUser(companyId, normalized, requirePassword(password), role, firstName, lastName);
+        return saveUser(companyId, new NewUser(normalized, requirePassword(user.password()), user.role(), user.firstName(),
+                user.middleName(), user.lastName(), user.permissions(), user.metaData()));
     }
 
     public Page<User> users(Caller caller, @Nullable String search, Pageable page) {
@@ -149,22 +163,50 @@ public class Accounts {
         } else if (change.password() != null) {
             tokens.revokeAllBut(user.id(), caller.sessionId());
         }
+        Permissions permissions = user.permissions();
+        if (change.permissions() != null && !change.permissions().equals(permissions)) {
+            checkManages(caller, user.companyId(), user.role());
+            permissions = change.permissions();
+        }
         return users.update(new User(user.id(), user.companyId(), user.email(),
                 change.password() == null ? user.passwordHash() : hasher.hash(requirePassword(change.password())),
                 change.role() == null ? user.role() : change.role(),
                 change.active() == null ? user.active() : change.active(),
-                change.firstName() == null ? user.firstName() : change.firstName(),
-                change.lastName() == null ? user.lastName() : change.lastName(),
-                user.timeCreated(), now()));
+                Objects.requireNonNullElse(change.firstName(), user.firstName()),
+                Objects.requireNonNullElse(change.middleName(), user.middleName()),
+                Objects.requireNonNullElse(change.lastName(), user.lastName()),
+                permissions.quality(), permissions.biometry(), permissions.collection(), user.metaData(), user.timeCreated(), now()));
     }
 
-    /** Fields of a user that a PATCH may change (null: unchanged); {@code currentPassword} proves a self-service change. */
+    /**
+     * Fields of a user that a PATCH may change (null: unchanged); {@code currentPassword} proves a self-service change.
+     * Permissions change only by one who manages the user, never by the user itself.
+     */
     public record UserChange(@Nullable String password, @Nullable String currentPassword, @Nullable Role role,
-                             @Nullable Boolean active, @Nullable String firstName, @Nullable String lastName) {
+                             @Nullable Boolean active, @Nullable String firstName, @Nullable String middleName,
+                             @Nullable String lastName, @Nullable Permissions permissions) {
 
         public static UserChange deactivation() {
-            return new UserChange(null, null, null, false, null, null);
+            return new UserChange(null, null, null, false, null, null, null, null);
         }
+    }
+
+    /** Replaces a user's metadata (the caller must see the user; changing another's needs managing it). */
+    @Transactional
+    public User updateUserMetaData(Caller caller, UUID id, String metaData) {
+        User user = user(caller, id);
+        if (!user.id().equals(caller.userId())) {
+            checkManages(caller, user.companyId(), user.role());
+        }
+        return users.update(user.withMetaData(metaData, now()));
+    }
+
+    /** Replaces a company's metadata (ADMIN, or the company's own CLIENT ADMIN). */
+    @Transactional
+    public Company updateCompanyMetaData(Caller caller, UUID id, String metaData) {
+        Company company = company(caller, id);
+        caller.require(caller.role() == Role.ADMIN || caller.role() == Role.CLIENT_ADMIN, "change the company's metadata");
+        return companies.update(company.withMetaData(metaData, now()));
     }
 
     /** A wrong current password counts as a failed sign-in: a stolen access token must not become a way to guess. */

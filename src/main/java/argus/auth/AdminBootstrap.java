@@ -41,7 +41,7 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         }
         Company company = accounts.saveCompany("Argus");
         String email = config.adminEmail().trim().toLowerCase(Locale.ROOT);
-        accounts.saveUser(company.id(), email, password, Role.ADMIN, "", "");
+        accounts.saveUser(company.id(), Accounts.NewUser.administrator(email, password));
         LOG.info("Created the first administrator {}", email);
         if (generated) {
             System.out.println("Generated password for " + email + " (shown once; set ARGUS_ADMIN_PASSWORD to choose it): " + password);

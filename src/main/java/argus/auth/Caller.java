@@ -6,7 +6,11 @@ import io.micronaut.http.HttpStatus;
 import java.util.UUID;
 
 /** The authenticated user behind a request, and the checks on what it may reach. */
-public record Caller(UUID userId, UUID companyId, String email, Role role, UUID sessionId) {
+public record Caller(UUID userId, UUID companyId, String email, Role role, Permissions permissions, UUID sessionId) {
+
+    public static Caller of(User user, UUID sessionId) {
+        return new Caller(user.id(), user.companyId(), user.email(), user.role(), user.permissions(), sessionId);
+    }
 
     public static final String REQUEST_ATTRIBUTE = "argus.caller";
 

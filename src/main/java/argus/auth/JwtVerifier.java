@@ -41,8 +41,7 @@ public class JwtVerifier {
                 .flatMap(JwtVerifier::claims)
                 .filter(claims -> claims.getExpirationTime() != null && claims.getSubject() != null)
                 .flatMap(claims -> accounts.userByEmail(claims.getSubject()))
-                .map(user -> new Caller(user.id(), user.companyId(), user.email(), user.role(),
-                        UUID.nameUUIDFromBytes(token.getBytes(StandardCharsets.US_ASCII))));
+                .map(user -> Caller.of(user, UUID.nameUUIDFromBytes(token.getBytes(StandardCharsets.US_ASCII))));
     }
 
     private static Optional<JWTClaimsSet> claims(JWT jwt) {

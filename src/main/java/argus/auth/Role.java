@@ -1,6 +1,7 @@
 package argus.auth;
 
 import argus.ArgusException;
+import io.micronaut.core.annotation.Nullable;
 
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +48,34 @@ public enum Role {
             throw ArgusException.badRequest("INVALID_PAYLOAD", "unknown user_type '%s'; known: %s".formatted(ArgusException.clip(name),
                     Arrays.stream(values()).map(Role::wireName).collect(Collectors.joining(", "))));
         }
+    }
+
+    /**
+     * The role an API ≤ 5.3 client means: there a client company's administrator is a CLIENT with {@code is_admin}
+     * and its service account a CLIENT with {@code is_service}. A flag set to false takes a CLIENT ADMIN or CLIENT
+     * SERVICE back to CLIENT; staff roles have no such flags.
+     */
+    public Role withFlags(@Nullable Boolean isAdmin, @Nullable Boolean isService) {
+        if (!clientSide() || this == CLIENT_OPERATOR) {
+            return this;
+        }
+        if (Boolean.TRUE.equals(isService)) {
+            return CLIENT_SERVICE;
+        }
+        if (Boolean.TRUE.equals(isAdmin)) {
+            return CLIENT_ADMIN;
+        }
+        boolean cleared = Boolean.FALSE.equals(isAdmin) && this == CLIENT_ADMIN || Boolean.FALSE.equals(isService) && this == CLIENT_SERVICE;
+        return cleared ? CLIENT : this;
+    }
+
+    /** {@code is_admin} of API ≤ 5.3: sees and manages the data of others (ADMIN, CLIENT ADMIN). */
+    public boolean isAdminFlag() {
+        return this == ADMIN || this == CLIENT_ADMIN;
+    }
+
+    public boolean isServiceFlag() {
+        return this == CLIENT_SERVICE;
     }
 
     public Scope scope() {

@@ -92,7 +92,7 @@ public class TokenService {
         }
         User user = accounts.user(session.userId()).orElseThrow(TokenService::invalidAccess);
         touch(session, user.role(), now);
-        return new Caller(user.id(), user.companyId(), user.email(), user.role(), session.id());
+        return Caller.of(user, session.id());
     }
 
     private static ArgusException invalidAccess() {

@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 import java.util.UUID;
 
+/** A user of a company; {@code metaData} holds the client's JSON object as text. */
 @MappedEntity(value = "app_user", escape = false)
 public record User(@Id UUID id,
                    UUID companyId,
@@ -14,7 +15,21 @@ public record User(@Id UUID id,
                    Role role,
                    boolean active,
                    String firstName,
+                   String middleName,
                    String lastName,
+                   boolean canStartQuality,
+                   boolean canStartBiometry,
+                   boolean canStartCollection,
+                   String metaData,
                    Instant timeCreated,
                    Instant timeUpdated) {
+
+    public Permissions permissions() {
+        return new Permissions(canStartQuality, canStartBiometry, canStartCollection);
+    }
+
+    public User withMetaData(String json, Instant time) {
+        return new User(id, companyId, email, passwordHash, role, active, firstName, middleName, lastName, canStartQuality,
+                canStartBiometry, canStartCollection, json, timeCreated, time);
+    }
 }

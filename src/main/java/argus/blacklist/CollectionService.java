@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -76,7 +77,7 @@ public class CollectionService {
             throw ArgusException.badRequest("INVALID_PAYLOAD", "alias must be 1 to 255 characters");
         }
         Instant time = now();
-        return collections.save(new FaceCollection(UUID.randomUUID(), company, alias.trim(), time, time));
+        return collections.save(new FaceCollection(UUID.randomUUID(), company, alias.trim(), "{}", time, time));
     }
 
     public Page<FaceCollection> list(Caller caller, Pageable page) {
@@ -87,6 +88,17 @@ public class CollectionService {
         return collections.findById(id)
                 .filter(c -> caller.role().scope() == Role.Scope.ALL || c.companyId().equals(caller.companyId()))
                 .orElseThrow(() -> ArgusException.notFound("collection " + id));
+    }
+
+    /** Replaces a collection's metadata (those who may create collections). */
+    public FaceCollection setMetaData(Caller caller, UUID id, Map<String, Object> metaData) {
+        caller.require(caller.role().createsFolders(), "change collections");
+        return collections.update(collection(caller, id).withMetaData(json.write(metaData), now()));
+    }
+
+    /** A collection of the company, for showing it beside an analysis that searched it. */
+    public Optional<FaceCollection> ofCompany(UUID companyId, UUID id) {
+        return collections.findById(id).filter(c -> c.companyId().equals(companyId));
     }
 
     public long personCount(UUID collectionId) {

@@ -13,11 +13,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An analysis row; parameters, metadata, source media ids and results are JSON text. */
+/**
+ * An analysis row; parameters, metadata, source media ids and results are JSON text. {@code userId} is the creator of
+ * its folder, so that analyses are scoped like folders.
+ */
 @MappedEntity(value = "analysis", escape = false)
 public record Analysis(@Id UUID id,
                        UUID folderId,
                        UUID companyId,
+                       UUID userId,
                        UUID groupId,
                        AnalysisType type,
                        AnalysisState state,
@@ -33,22 +37,22 @@ public record Analysis(@Id UUID id,
                        Instant timeUpdated) {
 
     /** A new analysis of the group, still to run. */
-    public static Analysis queued(UUID folderId, UUID companyId, UUID groupId, AnalysisRequest request, List<UUID> sources,
+    public static Analysis queued(UUID folderId, UUID companyId, UUID userId, UUID groupId, AnalysisRequest request, List<UUID> sources,
                                   Instant time, JsonText json) {
-        return new Analysis(UUID.randomUUID(), folderId, companyId, groupId, request.type(), AnalysisState.PROCESSING,
+        return new Analysis(UUID.randomUUID(), folderId, companyId, userId, groupId, request.type(), AnalysisState.PROCESSING,
                 Resolution.PROCESSING, json.write(request.params()), json.write(request.metaData()), json.write(sources), null,
                 json.write(List.of()), null, null, time, time);
     }
 
     /** This analysis with the outcome of running it. */
     public Analysis finished(AnalysisOutcome outcome, JsonText json, Instant time) {
-        return new Analysis(id, folderId, companyId, groupId, type, outcome.state(), outcome.resolution(), params, metaData,
+        return new Analysis(id, folderId, companyId, userId, groupId, type, outcome.state(), outcome.resolution(), params, metaData,
                 sourceMedia, outcome.resultsData() == null ? null : json.write(outcome.resultsData()),
                 json.write(outcome.mediaResults()), outcome.errorCode(), outcome.errorMessage(), timeCreated, time);
     }
 
     public Analysis withMetaData(String json, Instant time) {
-        return new Analysis(id, folderId, companyId, groupId, type, state, resolutionStatus, params, json, sourceMedia,
+        return new Analysis(id, folderId, companyId, userId, groupId, type, state, resolutionStatus, params, json, sourceMedia,
                 resultsData, resultsMedia, errorCode, errorMessage, timeCreated, time);
     }
 }

@@ -4,12 +4,13 @@ import argus.analysis.AnalysisState;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
 import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.H2)
-public interface AnalysisRepository extends CrudRepository<Analysis, UUID> {
+public interface AnalysisRepository extends CrudRepository<Analysis, UUID>, JpaSpecificationExecutor<Analysis> {
 
     List<Analysis> findByFolderIdOrderByTimeCreated(UUID folderId);
 

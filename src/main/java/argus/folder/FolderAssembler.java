@@ -46,7 +46,7 @@ class FolderAssembler {
         List<Media> outputs = new ArrayList<>();
         for (int i = 0; i < result.outcomes().size(); i++) {
             AnalysisOutcome outcome = result.outcomes().get(i);
-            Analysis queued = Analysis.queued(folderId, caller.companyId(), groupId, submission.analyses().get(i),
+            Analysis queued = Analysis.queued(folderId, caller.companyId(), caller.userId(), groupId, submission.analyses().get(i),
                     result.sources().get(i), created.plusNanos(1000L * i), json);
             for (OutputImage image : outcome.outputImages()) {
                 outputs.add(intake.outputImage(caller.companyId(), folderId, queued.id(), image, finished, published));

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -85,15 +86,38 @@ public class FolderRecords {
         return page.map(folder -> view(folder, query.withAnalyses()));
     }
 
+    @Transactional
+    public Page<Analysis> listAnalyses(Caller caller, AnalysisQuery query) {
+        PredicateSpecification<Analysis> specification = (root, builder) -> {
+            List<Predicate> all = visible(caller, root, builder);
+            if (query.folderId() != null) {
+                all.add(builder.equal(root.get("folderId"), query.folderId()));
+            }
+            if (query.type() != null) {
+                all.add(builder.equal(root.get("type"), query.type()));
+            }
+            within(all, builder, root.get("timeCreated"), query.created());
+            within(all, builder, root.get("timeUpdated"), query.updated());
+            return all.isEmpty() ? null : builder.and(all.toArray(new Predicate[0]));
+        };
+        return analyses.findAll(specification, new OffsetPageable(query.offset(), query.limit(), query.sort()));
+    }
+
+    /** What the caller's role lets it see: everything, its company's rows, or its own. */
+    private static List<Predicate> visible(Caller caller, Root<?> root, CriteriaBuilder builder) {
+        List<Predicate> all = new ArrayList<>();
+        if (caller.role().scope() != Role.Scope.ALL) {
+            all.add(builder.equal(root.get("companyId"), caller.companyId()));
+        }
+        if (caller.role().scope() == Role.Scope.OWN) {
+            all.add(builder.equal(root.get("userId"), caller.userId()));
+        }
+        return all;
+    }
+
     private static PredicateSpecification<Folder> specification(Caller caller, FolderQuery query) {
         return (root, builder) -> {
-            List<Predicate> all = new ArrayList<>();
-            if (caller.role().scope() != Role.Scope.ALL) {
-                all.add(builder.equal(root.get("companyId"), caller.companyId()));
-            }
-            if (caller.role().scope() == Role.Scope.OWN) {
-                all.add(builder.equal(root.get("userId"), caller.userId()));
-            }
+            List<Predicate> all = visible(caller, root, builder);
             if (query.companyId() != null) {
                 all.add(builder.equal(root.get("companyId"), query.companyId()));
             }
@@ -151,6 +175,17 @@ public class FolderRecords {
 
     public Optional<Media> findMedia(UUID folderId, UUID mediaId, Caller caller) {
         return folder(folderId, caller).flatMap(folder -> media.findById(mediaId).filter(m -> m.folderId().equals(folder.id())));
+    }
+
+    public Optional<Media> findMedia(UUID mediaId, Caller caller) {
+        return media.findById(mediaId).filter(m -> folder(m.folderId(), caller).isPresent());
+    }
+
+    /** Deletes one media row; returns its stored keys. */
+    @Transactional
+    public List<String> deleteMedia(Media row) {
+        media.delete(row);
+        return storedKeys(row);
     }
 
     public Optional<Analysis> findAnalysis(UUID analysisId, Caller caller) {
@@ -224,10 +259,7 @@ public class FolderRecords {
     public List<String> delete(Folder folder) {
         List<String> keys = new ArrayList<>();
         for (Media row : media.findByFolderIdOrderByTimeCreated(folder.id())) {
-            keys.add(row.storageKey());
-            if (row.thumbKey() != null && !row.thumbKey().equals(row.storageKey())) {
-                keys.add(row.thumbKey());
-            }
+            keys.addAll(storedKeys(row));
         }
         folders.delete(folder);
         return keys;
@@ -244,5 +276,16 @@ public class FolderRecords {
 
     public Optional<Media> mediaById(@Nullable UUID id) {
         return id == null ? Optional.empty() : media.findById(id);
+    }
+
+    private static List<String> storedKeys(Media row) {
+        List<String> keys = new ArrayList<>();
+        if (!row.storageKey().isEmpty()) {
+            keys.add(row.storageKey());
+        }
+        if (row.thumbKey() != null && !row.thumbKey().equals(row.storageKey())) {
+            keys.add(row.thumbKey());
+        }
+        return keys;
     }
 }

@@ -5,10 +5,12 @@ import argus.storage.Published;
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisRequest;
+import argus.analysis.AnalysisType;
 import argus.auth.Caller;
 import argus.storage.MediaStore;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Page;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,9 +40,11 @@ public class FolderService {
     private final JsonText json;
     private final JobWorker jobs;
     private final FolderAssembler assembler;
+    private final FolderLimits limits;
 
     public FolderService(MediaIntake intake, AnalysisWork work, AnalysisEngine engine, FolderRecords records,
-                         MediaStore store, JsonText json, JobWorker jobs, FolderAssembler assembler) {
+                         MediaStore store, JsonText json, JobWorker jobs, FolderAssembler assembler, FolderLimits limits) {
+        this.limits = limits;
         this.intake = intake;
         this.work = work;
         this.engine = engine;
@@ -58,6 +61,8 @@ public class FolderService {
 
     public Creation create(Caller caller, FolderSubmission submission, RequestContext context) {
         caller.require(caller.role().createsFolders(), "create folders");
+        AnalysisPermissions.check(caller, submission.analyses());
+        checkRoom(0, submission.media().size());
         if (context.idempotencyKey() != null) {
             var existing = records.byIdempotencyKey(caller.userId(), context.idempotencyKey());
             if (existing.isPresent()) {
@@ -111,6 +116,7 @@ public class FolderService {
     public List<Media> addMedia(Caller caller, UUID folderId, List<MediaUpload> uploads) {
         caller.require(caller.role().createsFolders(), "add media");
         Folder folder = folder(caller, folderId);
+        checkRoom(records.mediaOf(folderId).stream().filter(m -> m.sourceAnalysisId() == null).count(), uploads.size());
         List<MediaIntake.Opened> opened = intake.open(uploads);
         Published published = new Published(store);
         try (AnalysisEngine.Admission ignored = engine.admit()) {
@@ -127,6 +133,13 @@ public class FolderService {
         }
     }
 
+    private void checkRoom(long held, int added) {
+        if (held + added > limits.maxMedia()) {
+            throw ArgusException.badRequest("TOO_MANY_MEDIA", "a folder holds at most %d media files; it has %d and %d were sent"
+                    .formatted(limits.maxMedia(), held, added));
+        }
+    }
+
     /**
      * Records analyses to run on the folder's media and queues them as one job; returns them at once, in state
      * PROCESSING. The source media are chosen now (by the client or by Oz's rules), so a wrong id is refused here.
@@ -134,17 +147,16 @@ public class FolderService {
     public List<Analysis> startAnalyses(Caller caller, UUID folderId, List<AnalysisRequest> requests) {
         caller.require(caller.role().createsFolders(), "start analyses");
         if (requests.isEmpty()) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "analyses must name at least one analysis");
+            throw ArgusException.badRequest("MISSING_ANALYSES", "analyses must name at least one analysis");
         }
+        AnalysisPermissions.check(caller, requests);
         Folder folder = folder(caller, folderId);
-        List<AnalysisWork.Candidate> candidates = records.mediaOf(folderId).stream()
-                .map(m -> new AnalysisWork.Candidate(m.id(), m.mediaType().kind(), json.strings(m.tags()), null, m.sourceAnalysisId() != null))
-                .toList();
+        List<AnalysisWork.Candidate> candidates = storedCandidates(folderId);
         UUID groupId = UUID.randomUUID();
         Instant time = FolderAssembler.now();
         List<Analysis> rows = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            rows.add(Analysis.queued(folderId, folder.companyId(), groupId, requests.get(i), AnalysisWork.sources(requests.get(i), candidates),
+            rows.add(Analysis.queued(folderId, folder.companyId(), folder.userId(), groupId, requests.get(i), AnalysisWork.sources(requests.get(i), candidates),
                     time.plusNanos(1000L * i), json));
         }
         AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), AnalysisJob.FOLDER, null, AnalysisJob.JobState.QUEUED, 0,
@@ -154,12 +166,36 @@ public class FolderService {
         return rows;
     }
 
+    /**
+     * What a legacy client's bare "launch the analyses" starts: liveness, and face matching when at least two media
+     * of the folder can be compared.
+     */
+    public List<Analysis> startDefaultAnalyses(Caller caller, UUID folderId) {
+        folder(caller, folderId);
+        List<AnalysisRequest> requests = new ArrayList<>(List.of(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of())));
+        AnalysisRequest biometry = new AnalysisRequest(AnalysisType.BIOMETRY, Map.of(), Map.of());
+        if (AnalysisWork.sources(biometry, storedCandidates(folderId)).size() >= 2) {
+            requests.add(biometry);
+        }
+        return startAnalyses(caller, folderId, requests);
+    }
+
+    private List<AnalysisWork.Candidate> storedCandidates(UUID folderId) {
+        return records.mediaOf(folderId).stream()
+                .map(m -> new AnalysisWork.Candidate(m.id(), m.mediaType().kind(), json.strings(m.tags()), null, m.sourceAnalysisId() != null))
+                .toList();
+    }
+
     public FolderView find(Caller caller, UUID folderId) {
         return records.find(folderId, caller).orElseThrow(() -> ArgusException.notFound("folder " + folderId));
     }
 
     public Page<FolderView> list(Caller caller, FolderQuery query) {
         return records.list(caller, query);
+    }
+
+    public Page<Analysis> listAnalyses(Caller caller, AnalysisQuery query) {
+        return records.listAnalyses(caller, query);
     }
 
     public Analysis analysis(Caller caller, UUID analysisId) {
@@ -174,44 +210,51 @@ public class FolderService {
         return records.folder(folderId, caller).orElseThrow(() -> ArgusException.notFound("folder " + folderId));
     }
 
-    /** Merges the given fields into the folder's metadata (a null value removes a field). */
-    public FolderView updateFolderMetaData(Caller caller, UUID folderId, Map<String, Object> changes) {
+    /** Replaces the folder's metadata. */
+    public Folder setFolderMetaData(Caller caller, UUID folderId, Map<String, Object> metaData) {
         Folder folder = folder(caller, folderId);
-        records.updateFolder(folder.withMetaData(json.write(merged(json.object(folder.metaData()), changes)), FolderAssembler.now()));
-        return find(caller, folderId);
+        return records.updateFolder(folder.withMetaData(json.write(metaData), FolderAssembler.now()));
     }
 
-    public Media updateMediaMetaData(Caller caller, UUID folderId, UUID mediaId, Map<String, Object> changes) {
-        Media row = media(caller, folderId, mediaId);
-        return records.updateMedia(row.withMetaData(json.write(merged(json.object(row.metaData()), changes)), FolderAssembler.now()));
+    /** A media of a folder the caller sees, by its id alone. */
+    public Media media(Caller caller, UUID mediaId) {
+        return records.findMedia(mediaId, caller).orElseThrow(() -> ArgusException.notFound("media " + mediaId));
     }
 
-    public Analysis updateAnalysisMetaData(Caller caller, UUID analysisId, Map<String, Object> changes) {
+    public Media setMediaMetaData(Caller caller, UUID mediaId, Map<String, Object> metaData) {
+        Media row = media(caller, mediaId);
+        return records.updateMedia(row.withMetaData(json.write(metaData), FolderAssembler.now()));
+    }
+
+    public Analysis setAnalysisMetaData(Caller caller, UUID analysisId, Map<String, Object> metaData) {
         Analysis row = analysis(caller, analysisId);
-        return records.updateAnalysis(row.withMetaData(json.write(merged(json.object(row.metaData()), changes)), FolderAssembler.now()));
+        return records.updateAnalysis(row.withMetaData(json.write(metaData), FolderAssembler.now()));
     }
 
-    private static Map<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
-        Map<String, Object> merged = new LinkedHashMap<>(current);
-        changes.forEach((key, value) -> {
-            if (value == null) {
-                merged.remove(key);
-            } else {
-                merged.put(key, value);
-            }
-        });
-        return merged;
+    /** Deletes one media and its files (roles that may delete only), unless analyses of its folder are running. */
+    public void deleteMedia(Caller caller, UUID mediaId) {
+        caller.require(caller.role().deletes(), "delete media");
+        Media row = media(caller, mediaId);
+        Folder folder = folder(caller, row.folderId());
+        if (folder.resolutionStatus() == FolderStatus.PROCESSING) {
+            throw new ArgusException(HttpStatus.CONFLICT, "FOLDER_BUSY", "analyses of the folder are running; delete the media once they end");
+        }
+        removeFiles(records.deleteMedia(row), folder.id());
     }
 
     /** Deletes a folder with its media files (roles that may delete only). */
     public void delete(Caller caller, UUID folderId) {
         caller.require(caller.role().deletes(), "delete folders");
         Folder folder = folder(caller, folderId);
-        for (String key : records.delete(folder)) {
+        removeFiles(records.delete(folder), folderId);
+    }
+
+    private void removeFiles(List<String> keys, UUID folderId) {
+        for (String key : keys) {
             try {
                 store.delete(key);
             } catch (IOException e) {
-                LOG.warn("could not remove {} of deleted folder {}", key, folderId, e);
+                LOG.warn("could not remove {} of folder {}", key, folderId, e);
             }
         }
     }

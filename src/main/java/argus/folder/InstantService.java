@@ -28,6 +28,7 @@ public class InstantService {
 
     public FolderView analyze(Caller caller, FolderSubmission submission) {
         caller.require(caller.role().createsFolders(), "run analyses");
+        AnalysisPermissions.check(caller, submission.analyses());
         List<MediaIntake.Opened> opened = intake.open(submission.media());
         try (AnalysisEngine.Admission ignored = engine.admit()) {
             List<AnalysisWork.Candidate> candidates = opened.stream().map(MediaIntake.Opened::candidate).toList();

@@ -1,50 +1,61 @@
 package argus.api.oz;
 
-import argus.api.JsonPayloadReader;
 import argus.auth.Caller;
+import argus.analysis.AnalysisType;
 import argus.folder.Analysis;
+import argus.folder.AnalysisQuery;
+import argus.folder.FolderView;
 import argus.folder.FolderService;
+import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** {@code /api/analyses/{id}/}: one analysis, to poll while it runs, and its metadata. */
+/** {@code /api/analyses/}: the analyses the caller sees, newest first, and one analysis, to poll while it runs. */
 @Controller("/api/analyses")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AnalysisController {
     private final FolderService folders;
-    private final JsonPayloadReader reader;
     private final FolderJsonMapper mapper;
     private final BaseUrls urls;
 
-    AnalysisController(FolderService folders, JsonPayloadReader reader, FolderJsonMapper mapper, BaseUrls urls) {
+    AnalysisController(FolderService folders, FolderJsonMapper mapper, BaseUrls urls) {
         this.folders = folders;
-        this.reader = reader;
         this.mapper = mapper;
         this.urls = urls;
     }
 
+    /** Filters: {@code folder_id}, {@code type}, {@code time_created.*}, {@code time_updated.*}; {@code sorting} as for folders. */
+    @Get
+    HttpResponse<List<AnalysisJson>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+        ListQuery query = ListQuery.of(request);
+        Paging paging = query.paging();
+        String type = query.text("type");
+        AnalysisQuery analysisQuery = new AnalysisQuery(paging.limit(), paging.offset(), query.uuid("folder_id"),
+                type == null ? null : AnalysisType.parse(type), query.range("time_created"), query.range("time_updated"),
+                query.sort(Sort.of(Sort.Order.desc("timeCreated"))));
+        Map<UUID, FolderView> views = new HashMap<>();
+        return PageJson.of(folders.listAnalyses(caller, analysisQuery), paging, request, urls.base(request),
+                analysis -> json(views.computeIfAbsent(analysis.folderId(), id -> folders.find(caller, id)), analysis, request));
+    }
+
     @Get("/{analysisId}")
     AnalysisJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId, HttpRequest<?> request) {
-        return json(caller, folders.analysis(caller, analysisId), request);
+        Analysis analysis = folders.analysis(caller, analysisId);
+        return json(folders.find(caller, analysis.folderId()), analysis, request);
     }
 
-    @Patch("/{analysisId}/meta_data")
-    AnalysisJson patchMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId,
-                               @Body byte[] body, HttpRequest<?> request) {
-        return json(caller, folders.updateAnalysisMetaData(caller, analysisId, reader.readObject(body, "the metadata")), request);
-    }
-
-    private AnalysisJson json(Caller caller, Analysis analysis, HttpRequest<?> request) {
-        return mapper.analyses(folders.find(caller, analysis.folderId()), List.of(analysis), urls.base(request)).getFirst();
+    private AnalysisJson json(FolderView folder, Analysis analysis, HttpRequest<?> request) {
+        return mapper.analyses(folder, List.of(analysis), urls.base(request)).getFirst();
     }
 }

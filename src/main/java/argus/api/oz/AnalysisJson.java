@@ -12,6 +12,7 @@ import java.util.UUID;
 /**
  * An analysis as Oz clients read it; {@code analyse_id} is Oz's alias of {@code analysis_id}. An analysis that ended
  * without a verdict has the numeric Oz {@code error_code} and, in {@code error_details.reason}, the precise reason.
+ * A collection search shows the collection it searched ({@code collection.alias} is what the Oz iOS SDK displays).
  */
 @Serdeable
 public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
@@ -21,9 +22,11 @@ public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
                            @JsonProperty("analysis_id") UUID analysisId,
                            String state,
                            @JsonProperty("resolution_operator") @Nullable UUID resolutionOperator,
+                           @JsonProperty("resolution_comment") @Nullable String resolutionComment,
                            @JsonProperty("results_media") List<ResultsMediaJson> resultsMedia,
                            @JsonProperty("results_data") @Nullable Map<String, Object> resultsData,
                            @JsonProperty("meta_data") Map<String, Object> metaData,
+                           @JsonProperty("technical_meta_data") Map<String, Object> technicalMetaData,
                            @JsonProperty("time_created") BigDecimal timeCreated,
                            @JsonProperty("time_updated") BigDecimal timeUpdated,
                            @JsonProperty("error_code") @Nullable Integer errorCode,
@@ -34,5 +37,11 @@ public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
                            Map<String, Object> params,
                            @JsonProperty("analyse_id") UUID analyseId,
                            @JsonProperty("resolution_status") String resolutionStatus,
-                           String resolution) {
+                           String resolution,
+                           @Nullable CollectionRef collection) {
+
+    /** The collection a COLLECTION (or BLACKLIST) analysis searched, when it named one. */
+    @Serdeable
+    public record CollectionRef(@JsonProperty("collection_id") UUID collectionId, String alias) {
+    }
 }

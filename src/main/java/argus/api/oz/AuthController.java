@@ -6,6 +6,7 @@ import argus.auth.Caller;
 import argus.auth.LoginService;
 import argus.auth.TokenService;
 import argus.auth.AuthFilter;
+import argus.folder.JsonText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -25,11 +26,13 @@ class AuthController {
     private final LoginService logins;
     private final TokenService tokens;
     private final ClientOrigin origins;
+    private final JsonText json;
 
-    AuthController(LoginService logins, TokenService tokens, ClientOrigin origins) {
+    AuthController(LoginService logins, TokenService tokens, ClientOrigin origins, JsonText json) {
         this.logins = logins;
         this.tokens = tokens;
         this.origins = origins;
+        this.json = json;
     }
 
     @Post("/auth")
@@ -55,8 +58,8 @@ class AuthController {
         return HttpResponse.noContent();
     }
 
-    private static AccountJson.TokenResponse response(TokenService.TokenPair pair) {
+    private AccountJson.TokenResponse response(TokenService.TokenPair pair) {
         return new AccountJson.TokenResponse(pair.accessToken(), pair.expireToken(), OzTime.seconds(pair.accessExpiresAt()),
-                AccountJson.UserJson.of(pair.user()));
+                AccountJson.UserJson.of(pair.user(), json));
     }
 }

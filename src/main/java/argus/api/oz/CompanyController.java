@@ -4,6 +4,7 @@ import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.auth.Company;
 import argus.auth.Role;
+import argus.folder.JsonText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -25,10 +26,12 @@ import java.util.UUID;
 class CompanyController {
     private final Accounts accounts;
     private final BaseUrls urls;
+    private final JsonText json;
 
-    CompanyController(Accounts accounts, BaseUrls urls) {
+    CompanyController(Accounts accounts, BaseUrls urls, JsonText json) {
         this.accounts = accounts;
         this.urls = urls;
+        this.json = json;
     }
 
     @Get
@@ -57,8 +60,8 @@ class CompanyController {
     }
 
     /** The webhook secret is shown to ADMIN and to the company's own CLIENT ADMIN. */
-    private static AccountJson.CompanyJson json(Caller caller, Company company) {
+    private AccountJson.CompanyJson json(Caller caller, Company company) {
         boolean manages = caller.role() == Role.ADMIN || caller.role() == Role.CLIENT_ADMIN && caller.companyId().equals(company.id());
-        return AccountJson.CompanyJson.of(company, manages);
+        return AccountJson.CompanyJson.of(company, manages, json);
     }
 }

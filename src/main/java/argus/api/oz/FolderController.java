@@ -26,6 +26,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -57,14 +58,14 @@ class FolderController {
     HttpResponse<FolderJson> createWithMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                              @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload ->
-                created(folders.create(caller, payloads.parse(upload.payload(), upload.files()), RequestContexts.of(request)), request));
+                created(folders.create(caller, payloads.parse(caller, upload.payload(), upload.files()), RequestContexts.of(request)), request));
     }
 
     /** A folder without media, its payload sent as the JSON body; legacy clients send no body at all. */
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<FolderJson> createEmpty(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                          @Body @Nullable byte[] body, HttpRequest<?> request) {
-        return created(folders.create(caller, payloads.parse(reader.readOptionalObject(body, "the request body"), List.of()),
+        return created(folders.create(caller, payloads.parse(caller, reader.readOptionalObject(body, "the request body"), List.of()),
                 RequestContexts.of(request)), request);
     }
 
@@ -112,23 +113,25 @@ class FolderController {
         return HttpResponse.noContent();
     }
 
-    @Patch("/{folderId}/meta_data")
-    FolderJson patchMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
-                             @Body byte[] body, HttpRequest<?> request) {
-        return mapper.toJson(folders.updateFolderMetaData(caller, folderId, reader.readObject(body, "the metadata")), urls.base(request));
-    }
-
-    @Post("/{folderId}/meta_data")
-    FolderJson postMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
-                            @Body byte[] body, HttpRequest<?> request) {
-        return patchMetaData(caller, folderId, body, request);
-    }
-
     /** Starts analyses on the folder's media; they run in the background and are answered at once as PROCESSING. */
     @Post("/{folderId}/analyses")
     HttpResponse<List<AnalysisJson>> startAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                    @PathVariable UUID folderId, @Body byte[] body, HttpRequest<?> request) {
-        var started = folders.startAnalyses(caller, folderId, payloads.analysesToStart(reader.readObject(body, "the request body")));
+        var started = folders.startAnalyses(caller, folderId, payloads.analysesToStart(caller, reader.readObject(body, "the request body")));
+        return HttpResponse.created(mapper.analyses(folders.find(caller, folderId), started, urls.base(request)));
+    }
+
+    /**
+     * Early clients launch a folder's analyses with a bare PATCH: with no {@code analyses} in the body, liveness and,
+     * when two media can be compared, face matching start.
+     */
+    @Patch("/{folderId}/analyses")
+    HttpResponse<List<AnalysisJson>> launchAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+                                                    @PathVariable UUID folderId, @Body @Nullable byte[] body, HttpRequest<?> request) {
+        Map<String, Object> json = reader.readOptionalObject(body, "the request body");
+        var started = json.containsKey("analyses")
+                ? folders.startAnalyses(caller, folderId, payloads.analysesToStart(caller, json))
+                : folders.startDefaultAnalyses(caller, folderId);
         return HttpResponse.created(mapper.analyses(folders.find(caller, folderId), started, urls.base(request)));
     }
 

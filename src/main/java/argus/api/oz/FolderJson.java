@@ -20,6 +20,7 @@ public record FolderJson(@JsonProperty("company_id") UUID companyId,
                          @JsonProperty("resolution_comment") String resolutionComment,
                          @JsonProperty("system_resolution") String systemResolution,
                          @JsonProperty("meta_data") Map<String, Object> metaData,
+                         @JsonProperty("technical_meta_data") Map<String, Object> technicalMetaData,
                          List<MediaJson> media,
                          @JsonProperty("time_updated") BigDecimal timeUpdated,
                          List<AnalysisJson> analyses) {

@@ -1,7 +1,10 @@
 package argus.api.oz;
 
+import argus.analysis.AnalysisType;
 import argus.analysis.MediaResult;
 import argus.api.OzErrorCodes;
+import argus.blacklist.BlacklistAnalyzer;
+import argus.blacklist.CollectionService;
 import argus.folder.Analysis;
 import argus.folder.Folder;
 import argus.folder.FolderView;
@@ -22,9 +25,11 @@ import java.util.UUID;
 @Singleton
 public class FolderJsonMapper {
     private final JsonText json;
+    private final CollectionService collections;
 
-    FolderJsonMapper(JsonText json) {
+    FolderJsonMapper(JsonText json, CollectionService collections) {
         this.json = json;
+        this.collections = collections;
     }
 
     public FolderJson toJson(FolderView view, @Nullable String baseUrl) {
@@ -32,7 +37,7 @@ public class FolderJsonMapper {
         List<MediaJson> media = view.media().stream().map(m -> media(m, folder, baseUrl)).toList();
         return new FolderJson(folder.companyId(), OzTime.seconds(folder.timeCreated()), folder.id(), folder.userId(),
                 folder.resolutionEndpoint(), folder.resolutionStatus().name(), folder.resolutionComment(),
-                folder.systemResolution().name(), json.object(folder.metaData()), media, OzTime.seconds(folder.timeUpdated()),
+                folder.systemResolution().name(), json.object(folder.metaData()), Map.of(), media, OzTime.seconds(folder.timeUpdated()),
                 analyses(view, view.analyses(), baseUrl));
     }
 
@@ -44,7 +49,7 @@ public class FolderJsonMapper {
         return new MediaJson(media.companyId(), media.folderId(), OzTime.seconds(folder.timeCreated()), media.originalName(),
                 original, video, media.id(), media.mediaType().name(), json.strings(media.tags()),
                 json.object(media.info()), OzTime.seconds(media.timeCreated()), OzTime.seconds(media.timeUpdated()),
-                json.object(media.metaData()), base == null || media.thumbKey() == null ? null : base + "thumb/", media.imageId());
+                json.object(media.metaData()), Map.of(), base == null || media.thumbKey() == null ? null : base + "thumb/", media.imageId());
     }
 
     /** Analyses of the folder, their source media and output images taken from the folder's media. */
@@ -60,17 +65,35 @@ public class FolderJsonMapper {
         List<ResultsMediaJson> results = json.results(analysis.resultsMedia()).stream().map(r -> result(r, media)).toList();
         List<MediaJson> sources = json.ids(analysis.sourceMedia()).stream().map(media::get).filter(Objects::nonNull).toList();
         String resolution = analysis.resolutionStatus().name();
+        Map<String, Object> params = json.object(analysis.params());
         return new AnalysisJson(analysis.companyId(), analysis.groupId(), analysis.folderId(), folderCreated, analysis.id(),
-                analysis.state().name(), null, results,
-                analysis.resultsData() == null ? null : json.object(analysis.resultsData()), json.object(analysis.metaData()),
+                analysis.state().name(), null, null, results,
+                analysis.resultsData() == null ? null : json.object(analysis.resultsData()), json.object(analysis.metaData()), Map.of(),
                 OzTime.seconds(analysis.timeCreated()), OzTime.seconds(analysis.timeUpdated()), code(analysis.errorCode()),
-                analysis.errorMessage(), details(analysis.errorCode()), sources, analysis.type().name(), json.object(analysis.params()), analysis.id(),
-                resolution, resolution);
+                analysis.errorMessage(), details(analysis.errorCode()), sources, analysis.type().name(), params, analysis.id(),
+                resolution, resolution, collection(analysis, params));
+    }
+
+    private AnalysisJson.@Nullable CollectionRef collection(Analysis analysis, Map<String, Object> params) {
+        if (analysis.type().engine() != AnalysisType.BLACKLIST || !(params.get(BlacklistAnalyzer.COLLECTION) instanceof String id)) {
+            return null;
+        }
+        try {
+            return collections.ofCompany(analysis.companyId(), UUID.fromString(id))
+                    .map(c -> new AnalysisJson.CollectionRef(c.id(), c.alias())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static ResultsMediaJson result(MediaResult result, Map<UUID, MediaJson> media) {
         List<MediaJson> images = result.outputImages().stream().map(media::get).filter(Objects::nonNull).toList();
-        return new ResultsMediaJson(result.sourceMediaId(), result.sourceMediaId(), result.resolution().name(),
+        MediaJson source = media.get(result.sourceMediaId());
+        String type = source == null ? "" : source.mediaType();
+        UUID id = result.sourceMediaId();
+        return new ResultsMediaJson(id, id, type.equals(MediaType.VIDEO_FOLDER.name()) ? id : null,
+                type.equals(MediaType.IMAGE_FOLDER.name()) ? id : null, type.equals(MediaType.SHOTS_FOLDER.name()) ? id : null,
+                result.resolution().name(),
                 result.resultsData(), images, code(result.errorCode()), result.errorMessage(), details(result.errorCode()));
     }
 

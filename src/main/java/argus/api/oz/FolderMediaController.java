@@ -1,18 +1,19 @@
 package argus.api.oz;
 
 import argus.ArgusException;
-import argus.api.JsonPayloadReader;
 import argus.auth.Caller;
 import argus.folder.FolderService;
+import argus.folder.FolderView;
 import argus.folder.Media;
 import argus.storage.MediaStore;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
@@ -25,37 +26,42 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A folder's media: adding uploads (the multi-step flow), downloading originals ({@code original_url}) and previews
- * ({@code thumb_url}) for the folder's company only, and editing a media's metadata.
+ * A folder's media: listing and adding uploads (the multi-step flow), downloading originals ({@code original_url})
+ * and previews ({@code thumb_url}) for the folder's company only, and deleting one. Early Oz clients call the same
+ * resource {@code images} and name a media by its {@code image_id}; both names are served.
  */
-@Controller("/api/folders/{folderId}/media")
+@Controller("/api/folders/{folderId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FolderMediaController {
     private final FolderService folders;
     private final MediaStore store;
     private final UploadReceiver uploads;
     private final OzPayloadParser payloads;
-    private final JsonPayloadReader reader;
     private final FolderJsonMapper mapper;
     private final BaseUrls urls;
 
     FolderMediaController(FolderService folders, MediaStore store, UploadReceiver uploads, OzPayloadParser payloads,
-                          JsonPayloadReader reader, FolderJsonMapper mapper, BaseUrls urls) {
+                          FolderJsonMapper mapper, BaseUrls urls) {
         this.folders = folders;
         this.store = store;
         this.uploads = uploads;
         this.payloads = payloads;
-        this.reader = reader;
         this.mapper = mapper;
         this.urls = urls;
     }
 
-    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Get(uris = {"/media", "/images"})
+    List<MediaJson> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
+        FolderView view = folders.find(caller, folderId);
+        return view.media().stream().map(m -> mapper.media(m, view.folder(), urls.base(request))).toList();
+    }
+
+    @Post(uris = {"/media", "/images"}, consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<List<MediaJson>> add(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
                                       @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload -> {
             if (upload.files().isEmpty()) {
-                throw ArgusException.badRequest("MISSING_MEDIA", "the request carries no non-empty media file");
+                throw noMedia();
             }
             List<Media> added = folders.addMedia(caller, folderId, payloads.media(upload.payload(), upload.files()));
             var view = folders.find(caller, folderId);
@@ -63,28 +69,42 @@ class FolderMediaController {
         });
     }
 
-    @Get("/{mediaId}")
+    /** Media come as file parts of a multipart body; a JSON body (file paths, names) carries none. */
+    @Post(uris = {"/media", "/images"}, consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<List<MediaJson>> addWithoutFiles(@PathVariable UUID folderId, @Body @Nullable byte[] body) {
+        throw noMedia();
+    }
+
+    private static ArgusException noMedia() {
+        return ArgusException.badRequest("MISSING_MEDIA", "the request carries no non-empty media file: send the files as "
+                + "parts of a multipart/form-data body");
+    }
+
+    @Get("/media/{mediaId}")
     MediaJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, @PathVariable UUID mediaId,
                   HttpRequest<?> request) {
         Media media = folders.media(caller, folderId, mediaId);
         return mapper.media(media, folders.find(caller, folderId).folder(), urls.base(request));
     }
 
-    @Patch("/{mediaId}/meta_data")
-    MediaJson patchMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
-                            @PathVariable UUID mediaId, @Body byte[] body, HttpRequest<?> request) {
-        Media media = folders.updateMediaMetaData(caller, folderId, mediaId, reader.readObject(body, "the metadata"));
-        return mapper.media(media, folders.find(caller, folderId).folder(), urls.base(request));
+    /** Deletes a media named by its {@code media_id} or, as early clients do, by its {@code image_id}. */
+    @Delete(uris = {"/media/{mediaId}", "/images/{mediaId}"})
+    HttpResponse<?> delete(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+        FolderView view = folders.find(caller, folderId);
+        Media media = view.media().stream().filter(m -> m.id().equals(mediaId) || m.imageId().equals(mediaId)).findFirst()
+                .orElseThrow(() -> ArgusException.notFound("media " + mediaId));
+        folders.deleteMedia(caller, media.id());
+        return HttpResponse.noContent();
     }
 
-    @Get("/{mediaId}/original")
+    @Get("/media/{mediaId}/original")
     HttpResponse<StreamedFile> original(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                         @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
         return Downloads.of(store, media.storageKey(), MediaType.of(media.contentType()), media.originalName());
     }
 
-    @Get("/{mediaId}/thumb")
+    @Get("/media/{mediaId}/thumb")
     HttpResponse<StreamedFile> thumb(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                      @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);

@@ -36,7 +36,7 @@ class InstantController {
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     FolderJson analyze(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @Body byte[] body, HttpRequest<?> request) {
         UploadReceiver.Upload upload = receiver.receive(body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
-        FolderSubmission submission = payloads.parse(upload.payload(), upload.files());
+        FolderSubmission submission = payloads.parse(caller, upload.payload(), upload.files());
         if (submission.analyses().isEmpty()) {
             throw ArgusException.badRequest("MISSING_ANALYSES", "Instant mode stores nothing, so it needs analyses to run");
         }

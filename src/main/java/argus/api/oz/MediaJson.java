@@ -27,6 +27,7 @@ public record MediaJson(@JsonProperty("company_id") UUID companyId,
                         @JsonProperty("time_created") BigDecimal timeCreated,
                         @JsonProperty("time_updated") BigDecimal timeUpdated,
                         @JsonProperty("meta_data") Map<String, Object> metaData,
+                        @JsonProperty("technical_meta_data") Map<String, Object> technicalMetaData,
                         @JsonProperty("thumb_url") @Nullable String thumbUrl,
                         @JsonProperty("image_id") UUID imageId) {
 }

@@ -5,6 +5,9 @@ import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisRunner;
 import argus.analysis.AnalysisType;
 import argus.api.ApiConfig;
+import argus.auth.Caller;
+import argus.blacklist.BlacklistAnalyzer;
+import argus.blacklist.CollectionService;
 import argus.folder.FolderSubmission;
 import argus.folder.MediaTags;
 import argus.folder.MediaUpload;
@@ -27,16 +30,18 @@ class OzPayloadParser {
     private final ApiConfig config;
     private final AnalysisRunner runner;
     private final Webhooks webhooks;
+    private final CollectionService collections;
 
-    OzPayloadParser(ApiConfig config, AnalysisRunner runner, Webhooks webhooks) {
+    OzPayloadParser(ApiConfig config, AnalysisRunner runner, Webhooks webhooks, CollectionService collections) {
         this.config = config;
         this.runner = runner;
         this.webhooks = webhooks;
+        this.collections = collections;
     }
 
-    FolderSubmission parse(Map<String, Object> payload, List<ReceivedFile> files) {
+    FolderSubmission parse(Caller caller, Map<String, Object> payload, List<ReceivedFile> files) {
         List<MediaUpload> media = media(payload, files);
-        List<AnalysisRequest> analyses = analyses(payload.get("analyses"), false);
+        List<AnalysisRequest> analyses = analyses(caller, payload.get("analyses"), false);
         if (!analyses.isEmpty() && files.isEmpty()) {
             // an empty file part is dropped by the HTTP layer, so it also ends up here
             throw ArgusException.badRequest("MISSING_MEDIA", "analyses need at least one non-empty media file");
@@ -59,8 +64,8 @@ class OzPayloadParser {
     }
 
     /** The {@code analyses} of a request body to start analyses on an existing folder. */
-    List<AnalysisRequest> analysesToStart(Map<String, Object> body) {
-        return analyses(body.get("analyses"), true);
+    List<AnalysisRequest> analysesToStart(Caller caller, Map<String, Object> body) {
+        return analyses(caller, body.get("analyses"), true);
     }
 
     private static List<String> tags(String key, Object value) {
@@ -75,7 +80,7 @@ class OzPayloadParser {
         return tags;
     }
 
-    private List<AnalysisRequest> analyses(Object value, boolean sourceMediaAllowed) {
+    private List<AnalysisRequest> analyses(Caller caller, Object value, boolean sourceMediaAllowed) {
         if (value == null) {
             return List.of();
         }
@@ -102,6 +107,10 @@ class OzPayloadParser {
                     object(analysis, "meta_data", "analyses[%d].meta_data".formatted(i)),
                     sourceMediaAllowed ? ids(sourceMedia, "analyses[%d].source_media".formatted(i)) : null);
             runner.validate(request);
+            if (request.type().engine() == AnalysisType.BLACKLIST && params.get(BlacklistAnalyzer.COLLECTION) instanceof String collection) {
+                // a collection that does not exist would make the search pass for want of anyone to find
+                collections.collection(caller, UUID.fromString(collection));
+            }
             requests.add(request);
         }
         return requests;

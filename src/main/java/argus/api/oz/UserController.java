@@ -4,7 +4,10 @@ import argus.ArgusException;
 import argus.api.ClientOrigin;
 import argus.auth.Accounts;
 import argus.auth.Caller;
+import argus.auth.Permissions;
 import argus.auth.Role;
+import argus.auth.User;
+import argus.folder.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +23,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,13 +35,14 @@ import java.util.UUID;
 class UserController {
     private final Accounts accounts;
     private final BaseUrls urls;
-
     private final ClientOrigin origins;
+    private final JsonText json;
 
-    UserController(Accounts accounts, BaseUrls urls, ClientOrigin origins) {
+    UserController(Accounts accounts, BaseUrls urls, ClientOrigin origins, JsonText json) {
         this.accounts = accounts;
         this.urls = urls;
         this.origins = origins;
+        this.json = json;
     }
 
     @Get
@@ -45,28 +50,32 @@ class UserController {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         return PageJson.of(accounts.users(caller, query.text("search_text"), paging.pageable()), paging, request,
-                urls.base(request), AccountJson.UserJson::of);
+                urls.base(request), this::json);
     }
 
+    /** A user; the role as {@code user_type} (either spelling) or, as API ≤ 5.3 clients send it, CLIENT with flags. */
     @Post
     HttpResponse<AccountJson.UserJson> create(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                               @Body AccountJson.UserRequest body) {
-        if (body.email() == null || body.password() == null || body.userType() == null) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "email, password and user_type are required");
+        Role role = body.role(null);
+        if (body.email() == null || body.password() == null || role == null) {
+            throw ArgusException.badRequest("MISSING_FIELD", "email, password and user_type are required");
         }
         UUID company = body.companyId() == null ? caller.companyId() : body.companyId();
-        return HttpResponse.created(AccountJson.UserJson.of(accounts.createUser(caller, company, body.email(), body.password(),
-                Role.parse(body.userType()), orEmpty(body.firstName()), orEmpty(body.lastName()))));
+        Permissions permissions = body.permissions(Permissions.ALL);
+        return HttpResponse.created(json(accounts.createUser(caller, company, new Accounts.NewUser(body.email(), body.password(), role,
+                orEmpty(body.firstName()), orEmpty(body.middleName()), orEmpty(body.lastName()),
+                permissions == null ? Permissions.ALL : permissions, json.write(body.metaData() == null ? Map.of() : body.metaData())))));
     }
 
     @Get("/me")
     AccountJson.UserJson me(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
-        return AccountJson.UserJson.of(accounts.user(caller, caller.userId()));
+        return json(accounts.user(caller, caller.userId()));
     }
 
     @Get("/{userId}")
     AccountJson.UserJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId) {
-        return AccountJson.UserJson.of(accounts.user(caller, userId));
+        return json(accounts.user(caller, userId));
     }
 
     /** A user changing its own password sends {@code current_password} as well. */
@@ -76,15 +85,25 @@ class UserController {
         if (body.email() != null || body.companyId() != null) {
             throw ArgusException.badRequest("INVALID_PAYLOAD", "the e-mail and company of a user cannot change");
         }
-        return AccountJson.UserJson.of(accounts.updateUser(caller, userId, new Accounts.UserChange(body.password(), body.currentPassword(),
-                body.userType() == null ? null : Role.parse(body.userType()), body.active(), body.firstName(), body.lastName()),
-                origins.address(request)));
+        User current = accounts.user(caller, userId);
+        Role role = body.role(current.role());
+        User updated = accounts.updateUser(caller, userId, new Accounts.UserChange(body.password(), body.currentPassword(),
+                role == current.role() ? null : role, body.active(), body.firstName(), body.middleName(), body.lastName(),
+                body.permissions(current.permissions())), origins.address(request));
+        if (body.metaData() != null) {
+            updated = accounts.updateUserMetaData(caller, userId, json.write(body.metaData()));
+        }
+        return json(updated);
     }
 
     @Delete("/{userId}")
     HttpResponse<?> deactivate(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId, HttpRequest<?> request) {
         accounts.updateUser(caller, userId, Accounts.UserChange.deactivation(), origins.address(request));
         return HttpResponse.noContent();
+    }
+
+    private AccountJson.UserJson json(User user) {
+        return AccountJson.UserJson.of(user, json);
     }
 
     private static String orEmpty(@Nullable String text) {
