@@ -47,6 +47,16 @@ public final class OzClient {
             return body.get("details") instanceof Map<?, ?> details ? (String) details.get("reason") : (String) body.get("error_code");
         }
 
+        /** The items of a list answer (a plain JSON array). */
+        public List<Map<String, Object>> items() {
+            return list(body.get("items"));
+        }
+
+        /** The size of the whole list, from {@code X-Total-Count}. */
+        public long total() {
+            return Long.parseLong(response.header("X-Total-Count"));
+        }
+
         /** The numeric Oz {@code error_code}. */
         public int ozCode() {
             return ((Number) body.get("error_code")).intValue();

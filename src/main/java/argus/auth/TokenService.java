@@ -66,7 +66,7 @@ public class TokenService {
     @Transactional
     public Optional<Caller> authenticate(@Nullable String token) {
         try {
-            return Optional.of(require(token));
+            return Optional.of(caller(token));
         } catch (ArgusException refused) {
             return Optional.empty();
         }
@@ -78,6 +78,11 @@ public class TokenService {
      */
     @Transactional
     public Caller require(@Nullable String token) {
+        return caller(token);
+    }
+
+    /** Not intercepted, so that a refusal inside {@link #authenticate} does not mark its transaction for rollback. */
+    private Caller caller(@Nullable String token) {
         if (token == null || token.isBlank()) {
             throw new ArgusException(HttpStatus.UNAUTHORIZED, "NO_TOKEN", "the request carries no access token");
         }

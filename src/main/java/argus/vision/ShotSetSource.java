@@ -4,6 +4,7 @@ import io.micronaut.http.HttpStatus;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -180,8 +180,8 @@ public final class ShotSetSource implements MediaSource {
                 }
                 consumer.accept(name, content);
             }
-        } catch (ZipException e) {
-            throw MediaRejectedException.corrupt("the shot set is not a readable ZIP archive: " + e.getMessage());
+        } catch (ZipException | EOFException e) {
+            throw MediaRejectedException.corrupt("the shot set is not a readable ZIP archive");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the shot set", e);
         }

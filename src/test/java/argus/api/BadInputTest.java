@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
@@ -68,27 +69,33 @@ class BadInputTest {
         return TestMedia.file("video/selfie-real-3s.mp4");
     }
 
+    /** A refusal with its status, the precise reason in {@code details.reason} and Oz's numeric {@code error_code}. */
     private void assertRefused(Reply reply, int status, String code) {
         assertEquals(status, reply.status(), reply.body().toString());
         assertEquals(code, reply.errorCode(), reply.body().toString());
+        assertInstanceOf(Integer.class, reply.body().get("error_code"), reply.body().toString());
         assertNotNull(reply.body().get("error_message"));
     }
 
     @Test
     void missingOrUnknownTokenIs401() {
         MultipartBody body = MultipartBody.builder().addPart("video1", "v.mp4", selfie().toFile()).addPart("payload", QUALITY).build();
-        assertRefused(oz.send(HttpRequest.POST("/api/folders/", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)), 401, "UNAUTHORIZED");
-        assertRefused(oz.send(HttpRequest.POST("/api/folders/", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
-                .header(OzClient.TOKEN_HEADER, "not-a-token")), 401, "UNAUTHORIZED");
+        Reply none = oz.send(HttpRequest.POST("/api/folders/", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE));
+        assertRefused(none, 401, "NO_TOKEN");
+        assertEquals(6, none.ozCode());
+        Reply unknown = oz.send(HttpRequest.POST("/api/folders/", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .header(OzClient.TOKEN_HEADER, "not-a-token"));
+        assertRefused(unknown, 401, "INVALID_TOKEN");
+        assertEquals(7, unknown.ozCode());
         assertRefused(oz.send(HttpRequest.GET("/api/folders/00000000-0000-0000-0000-000000000000/")
-                .header(OzClient.TOKEN_HEADER, "x".repeat(1000))), 401, "UNAUTHORIZED");
+                .header(OzClient.TOKEN_HEADER, "x".repeat(1000))), 401, "INVALID_TOKEN");
     }
 
     @Test
     void wrongCredentialsAre401() {
         assertRefused(oz.send(HttpRequest.POST("/api/authorize/auth",
                 Map.of("credentials", Map.of("email", "admin@argus.test", "password", "wrong")))), 401, "INVALID_CREDENTIALS");
-        assertRefused(oz.send(HttpRequest.POST("/api/authorize/auth", Map.of("credentials", Map.of("email", "x")))), 400, "INVALID_PAYLOAD");
+        assertRefused(oz.send(HttpRequest.POST("/api/authorize/auth", Map.of("credentials", Map.of("email", "x")))), 400, "MISSING_FIELD");
     }
 
     @Test
@@ -125,6 +132,7 @@ class BadInputTest {
         assertEquals(1, media.size());
         assertEquals(List.of(), media.getFirst().get("tags"));
         assertEquals("SUCCESS", OzClient.firstAnalysis(reply).get("resolution"));
+        assertEquals(204, oz.delete("/api/folders/" + reply.body().get("folder_id") + "/").status());
     }
 
     @Test

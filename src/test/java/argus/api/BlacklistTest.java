@@ -135,7 +135,7 @@ class BlacklistTest {
         OzClient other = new OzClient(http, "other@bank.test", "other-password");
         assertEquals(404, other.get("/api/collections/" + collection + "/").status());
         assertEquals(404, other.get("/api/collections/" + collection + "/persons/" + person + "/").status());
-        assertEquals(0, number(other.get("/api/collections/").body().get("count")));
+        assertEquals(0, other.get("/api/collections/").total());
         Reply search = other.postFolder(Map.of("photo1", TestMedia.file("match/df-a/img2.jpg")), BLACKLIST);
         assertEquals("SUCCESS", firstAnalysis(search).get("resolution"));
         assertEquals(List.of(), object(firstResult(search).get("results_data")).get("matches"));

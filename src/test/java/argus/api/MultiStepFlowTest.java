@@ -219,7 +219,7 @@ class MultiStepFlowTest {
 
         Reply edited = operatorA.patch("/api/folders/" + folderId + "/meta_data/", "{\"reviewed\": true, \"case\": null}");
         assertEquals(200, edited.status());
-        assertEquals(Map.of("reviewed", true), edited.body().get("meta_data"));
+        assertEquals(Map.of("reviewed", true), edited.body());
 
         assertTrue(ids(clientA.get("/api/folders/?limit=100")).contains(folderId));
         assertTrue(ids(adminA.get("/api/folders/?limit=100")).contains(folderId));
@@ -238,20 +238,37 @@ class MultiStepFlowTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(201, clientA.post("/api/folders/", "{\"folder:meta_data\": {\"batch\": \"" + tag + "\", \"i\": " + i + "}}").status());
         }
-        Reply page = clientA.get("/api/folders/?limit=2&offset=0&meta_data.batch=" + tag);
+        Reply page = clientA.get("/api/folders/?limit=2&offset=0&meta_data=batch==" + tag);
         assertEquals(200, page.status());
-        assertEquals(3, number(page.body().get("count")));
-        assertEquals(2, list(page.body().get("results")).size());
-        assertTrue(((String) page.body().get("next")).contains("offset=2"));
+        assertEquals(3, page.total());
+        assertEquals(2, page.items().size());
+        assertTrue(page.response().header("Link").contains("offset=2"), page.response().header("Link"));
         Reply second = clientA.get("/api/folders/?limit=2&offset=2&meta_data.batch=" + tag);
-        assertEquals(1, list(second.body().get("results")).size());
-        assertEquals(null, second.body().get("next"));
-        assertEquals(0, number(clientA.get("/api/folders/?system_resolution=DECLINED&meta_data.batch=" + tag).body().get("count")));
+        assertEquals(1, second.items().size());
+        assertTrue(second.response().header("Link").contains("rel=\"prev\"") && !second.response().header("Link").contains("rel=\"next\""));
+        assertEquals(0, clientA.get("/api/folders/?system_resolution=DECLINED&meta_data.batch=" + tag).total());
+        assertEquals(0, clientA.get("/api/folders/?resolution_status=DECLINED&meta_data.batch=" + tag).total());
+        assertEquals(3, clientA.get("/api/folders/?resolution_status=INITIAL&meta_data.batch=" + tag).total());
+        assertEquals(1, clientA.get("/api/folders/?meta_data=i==1&meta_data=batch==" + tag).total());
+        assertEquals(2, clientA.get("/api/folders/?meta_data=i!=1&meta_data=batch==" + tag).total());
         long now = System.currentTimeMillis() / 1000;
-        assertEquals(0, number(clientA.get("/api/folders/?time_created.min=" + (now + 3600) + "&meta_data.batch=" + tag).body().get("count")));
-        assertEquals(3, number(clientA.get("/api/folders/?time_created.max=" + (now + 3600) + "&meta_data.batch=" + tag).body().get("count")));
-        assertEquals(400, clientA.get("/api/folders/?limit=1000").status());
+        assertEquals(0, clientA.get("/api/folders/?time_created.min=" + (now + 3600) + "&meta_data.batch=" + tag).total());
+        assertEquals(3, clientA.get("/api/folders/?time_created.max=" + (now + 3600) + "&meta_data.batch=" + tag).total());
+        // a real client sends milliseconds
+        assertEquals(3, clientA.get("/api/folders/?time_created.min=" + (now - 3600) * 1000 + "&meta_data.batch=" + tag).total());
+        assertEquals(0, clientA.get("/api/folders/?time_updated.min=" + (now + 3600) * 1000 + "&meta_data.batch=" + tag).total());
+        List<Object> newestFirst = clientA.get("/api/folders/?meta_data=batch==" + tag).items().stream().map(f -> f.get("meta_data")).toList();
+        List<Object> oldestFirst = clientA.get("/api/folders/?sorting=time_created%7Basc%7D&meta_data=batch==" + tag).items().stream()
+                .map(f -> f.get("meta_data")).toList();
+        assertEquals(newestFirst, oldestFirst.reversed());
+        assertEquals(2, number(OzClient.object(oldestFirst.getLast()).get("i")));
+        String first = (String) clientA.get("/api/folders/?sorting=time_created%7Basc%7D&meta_data=batch==" + tag).items().getFirst().get("folder_id");
+        assertEquals(1, clientA.get("/api/folders/?folder_id=" + first).total());
+        assertEquals(400, clientA.get("/api/folders/?limit=100000").status());
+        assertEquals(400, clientA.get("/api/folders/?offset=-1").status());
+        assertEquals(4, clientA.get("/api/folders/?offset=-1").ozCode());
         assertEquals(400, clientA.get("/api/folders/?system_resolution=MAYBE").status());
+        assertEquals(400, clientA.get("/api/folders/?sorting=name%7Basc%7D").status());
     }
 
     @Test
@@ -325,6 +342,6 @@ class MultiStepFlowTest {
     }
 
     private static List<String> ids(Reply page) {
-        return list(page.body().get("results")).stream().map(f -> (String) f.get("folder_id")).toList();
+        return page.items().stream().map(f -> (String) f.get("folder_id")).toList();
     }
 }

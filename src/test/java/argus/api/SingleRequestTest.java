@@ -61,7 +61,8 @@ class SingleRequestTest {
         assertEquals(201, reply.status());
         Map<String, Object> folder = reply.body();
         assertEquals(Set.of("company_id", "time_created", "folder_id", "user_id", "resolution_endpoint", "resolution_status",
-                "resolution_comment", "system_resolution", "meta_data", "media", "time_updated", "analyses"), folder.keySet());
+                "resolution_comment", "system_resolution", "meta_data", "technical_meta_data", "media", "time_updated", "analyses"),
+                folder.keySet());
         assertUuid(folder.get("folder_id"));
         assertUuid(folder.get("company_id"));
         assertUuid(folder.get("user_id"));

@@ -25,6 +25,7 @@ class TokenExpiryTest {
         Thread.sleep(1500);
         OzClient.Reply expired = admin.get("/api/users/me/");
         assertEquals(401, expired.status());
-        assertEquals("UNAUTHORIZED", expired.errorCode());
+        assertEquals("TOKEN_EXPIRED", expired.errorCode());
+        assertEquals(8, expired.ozCode());
     }
 }

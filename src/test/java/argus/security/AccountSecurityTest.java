@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static argus.OzClient.list;
 import static argus.OzClient.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,7 +59,7 @@ class AccountSecurityTest {
         assertEquals(404, clientAdmin.patch("/api/users/" + staffAdminId + "/", Map.of("is_active", false)).status());
         assertEquals(404, clientAdmin.delete("/api/users/" + staffOperatorId + "/").status());
         assertEquals(404, clientAdmin.get("/api/users/" + staffAdminId + "/").status());
-        List<Object> listed = list(clientAdmin.get("/api/users/?limit=100").body().get("results")).stream().map(u -> u.get("user_id")).toList();
+        List<Object> listed = clientAdmin.get("/api/users/?limit=100").items().stream().map(u -> u.get("user_id")).toList();
         assertFalse(listed.contains(staffAdminId) || listed.contains(staffOperatorId), listed.toString());
 
         assertEquals(200, staffAdmin.get("/api/users/me/").status(), "the staff administrator still works");
