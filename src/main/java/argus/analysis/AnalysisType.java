@@ -44,7 +44,7 @@ public enum AnalysisType {
     public static AnalysisType parse(String name) {
         String key = name.trim().toUpperCase(Locale.ROOT);
         try {
-            return ALIASES.getOrDefault(key, valueOf(key));
+            return ALIASES.containsKey(key) ? ALIASES.get(key) : valueOf(key);
         } catch (IllegalArgumentException e) {
             throw ArgusException.badRequest("UNSUPPORTED_ANALYSIS_TYPE", "unknown analysis type '%s'; supported: %s, liveness".formatted(
                     name, Arrays.stream(values()).map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
