@@ -1,6 +1,7 @@
 package argus.api;
 
 import io.micronaut.context.annotation.Primary;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
@@ -19,7 +20,8 @@ import java.util.Locale;
 /**
  * Gives the errors the framework raises itself (unknown route, wrong method, body too large, unreadable arguments)
  * the same JSON shape as the service's own, never an HTML page, and never internal details for a server error.
- * A server error caused by the database being unreachable is a 503 with {@code Retry-After}: the caller's request was
+ * A value the framework could not convert (a path id that is no UUID) is reported as an invalid value. A server error
+ * caused by the database being unreachable is a 503 with {@code Retry-After}: the caller's request was
  * fine and is worth retrying once the database is back.
  */
 @Primary
@@ -40,7 +42,8 @@ public class ErrorResponses implements ErrorResponseProcessor<Object> {
         String message = status.getCode() >= 500 || !context.hasErrors()
                 ? status.getReason()
                 : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
-        return ((MutableHttpResponse<Object>) response).body(ErrorBody.of(context.getRequest(), status, code(status), message))
+        String reason = context.getRootCause().filter(ConversionErrorException.class::isInstance).isPresent() ? "INVALID_VALUE" : code(status);
+        return ((MutableHttpResponse<Object>) response).body(ErrorBody.of(context.getRequest(), status, reason, message))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 

@@ -21,7 +21,7 @@ import java.time.Duration;
 @ConfigurationProperties("argus.auth")
 public record AuthConfig(@Bindable(defaultValue = "15m") Duration tokenTtl,
                          @Bindable(defaultValue = "7d") Duration refreshTtl,
-                         @Bindable(defaultValue = "3650d") Duration serviceTokenTtl,
+                         @Bindable(defaultValue = "1826d") Duration serviceTokenTtl,
                          @Bindable(defaultValue = "admin@argus.local") String adminEmail,
                          @Nullable String adminPassword,
                          @Nullable String jwtSecret,

@@ -33,6 +33,11 @@ public record Folder(@Id UUID id,
                 sessionId, deviceInfo, geoLocation, idempotencyKey, timeCreated, time);
     }
 
+    public Folder withResolutionEndpoint(String endpoint, Instant time) {
+        return new Folder(id, companyId, userId, endpoint, resolutionStatus, resolutionComment, systemResolution, metaData,
+                sessionId, deviceInfo, geoLocation, idempotencyKey, timeCreated, time);
+    }
+
     public Folder withMetaData(String json, Instant time) {
         return new Folder(id, companyId, userId, resolutionEndpoint, resolutionStatus, resolutionComment, systemResolution, json,
                 sessionId, deviceInfo, geoLocation, idempotencyKey, timeCreated, time);

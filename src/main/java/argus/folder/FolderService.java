@@ -9,6 +9,7 @@ import argus.analysis.AnalysisType;
 import argus.auth.Caller;
 import argus.storage.MediaStore;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -143,8 +144,9 @@ public class FolderService {
     /**
      * Records analyses to run on the folder's media and queues them as one job; returns them at once, in state
      * PROCESSING. The source media are chosen now (by the client or by Oz's rules), so a wrong id is refused here.
+     * A {@code resolutionEndpoint} given with them becomes the folder's webhook.
      */
-    public List<Analysis> startAnalyses(Caller caller, UUID folderId, List<AnalysisRequest> requests) {
+    public List<Analysis> startAnalyses(Caller caller, UUID folderId, List<AnalysisRequest> requests, @Nullable String resolutionEndpoint) {
         caller.require(caller.role().createsFolders(), "start analyses");
         if (requests.isEmpty()) {
             throw ArgusException.badRequest("MISSING_ANALYSES", "analyses must name at least one analysis");
@@ -161,6 +163,9 @@ public class FolderService {
         }
         AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), AnalysisJob.FOLDER, null, AnalysisJob.JobState.QUEUED, 0,
                 null, null, time, time);
+        if (resolutionEndpoint != null) {
+            folder = folder.withResolutionEndpoint(resolutionEndpoint, time);
+        }
         records.queue(folder, rows, job);
         jobs.wake();
         return rows;
@@ -177,7 +182,7 @@ public class FolderService {
         if (AnalysisWork.sources(biometry, storedCandidates(folderId)).size() >= 2) {
             requests.add(biometry);
         }
-        return startAnalyses(caller, folderId, requests);
+        return startAnalyses(caller, folderId, requests, null);
     }
 
     private List<AnalysisWork.Candidate> storedCandidates(UUID folderId) {

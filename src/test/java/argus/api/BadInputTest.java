@@ -104,14 +104,14 @@ class BadInputTest {
         assertRefused(oz.postFolder(Map.of("video1", selfie()), "[1, 2]"), 400, "MALFORMED_PAYLOAD");
         assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"analyses\": [], \"analyses\": []}"), 400, "MALFORMED_PAYLOAD");
         assertRefused(oz.postFolder(Map.of("video1", selfie()), "[".repeat(5000) + "]".repeat(5000)), 400, "MALFORMED_PAYLOAD");
-        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"analyses\": 3}"), 400, "INVALID_PAYLOAD");
-        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"folder:meta_data\": \"text\"}"), 400, "INVALID_PAYLOAD");
+        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"analyses\": 3}"), 400, "INVALID_TYPE");
+        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"folder:meta_data\": \"text\"}"), 400, "INVALID_TYPE");
     }
 
     @Test
     void unknownAnalysisTypeIs400() {
         assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"analyses\": [{\"type\": \"palmistry\"}]}"), 400, "UNSUPPORTED_ANALYSIS_TYPE");
-        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"analyses\": [{\"kind\": \"quality\"}]}"), 400, "INVALID_PAYLOAD");
+        assertRefused(oz.postFolder(Map.of("video1", selfie()), "{\"analyses\": [{\"kind\": \"quality\"}]}"), 400, "MISSING_FIELD");
     }
 
     @Test

@@ -134,7 +134,7 @@ class HostileInputTest {
         add(cases, "payload with a duplicate key", () -> oz.postFolder(Map.of("video1", selfie), "{\"analyses\": [], \"analyses\": [{\"type\": \"quality\"}]}"), 400, "MALFORMED_PAYLOAD");
         add(cases, "payload not in UTF-8", () -> payloadBytes(oz, selfie, "{\"folder:meta_data\": {\"n\": \"\u00e9\u00e9\"}}".getBytes(StandardCharsets.ISO_8859_1)), 400, "MALFORMED_PAYLOAD");
         add(cases, "payload that is not JSON", () -> oz.postFolder(Map.of("video1", selfie), "analyses=quality"), 400, "MALFORMED_PAYLOAD");
-        add(cases, "payload with a wrong type", () -> oz.postFolder(Map.of("video1", selfie), "{\"media:tags\": {\"video1\": \"video_selfie\"}}"), 400, "INVALID_PAYLOAD");
+        add(cases, "payload with a wrong type", () -> oz.postFolder(Map.of("video1", selfie), "{\"media:tags\": {\"video1\": \"video_selfie\"}}"), 400, "INVALID_TYPE");
         add(cases, "10000 analyses", () -> oz.postFolder(Map.of("video1", selfie), "{\"analyses\": [" + String.join(",", Collections.nCopies(10_000, "{\"type\": \"quality\"}")) + "]}"), 400, "TOO_MANY_ANALYSES");
         add(cases, "unknown analysis type", () -> oz.postFolder(Map.of("video1", selfie), "{\"analyses\": [{\"type\": \"mind_reading\"}]}"), 400, "UNSUPPORTED_ANALYSIS_TYPE");
         add(cases, "unknown tag", () -> oz.postFolder(Map.of("video1", selfie), "{\"media:tags\": {\"video1\": [\"<script>\"]}}"), 400, "UNKNOWN_TAG");

@@ -52,20 +52,20 @@ class CollectionController {
     @Post
     HttpResponse<CollectionJson.Collection> create(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                    @Body CollectionJson.CollectionRequest body) {
-        return HttpResponse.created(CollectionJson.Collection.of(collections.create(caller, body.alias(), body.companyId()), 0));
+        return HttpResponse.created(CollectionJson.Collection.of(collections.create(caller, body.alias(), body.companyId()), 0, json));
     }
 
     @Get
     HttpResponse<List<CollectionJson.Collection>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
         Paging paging = ListQuery.of(request).paging();
         return PageJson.of(collections.list(caller, paging.pageable()), paging, request, urls.base(request),
-                c -> CollectionJson.Collection.of(c, collections.personCount(c.id())));
+                c -> CollectionJson.Collection.of(c, collections.personCount(c.id()), json));
     }
 
     @Get("/{collectionId}")
     CollectionJson.Collection get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId) {
         var collection = collections.collection(caller, collectionId);
-        return CollectionJson.Collection.of(collection, collections.personCount(collection.id()));
+        return CollectionJson.Collection.of(collection, collections.personCount(collection.id()), json);
     }
 
     @Delete("/{collectionId}")

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Wire records of blacklist collections. */
+/** Wire records of blacklist collections; a person's image has its id under both names clients use. */
 final class CollectionJson {
     private CollectionJson() {
     }
@@ -27,24 +27,26 @@ final class CollectionJson {
                       @JsonProperty("company_id") UUID companyId,
                       String alias,
                       @JsonProperty("persons_count") long personsCount,
+                      @JsonProperty("meta_data") Map<String, Object> metaData,
                       @JsonProperty("time_created") BigDecimal timeCreated,
                       @JsonProperty("time_updated") BigDecimal timeUpdated) {
 
-        static Collection of(FaceCollection collection, long persons) {
-            return new Collection(collection.id(), collection.companyId(), collection.alias(), persons,
+        static Collection of(FaceCollection collection, long persons, JsonText json) {
+            return new Collection(collection.id(), collection.companyId(), collection.alias(), persons, json.object(collection.metaData()),
                     OzTime.seconds(collection.timeCreated()), OzTime.seconds(collection.timeUpdated()));
         }
     }
 
     @Serdeable
     record Image(@JsonProperty("image_id") UUID imageId,
+                 @JsonProperty("person_image_id") UUID personImageId,
                  @JsonProperty("person_id") UUID personId,
                  @JsonProperty("original_name") String originalName,
                  @JsonProperty("original_url") String originalUrl,
                  @JsonProperty("time_created") BigDecimal timeCreated) {
 
         static Image of(PersonImage image, String baseUrl) {
-            return new Image(image.id(), image.personId(), image.originalName(),
+            return new Image(image.id(), image.id(), image.personId(), image.originalName(),
                     "%s/api/collections/%s/persons/%s/images/%s/original/".formatted(baseUrl, image.collectionId(), image.personId(), image.id()),
                     OzTime.seconds(image.timeCreated()));
         }

@@ -9,6 +9,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
@@ -57,6 +58,16 @@ class CompanyController {
     AccountJson.CompanyJson update(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
                                    @Body AccountJson.CompanyRequest body) {
         return json(caller, accounts.updateCompany(caller, companyId, body.name(), body.active()));
+    }
+
+    /**
+     * Deactivates the company: its users can no longer sign in or use their tokens and its queued work is not run.
+     * Its folders stay for audit and can be deleted one by one; nothing is erased by this call.
+     */
+    @Delete("/{companyId}")
+    HttpResponse<?> deactivate(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId) {
+        accounts.updateCompany(caller, companyId, null, false);
+        return HttpResponse.noContent();
     }
 
     /** The webhook secret is shown to ADMIN and to the company's own CLIENT ADMIN. */

@@ -117,7 +117,8 @@ class FolderController {
     @Post("/{folderId}/analyses")
     HttpResponse<List<AnalysisJson>> startAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                    @PathVariable UUID folderId, @Body byte[] body, HttpRequest<?> request) {
-        var started = folders.startAnalyses(caller, folderId, payloads.analysesToStart(caller, reader.readObject(body, "the request body")));
+        var toStart = payloads.analysesToStart(caller, reader.readObject(body, "the request body"));
+        var started = folders.startAnalyses(caller, folderId, toStart.requests(), toStart.resolutionEndpoint());
         return HttpResponse.created(mapper.analyses(folders.find(caller, folderId), started, urls.base(request)));
     }
 
@@ -129,8 +130,9 @@ class FolderController {
     HttpResponse<List<AnalysisJson>> launchAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                     @PathVariable UUID folderId, @Body @Nullable byte[] body, HttpRequest<?> request) {
         Map<String, Object> json = reader.readOptionalObject(body, "the request body");
-        var started = json.containsKey("analyses")
-                ? folders.startAnalyses(caller, folderId, payloads.analysesToStart(caller, json))
+        OzPayloadParser.AnalysesToStart toStart = json.containsKey("analyses") ? payloads.analysesToStart(caller, json) : null;
+        var started = toStart != null
+                ? folders.startAnalyses(caller, folderId, toStart.requests(), toStart.resolutionEndpoint())
                 : folders.startDefaultAnalyses(caller, folderId);
         return HttpResponse.created(mapper.analyses(folders.find(caller, folderId), started, urls.base(request)));
     }

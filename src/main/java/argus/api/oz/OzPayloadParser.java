@@ -12,6 +12,7 @@ import argus.folder.FolderSubmission;
 import argus.folder.MediaTags;
 import argus.folder.MediaUpload;
 import argus.webhook.Webhooks;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -63,9 +64,12 @@ class OzPayloadParser {
         return media;
     }
 
-    /** The {@code analyses} of a request body to start analyses on an existing folder. */
-    List<AnalysisRequest> analysesToStart(Caller caller, Map<String, Object> body) {
-        return analyses(caller, body.get("analyses"), true);
+    /** What a request body asks to start on an existing folder: its analyses and, optionally, a webhook. */
+    record AnalysesToStart(List<AnalysisRequest> requests, @Nullable String resolutionEndpoint) {
+    }
+
+    AnalysesToStart analysesToStart(Caller caller, Map<String, Object> body) {
+        return new AnalysesToStart(analyses(caller, body.get("analyses"), true), endpoint(body.get("resolution_endpoint")));
     }
 
     private static List<String> tags(String key, Object value) {
@@ -73,7 +77,7 @@ class OzPayloadParser {
             return List.of();
         }
         if (!(value instanceof List<?> list) || list.stream().anyMatch(tag -> !(tag instanceof String))) {
-            throw invalid("media:tags." + key + " must be a list of strings");
+            throw wrongType("media:tags." + key + " must be a list of strings");
         }
         List<String> tags = list.stream().map(String.class::cast).distinct().toList();
         MediaTags.validate(key, tags);
@@ -85,7 +89,7 @@ class OzPayloadParser {
             return List.of();
         }
         if (!(value instanceof List<?> list)) {
-            throw invalid("analyses must be a list");
+            throw wrongType("analyses must be a list");
         }
         if (list.size() > config.maxAnalyses()) {
             throw ArgusException.badRequest("TOO_MANY_ANALYSES", "a request asks for at most %d analyses".formatted(config.maxAnalyses()));
@@ -93,12 +97,15 @@ class OzPayloadParser {
         List<AnalysisRequest> requests = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Map<?, ?> item)) {
-                throw invalid("analyses[%d] must be an object".formatted(i));
+                throw wrongType("analyses[%d] must be an object".formatted(i));
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> analysis = (Map<String, Object>) item;
+            if (analysis.get("type") == null) {
+                throw ArgusException.badRequest("MISSING_FIELD", "analyses[%d].type is required".formatted(i));
+            }
             if (!(analysis.get("type") instanceof String type)) {
-                throw invalid("analyses[%d].type must be a string".formatted(i));
+                throw wrongType("analyses[%d].type must be a string".formatted(i));
             }
             Map<String, Object> params = object(analysis, "params", "analyses[%d].params".formatted(i));
             // one real client puts the source media of a collection check among its params
@@ -156,9 +163,14 @@ class OzPayloadParser {
             return Map.of();
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw invalid(path + " must be a JSON object");
+            throw wrongType(path + " must be a JSON object");
         }
         return (Map<String, Object>) map;
+    }
+
+    /** A value of the wrong JSON type: Oz's "invalid type". */
+    private static ArgusException wrongType(String message) {
+        return ArgusException.badRequest("INVALID_TYPE", message);
     }
 
     private static ArgusException invalid(String message) {
