@@ -88,69 +88,72 @@ public class FolderRecords {
 
     @Transactional
     public Page<Analysis> listAnalyses(Caller caller, AnalysisQuery query) {
-        PredicateSpecification<Analysis> specification = (root, builder) -> {
-            List<Predicate> all = visible(caller, root, builder);
-            if (query.folderId() != null) {
-                all.add(builder.equal(root.get("folderId"), query.folderId()));
-            }
-            if (query.type() != null) {
-                all.add(builder.equal(root.get("type"), query.type()));
-            }
-            within(all, builder, root.get("timeCreated"), query.created());
-            within(all, builder, root.get("timeUpdated"), query.updated());
-            return all.isEmpty() ? null : builder.and(all.toArray(new Predicate[0]));
-        };
+        PredicateSpecification<Analysis> specification = (root, builder) -> new Conditions(caller, root, builder)
+                .equal("folderId", query.folderId())
+                .equal("type", query.type())
+                .within("timeCreated", query.created())
+                .within("timeUpdated", query.updated())
+                .all();
         return analyses.findAll(specification, new OffsetPageable(query.offset(), query.limit(), query.sort()));
-    }
-
-    /** What the caller's role lets it see: everything, its company's rows, or its own. */
-    private static List<Predicate> visible(Caller caller, Root<?> root, CriteriaBuilder builder) {
-        List<Predicate> all = new ArrayList<>();
-        if (caller.role().scope() != Role.Scope.ALL) {
-            all.add(builder.equal(root.get("companyId"), caller.companyId()));
-        }
-        if (caller.role().scope() == Role.Scope.OWN) {
-            all.add(builder.equal(root.get("userId"), caller.userId()));
-        }
-        return all;
     }
 
     private static PredicateSpecification<Folder> specification(Caller caller, FolderQuery query) {
         return (root, builder) -> {
-            List<Predicate> all = visible(caller, root, builder);
-            if (query.companyId() != null) {
-                all.add(builder.equal(root.get("companyId"), query.companyId()));
-            }
-            if (query.userId() != null) {
-                all.add(builder.equal(root.get("userId"), query.userId()));
-            }
-            if (query.folderId() != null) {
-                all.add(builder.equal(root.get("id"), query.folderId()));
-            }
-            within(all, builder, root.get("timeCreated"), query.created());
-            within(all, builder, root.get("timeUpdated"), query.updated());
-            if (query.systemResolution() != null) {
-                all.add(builder.equal(root.get("systemResolution"), query.systemResolution()));
-            }
-            if (query.resolutionStatus() != null) {
-                all.add(builder.equal(root.get("resolutionStatus"), query.resolutionStatus()));
-            }
+            Conditions conditions = new Conditions(caller, root, builder)
+                    .equal("companyId", query.companyId())
+                    .equal("userId", query.userId())
+                    .equal("id", query.folderId())
+                    .within("timeCreated", query.created())
+                    .within("timeUpdated", query.updated())
+                    .equal("systemResolution", query.systemResolution())
+                    .equal("resolutionStatus", query.resolutionStatus());
             for (MetaDataMatch match : query.metaData()) {
                 Predicate found = builder.or(metaDataPatterns(match.key(), match.value()).stream()
                         .map(pattern -> builder.like(root.get("metaData"), pattern, '\\')).toArray(Predicate[]::new));
-                all.add(match.equal() ? found : builder.not(found));
+                conditions.add(match.equal() ? found : builder.not(found));
             }
-            // An unfiltered list for an administrator: no predicate at all (an empty conjunction renders as "WHERE ").
-            return all.isEmpty() ? null : builder.and(all.toArray(new Predicate[0]));
+            return conditions.all();
         };
     }
 
-    private static void within(List<Predicate> all, CriteriaBuilder builder, Expression<Instant> time, FolderQuery.TimeRange range) {
-        if (range.from() != null) {
-            all.add(builder.greaterThanOrEqualTo(time, range.from()));
+    /** The conditions of a list query: what the caller's role lets it see, and each filter that was given. */
+    private static final class Conditions {
+        private final List<Predicate> all = new ArrayList<>();
+        private final Root<?> root;
+        private final CriteriaBuilder builder;
+
+        Conditions(Caller caller, Root<?> root, CriteriaBuilder builder) {
+            this.root = root;
+            this.builder = builder;
+            if (caller.role().scope() != Role.Scope.ALL) {
+                equal("companyId", caller.companyId());
+            }
+            if (caller.role().scope() == Role.Scope.OWN) {
+                equal("userId", caller.userId());
+            }
         }
-        if (range.to() != null) {
-            all.add(builder.lessThanOrEqualTo(time, range.to()));
+
+        Conditions equal(String field, @Nullable Object value) {
+            return value == null ? this : add(builder.equal(root.get(field), value));
+        }
+
+        Conditions within(String field, FolderQuery.TimeRange range) {
+            Expression<Instant> time = root.get(field);
+            if (range.from() != null) {
+                add(builder.greaterThanOrEqualTo(time, range.from()));
+            }
+            return range.to() == null ? this : add(builder.lessThanOrEqualTo(time, range.to()));
+        }
+
+        Conditions add(Predicate predicate) {
+            all.add(predicate);
+            return this;
+        }
+
+        /** Their conjunction; none at all for an unfiltered administrator (an empty one renders as "WHERE "). */
+        @Nullable
+        Predicate all() {
+            return all.isEmpty() ? null : builder.and(all.toArray(new Predicate[0]));
         }
     }
 

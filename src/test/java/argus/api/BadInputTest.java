@@ -4,9 +4,6 @@ import argus.Leftovers;
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
-import argus.folder.FolderRepository;
-import argus.folder.MediaRepository;
-import argus.storage.StorageConfig;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,29 +36,20 @@ class BadInputTest {
     @Client("/")
     HttpClient http;
     @Inject
-    FolderRepository folders;
-    @Inject
-    MediaRepository media;
-    @Inject
-    StorageConfig storage;
+    Leftovers leftovers;
     OzClient oz;
-    long foldersBefore;
-    long mediaBefore;
+    Leftovers.Stored before;
 
     @BeforeEach
     void client() {
         oz = new OzClient(http);
         oz.token();
-        foldersBefore = folders.count();
-        mediaBefore = media.count();
+        before = leftovers.stored();
     }
 
     @AfterEach
-    void nothingLeftBehind() throws IOException {
-        assertEquals(foldersBefore, folders.count(), "a refused request left a folder");
-        assertEquals(mediaBefore, media.count(), "a refused request left a media row");
-        assertEquals(0, Leftovers.files(storage.dataDir().resolve("media")), "a refused request left a media file");
-        assertEquals(0, Leftovers.files(storage.dataDir().resolve("staging")), "a refused request left a staged upload");
+    void nothingLeftBehind() {
+        leftovers.assertNoneSince(before, "a refused request");
     }
 
     private Path selfie() {

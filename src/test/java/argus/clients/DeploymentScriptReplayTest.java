@@ -1,9 +1,6 @@
 package argus.clients;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -23,17 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bytes: the error code as the first key, a space after every colon, and a token of lower-case hex.
  */
 @MicronautTest
-class DeploymentScriptReplayTest {
+class DeploymentScriptReplayTest extends ClientReplay {
     private static final Pattern TOKEN = Pattern.compile("\"access_token\": \"([0-9a-z]*)");
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
 
     private Wire.Answer curl(String email, String password) {
         Map<String, String> curl = Wire.headers("User-Agent", "curl/8.5.0", "Accept", "*/*", "Content-Type", "application/x-www-form-urlencoded");
-        return new Wire(server.getURI(), json).send("POST", "/api/authorize/auth", curl,
+        return wire().send("POST", "/api/authorize/auth", curl,
                 "{ \"credentials\": { \"email\": \"" + email + "\", \"password\": \"" + password + "\" }}");
     }
 

@@ -3,12 +3,7 @@ package argus.clients;
 import argus.OzClient;
 import argus.TestAccounts;
 import argus.TestMedia;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,27 +38,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * DECLINED, SUCCESS, OPERATOR_REQUIRED), {@code media[].media_type}/{@code tags}, {@code collection.alias}.
  */
 @MicronautTest
-class IosSdkReplayTest {
+class IosSdkReplayTest extends ClientReplay {
     private static final Set<String> RESOLUTIONS = Set.of("INITIAL", "PROCESSING", "FAILED", "FINISHED", "DECLINED", "SUCCESS", "OPERATOR_REQUIRED");
     private static final String FORM = "application/x-www-form-urlencoded";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    @Client("/")
-    HttpClient http;
     Wire wire;
     String email;
 
     @BeforeEach
     void account() {
-        wire = new Wire(server.getURI(), json);
-        OzClient admin = new OzClient(http);
-        String company = TestAccounts.company(admin, "iOS bank " + System.nanoTime());
-        email = "ios-" + System.nanoTime() + "@bank.test";
-        TestAccounts.user(http, admin, company, email, "CLIENT ADMIN");
+        wire = wire();
+        email = account(company("iOS bank"), "ios", "CLIENT ADMIN");
     }
 
     private Map<String, String> headers(String token) {

@@ -3,12 +3,7 @@ package argus.clients;
 import argus.OzClient;
 import argus.TestAccounts;
 import argus.TestMedia;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,21 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code json_decode}d; anything else counts as a failure.
  */
 @MicronautTest
-class PhpGuzzleReplayTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    @Client("/")
-    HttpClient http;
+class PhpGuzzleReplayTest extends ClientReplay {
 
     @Test
     void theLegacyFolderImagesAndAnalysesFlowWorks() {
-        Wire wire = new Wire(server.getURI(), json);
-        OzClient admin = new OzClient(http);
-        String company = TestAccounts.company(admin, "Laravel shop " + System.nanoTime());
-        String token = TestAccounts.user(http, admin, company, "php-" + System.nanoTime() + "@shop.test", "CLIENT ADMIN").token();
+        Wire wire = wire();
+        String token = new OzClient(http, account(company("Laravel shop"), "php", "CLIENT ADMIN"), TestAccounts.PASSWORD).token();
         Map<String, String> guzzle = Wire.headers("X-Forensic-Access-Token", token, "User-Agent", "GuzzleHttp/7");
 
         Wire.Answer created = wire.send("POST", "/api/folders", Wire.headers("X-Forensic-Access-Token", token,

@@ -3,12 +3,7 @@ package argus.clients;
 import argus.OzClient;
 import argus.TestMedia;
 import argus.TestShotSets;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -29,19 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second branch; the script reads {@code video_url} for media that are not images.
  */
 @MicronautTest
-class PostmanInstantReplayTest {
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    @Client("/")
-    HttpClient http;
+class PostmanInstantReplayTest extends ClientReplay {
 
     @Test
     void theInstantRequestWithAVideoAPhotoAndAShotSetIsAnsweredInFull() throws Exception {
-        Wire wire = new Wire(server.getURI(), json);
-        String token = new OzClient(http).token();
+        Wire wire = wire();
+        String token = admin().token();
         Path shots = Files.write(Files.createTempDirectory("postman").resolve("shots.zip"),
                 TestShotSets.zip(TestShotSets.frames(TestMedia.file("video/selfie-real-3s.mp4"), 5), "%d.jpg"));
         String payload = "{\n        \"folder:meta_data\": {\n            \"partner_side_folder_id\": \"159FD350-E8DD-4A5A-B958-0740B95BD620\",\n"

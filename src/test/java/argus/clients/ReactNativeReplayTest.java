@@ -3,12 +3,7 @@ package argus.clients;
 import argus.OzClient;
 import argus.TestAccounts;
 import argus.TestMedia;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,27 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * way carries no file and gets a clear 400 with Oz's numeric code, which the helper shows as its error text.
  */
 @MicronautTest
-class ReactNativeReplayTest {
+class ReactNativeReplayTest extends ClientReplay {
     private static final String VIDEO = "video/selfie-real-3s.mp4";
     private static final String PHOTO = "liveness/real/tv-real-02.jpg";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    @Client("/")
-    HttpClient http;
     Wire wire;
     String email;
 
     @BeforeEach
     void account() {
-        wire = new Wire(server.getURI(), json);
-        OzClient admin = new OzClient(http);
-        String company = TestAccounts.company(admin, "Mobile app " + System.nanoTime());
-        email = "service-" + System.nanoTime() + "@app.test";
-        TestAccounts.user(http, admin, company, email, "CLIENT SERVICE");
+        wire = wire();
+        email = account(company("Mobile app"), "service", "CLIENT SERVICE");
     }
 
     /** {@code authorize()}: the raw text is logged and parsed; a non-2xx answer is thrown as its text. */

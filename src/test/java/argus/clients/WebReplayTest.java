@@ -5,11 +5,7 @@ import argus.TestAccounts;
 import argus.TestMedia;
 import argus.TestShotSets;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,16 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * </ul>
  */
 @MicronautTest
-class WebReplayTest {
+class WebReplayTest extends ClientReplay {
     private static final String AXIOS_ACCEPT = "application/json, text/plain, */*";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
-    @Client("/")
-    HttpClient http;
     Wire wire;
     String pageAccount;
     String proxyAccount;
@@ -59,14 +48,11 @@ class WebReplayTest {
     /** The Web SDK's capture: a shot set with the page's metadata, liveness run on it. */
     @BeforeEach
     void captured() throws Exception {
-        wire = new Wire(server.getURI(), json);
-        OzClient admin = new OzClient(http);
-        String company = TestAccounts.company(admin, "Web shop " + System.nanoTime());
-        OzClient sdk = TestAccounts.user(http, admin, company, "sdk-" + System.nanoTime() + "@shop.test", "CLIENT SERVICE");
-        pageAccount = "page-" + System.nanoTime() + "@shop.test";
-        TestAccounts.user(http, admin, company, pageAccount, "CLIENT SERVICE");
-        proxyAccount = "proxy-" + System.nanoTime() + "@shop.test";
-        TestAccounts.user(http, admin, company, proxyAccount, "CLIENT ADMIN");
+        wire = wire();
+        String company = company("Web shop");
+        OzClient sdk = new OzClient(http, account(company, "sdk", "CLIENT SERVICE"), TestAccounts.PASSWORD);
+        pageAccount = account(company, "page", "CLIENT SERVICE");
+        proxyAccount = account(company, "proxy", "CLIENT ADMIN");
         transactionId = UUID.randomUUID().toString();
         Path shots = Files.write(Files.createTempDirectory("web").resolve("capture.zip"),
                 TestShotSets.zip(TestShotSets.frames(TestMedia.file("video/selfie-real-3s.mp4"), 10), "frame_%02d.jpeg"));
