@@ -17,10 +17,6 @@ import java.util.Map;
  */
 @Serdeable
 public record ErrorBody(@JsonProperty("error_code") String errorCode, @JsonProperty("error_message") String errorMessage) {
-    private static final String ENVELOPED = "/api/v1/";
-    private static final String OZ = "/api/";
-    private static final String AUTHENTICITY = "/api/technology/";
-
     /** The video-detect envelope of a refusal. */
     @Serdeable
     public record Enveloped(@Nullable Object data, boolean success, String message, String error) {
@@ -34,17 +30,12 @@ public record ErrorBody(@JsonProperty("error_code") String errorCode, @JsonPrope
 
     public static Object of(HttpRequest<?> request, HttpStatus status, String reason, String message) {
         String path = request.getPath();
-        if (path.startsWith(ENVELOPED)) {
+        if (ContractPaths.videoDetect(path)) {
             return new Enveloped(null, false, message, reason.toLowerCase(Locale.ROOT));
         }
-        if (isOz(path)) {
+        if (ContractPaths.oz(path)) {
             return new Oz(OzErrorCodes.of(status, reason), message, Map.of("reason", reason));
         }
         return new ErrorBody(reason, message);
-    }
-
-    /** Whether a path is one of the Oz contract's: {@code /api/...}, except the video-detect and authenticity contracts'. */
-    static boolean isOz(String path) {
-        return path.startsWith(OZ) && !path.startsWith(ENVELOPED) && !path.startsWith(AUTHENTICITY);
     }
 }

@@ -24,7 +24,7 @@ final class JsonBodyContentType extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request && WITH_BODY.contains(request.method())
-                && ErrorBody.isOz(new QueryStringDecoder(request.uri()).path())) {
+                && ContractPaths.oz(new QueryStringDecoder(request.uri()).path())) {
             String declared = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
             String type = declared.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
             if (SENT_FOR_JSON.contains(type)) {

@@ -11,7 +11,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,16 @@ public class JsonPayloadReader {
 
     /** The JSON object in {@code bytes}; an absent or blank body reads as an empty object. */
     public Map<String, Object> readOptionalObject(@Nullable byte[] bytes, String what) {
-        return bytes == null || new String(bytes, StandardCharsets.UTF_8).isBlank() ? Map.of() : readObject(bytes, what);
+        return bytes == null || blank(bytes) ? Map.of() : readObject(bytes, what);
+    }
+
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The JSON object in {@code bytes}. */

@@ -15,10 +15,10 @@ import io.micronaut.http.codec.CodecException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Writes JSON responses; those of Oz endpoints with a space after every {@code :} and {@code ,} between tokens, the
@@ -48,7 +48,7 @@ public class OzJsonWriter implements ResponseBodyWriter<Object> {
     public CloseableByteBody writePiece(ByteBodyFactory bodyFactory, HttpRequest<?> request, HttpResponse<?> response,
                                         Argument<Object> type, MediaType mediaType, Object object) {
         byte[] json = json(type, object);
-        return bodyFactory.adapt(ErrorBody.isOz(request.getPath()) ? spaced(json) : json);
+        return bodyFactory.adapt(ContractPaths.oz(request.getPath()) ? spaced(json) : json);
     }
 
     @Override
@@ -70,11 +70,12 @@ public class OzJsonWriter implements ResponseBodyWriter<Object> {
 
     /** Compact JSON with {@code ": "} and {@code ", "} as separators; text inside strings is left as it is. */
     static byte[] spaced(byte[] json) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + json.length / 8);
+        byte[] out = new byte[json.length * 2];
+        int length = 0;
         boolean inString = false;
         boolean escaped = false;
         for (byte b : json) {
-            out.write(b);
+            out[length++] = b;
             if (inString) {
                 if (escaped) {
                     escaped = false;
@@ -86,9 +87,9 @@ public class OzJsonWriter implements ResponseBodyWriter<Object> {
             } else if (b == '"') {
                 inString = true;
             } else if (b == ':' || b == ',') {
-                out.write(' ');
+                out[length++] = ' ';
             }
         }
-        return out.toByteArray();
+        return Arrays.copyOf(out, length);
     }
 }

@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class ShotSetSource implements MediaSource {
     @Override
     public FrameSeries sample(int count) {
         int kept = Math.max(1, Math.min(count, frames.size()));
-        Map<String, Integer> wanted = new HashMap<>();
+        Map<String, Integer> wanted = new LinkedHashMap<>();
         for (int i = 0; i < kept; i++) {
             wanted.putIfAbsent(frames.get((int) ((i + 0.5) * frames.size() / kept)), wanted.size());
         }
@@ -96,17 +97,23 @@ public final class ShotSetSource implements MediaSource {
         // nothing is held open between calls
     }
 
-    /** Decodes the named frames (each at its position in the series), in one pass over the archive. */
+    /**
+     * Decodes the named frames (each at its position in the series), in one pass over the archive; a frame's index is
+     * its place in name order.
+     */
     private FrameSeries decode(Map<String, Integer> wanted) {
         Frame[] decoded = new Frame[wanted.size()];
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < frames.size(); i++) {
+            order.put(frames.get(i), i);
+        }
         try {
             readEntries((name, bytes) -> {
                 Integer position = wanted.get(name);
                 if (position != null) {
                     MediaData frame = new MediaData.InMemory(bytes);
-                    try (FrameSeries photo = new ImageSource(frame, ImageHeader.read(frame), limits).sample(1)) {
-                        decoded[position] = new Frame(frames.indexOf(name), 0, photo.frame(0).image().clone());
-                    }
+                    // the photo's series holds nothing but its frame, whose picture the shot set's series now owns
+                    decoded[position] = new Frame(order.get(name), 0, new ImageSource(frame, ImageHeader.read(frame), limits).sample(1).frame(0).image());
                 }
             });
         } catch (RuntimeException e) {
