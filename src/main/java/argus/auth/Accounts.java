@@ -54,6 +54,12 @@ public class Accounts {
 
     // ---- companies
 
+    /** The first company and its administrator, in one transaction: all or nothing. */
+    @Transactional
+    void createFirstAdministrator(String email, String password) {
+        saveUser(saveCompany("Argus").id(), NewUser.administrator(email, password));
+    }
+
     Company saveCompany(String name) {
         Instant now = now();
         return companies.save(new Company(UUID.randomUUID(), name, true, randomSecret(32), "{}", now, now));

@@ -2,8 +2,8 @@ package argus.auth;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +28,11 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         this.config = config;
     }
 
+    /**
+     * Two instances starting at once on an empty database both try; the e-mail's unique constraint lets one win, and
+     * the other starts normally with the winner's administrator.
+     */
     @Override
-    @Transactional
     public void onApplicationEvent(StartupEvent event) {
         if (users.count() > 0) {
             return;
@@ -39,9 +42,16 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         if (generated) {
             password = Accounts.randomSecret(18);
         }
-        Company company = accounts.saveCompany("Argus");
         String email = config.adminEmail().trim().toLowerCase(Locale.ROOT);
-        accounts.saveUser(company.id(), Accounts.NewUser.administrator(email, password));
+        try {
+            accounts.createFirstAdministrator(email, password);
+        } catch (DataAccessException e) {
+            if (users.count() == 0) {
+                throw e;
+            }
+            LOG.info("Another instance created the first administrator");
+            return;
+        }
         LOG.info("Created the first administrator {}", email);
         if (generated) {
             System.out.println("Generated password for " + email + " (shown once; set ARGUS_ADMIN_PASSWORD to choose it): " + password);

@@ -91,6 +91,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
+        LOG.info("job worker {} started", owner);
         poller.start();
     }
 

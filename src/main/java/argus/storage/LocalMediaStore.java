@@ -1,61 +1,45 @@
 package argus.storage;
 
-import argus.Digests;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * Media on the local disk under {@code <data-dir>/media}. Every write goes to a temporary file in
- * {@code <data-dir>/staging} (same file system), is flushed to disk when committed, then renamed into place
- * atomically. Uploads that are refused are never flushed: they cost no disk synchronisation.
+ * Media on the local disk under {@code <data-dir>/media}, the default ({@code ARGUS_STORAGE=local}). Every write goes
+ * to a temporary file in {@code <data-dir>/staging} (same file system), is flushed to disk when committed, then
+ * renamed into place atomically. Uploads that are refused are never flushed: they cost no disk synchronisation.
  */
 @Singleton
+@Requires(property = "argus.storage.kind", value = "local", defaultValue = "local")
 public class LocalMediaStore implements MediaStore {
     private final Path root;
-    private final Path staging;
+    private final StagingArea staging;
 
     public LocalMediaStore(StorageConfig config) {
         this.root = config.dataDir().resolve("media").toAbsolutePath().normalize();
-        this.staging = config.dataDir().resolve("staging").toAbsolutePath().normalize();
+        this.staging = new StagingArea(config.dataDir());
         try {
             Files.createDirectories(root);
-            Files.createDirectories(staging);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the media directories under " + config.dataDir(), e);
+            throw new UncheckedIOException("cannot create the media directory under " + config.dataDir(), e);
         }
     }
 
     @Override
     public StagedFile stage(InputStream content) throws IOException {
-        Path file = newStagingFile();
-        MessageDigest digest = Digests.sha256();
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
-            long size = content.transferTo(out);
-            out.flush();
-            return new StagedFile(file, size, HexFormat.of().formatHex(digest.digest()));
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
+        return staging.stage(content);
     }
 
     @Override
@@ -71,7 +55,7 @@ public class LocalMediaStore implements MediaStore {
 
     @Override
     public void put(String key, byte[] content) throws IOException {
-        Path file = newStagingFile();
+        Path file = staging.newFile();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(content));
         }
@@ -109,47 +93,17 @@ public class LocalMediaStore implements MediaStore {
 
     @Override
     public void discard(StagedFile staged) {
-        try {
-            Files.deleteIfExists(staged.path());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        staging.discard(staged);
     }
 
     @Override
     public Stream<String> keysWrittenBefore(Instant instant) throws IOException {
-        return filesWrittenBefore(root, instant).map(path -> root.relativize(path).toString());
+        return StagingArea.filesWrittenBefore(root, instant).map(path -> root.relativize(path).toString());
     }
 
     @Override
     public int discardStagedBefore(Instant instant) throws IOException {
-        int discarded = 0;
-        try (Stream<Path> stale = filesWrittenBefore(staging, instant)) {
-            for (Path file : (Iterable<Path>) stale::iterator) {
-                if (Files.deleteIfExists(file)) {
-                    discarded++;
-                }
-            }
-        }
-        return discarded;
-    }
-
-    private static Stream<Path> filesWrittenBefore(Path directory, Instant instant) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            return Stream.empty();
-        }
-        return Files.walk(directory).filter(path -> {
-            try {
-                return Files.isRegularFile(path) && Files.getLastModifiedTime(path).toInstant().isBefore(instant);
-            } catch (IOException vanished) {
-                return false;
-            }
-        });
-    }
-
-    /** A fresh name in the staging area (recreated if something removed it while the service runs). */
-    private Path newStagingFile() throws IOException {
-        return Files.createDirectories(staging).resolve(UUID.randomUUID() + ".part");
+        return staging.discardBefore(instant);
     }
 
     /** Keys are generated by the service, never taken from a client; the check is a second line of defence. */
