@@ -2,6 +2,7 @@ package argus.blacklist;
 
 import jakarta.inject.Singleton;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
  */
 @Singleton
 public class FaceIndex {
+    private static final int LOAD_PAGE = 5_000;
     private final PersonImageRepository images;
     private final FacesVersionRepository versions;
     private final Map<UUID, Entry> companies = new ConcurrentHashMap<>();
@@ -33,14 +35,20 @@ public class FaceIndex {
         private long version = -1;
     }
 
+    /** The {@code limit} enrolled faces most similar to the probe, best first, by exact cosine. */
     public List<Gallery.Hit> search(UUID companyId, float[] probe, int limit, Set<UUID> collections) {
         Entry entry = current(companyId, probe.length);
+        List<Gallery.Hit> candidates;
         entry.lock.readLock().lock();
         try {
-            return entry.gallery.search(probe, limit, collections);
+            candidates = entry.gallery.candidates(probe, limit, collections);
         } finally {
             entry.lock.readLock().unlock();
         }
+        Map<UUID, float[]> embeddings = new HashMap<>();
+        images.findByIdIn(candidates.stream().map(Gallery.Hit::imageId).toList())
+                .forEach(row -> embeddings.put(row.id(), Embeddings.decode(row.embedding())));
+        return Gallery.rescore(candidates, embeddings, probe, limit);
     }
 
     private Entry current(UUID companyId, int dimensions) {
@@ -49,16 +57,33 @@ public class FaceIndex {
         entry.lock.writeLock().lock();
         try {
             if (entry.version != version) {
-                List<PersonImage> rows = images.findByCompanyId(companyId);
-                Gallery gallery = new Gallery(dimensions, rows.size());
-                rows.forEach(row -> gallery.add(row.id(), row.personId(), row.collectionId(), Embeddings.decode(row.embedding())));
-                entry.gallery = gallery;
+                // Released before the new one is read: both at once would need twice the memory.
+                entry.gallery = null;
+                entry.gallery = load(companyId, dimensions);
                 entry.version = version;
             }
             return entry;
         } finally {
             entry.lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Reads the company's faces page by page (a million of them are gigabytes of rows) into a new gallery. Collections
+     * are few: each is held once rather than once per face.
+     */
+    private Gallery load(UUID companyId, int dimensions) {
+        Gallery gallery = new Gallery(dimensions, images.countByCompanyId(companyId));
+        Map<UUID, UUID> collections = new HashMap<>();
+        List<PersonImage> page = images.firstPage(companyId, LOAD_PAGE);
+        while (!page.isEmpty()) {
+            for (PersonImage row : page) {
+                gallery.add(row.id(), row.personId(), collections.computeIfAbsent(row.collectionId(), id -> id),
+                        Embeddings.decode(row.embedding()));
+            }
+            page = page.size() < LOAD_PAGE ? List.of() : images.pageAfter(companyId, page.getLast().id(), LOAD_PAGE);
+        }
+        return gallery;
     }
 
     /** Applies a committed enrolment made here, if the gallery was current just before it. */
@@ -82,7 +107,7 @@ public class FaceIndex {
         }
         entry.lock.writeLock().lock();
         try {
-            if (entry.version == version - 1) {
+            if (entry.gallery != null && entry.version == version - 1) {
                 change.accept(entry.gallery);
                 entry.version = version;
             }

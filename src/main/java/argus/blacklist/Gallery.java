@@ -3,18 +3,19 @@ package argus.blacklist;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
  * The enrolled faces of one company in memory for 1:N search, by brute force in two passes. A search is bound by
- * memory bandwidth (100 000 faces are 200 MB of floats), so each embedding is also kept as 8-bit codes with a scale,
- * a quarter of the bytes: the first pass ranks every face by the codes' integer dot product and keeps a few dozen
- * candidates, the second computes the exact cosine of those from the floats. Quantisation moves a cosine by about
- * 0.001, far less than the gap between the best matches and the rest of a large gallery, so the exact best matches
- * are among the candidates. A large gallery's first pass runs in slices on the common pool, one per core. Not
- * thread-safe; {@link FaceIndex} guards it.
+ * memory bandwidth, and a million faces would be 2 GB of floats, so only 8-bit codes of each embedding (with a scale)
+ * are kept, a quarter of the bytes: the first pass ranks every face by the codes' integer dot product and keeps a few
+ * dozen candidates, the second computes the exact cosine of those from their stored embeddings (the database's, which
+ * the caller fetches). Quantisation moves a cosine by about 0.001, far less than the gap between the best matches and
+ * the rest of a large gallery, so the exact best matches are among the candidates. A large gallery's first pass runs
+ * in slices on the common pool, one per core. Not thread-safe; {@link FaceIndex} guards it.
  */
 public final class Gallery {
     private static final int CODE_RANGE = 127;
@@ -24,7 +25,6 @@ public final class Gallery {
     private static final int FACES_PER_SLICE = 20_000;
 
     private final int dimensions;
-    private float[] vectors;
     private byte[] codes;
     private float[] scales;
     private UUID[] images;
@@ -34,7 +34,6 @@ public final class Gallery {
 
     public Gallery(int dimensions, int capacity) {
         this.dimensions = dimensions;
-        this.vectors = new float[dimensions * Math.max(1, capacity)];
         this.codes = new byte[dimensions * Math.max(1, capacity)];
         this.scales = new float[Math.max(1, capacity)];
         this.images = new UUID[Math.max(1, capacity)];
@@ -56,14 +55,12 @@ public final class Gallery {
         }
         if (size == images.length) {
             int capacity = images.length * 2;
-            vectors = Arrays.copyOf(vectors, capacity * dimensions);
             codes = Arrays.copyOf(codes, capacity * dimensions);
             scales = Arrays.copyOf(scales, capacity);
             images = Arrays.copyOf(images, capacity);
             persons = Arrays.copyOf(persons, capacity);
             collections = Arrays.copyOf(collections, capacity);
         }
-        System.arraycopy(embedding, 0, vectors, size * dimensions, dimensions);
         scales[size] = quantize(embedding, codes, size * dimensions);
         images[size] = imageId;
         persons[size] = personId;
@@ -76,7 +73,6 @@ public final class Gallery {
         for (int i = size - 1; i >= 0; i--) {
             if (doomed.test(new Hit(images[i], persons[i], collections[i], 0))) {
                 int last = --size;
-                System.arraycopy(vectors, last * dimensions, vectors, i * dimensions, dimensions);
                 System.arraycopy(codes, last * dimensions, codes, i * dimensions, dimensions);
                 scales[i] = scales[last];
                 images[i] = images[last];
@@ -89,10 +85,20 @@ public final class Gallery {
         }
     }
 
-    /** The {@code limit} most similar faces, best first, optionally within some collections only. */
-    public List<Hit> search(float[] probe, int limit, Set<UUID> within) {
-        return Arrays.stream(candidates(probe, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT), within))
-                .mapToObj(i -> new Hit(images[i], persons[i], collections[i], dot(vectors, i * dimensions, probe)))
+    /**
+     * The first pass: the faces whose codes come closest to the probe's, enough of them to hold the {@code limit} best
+     * matches, optionally within some collections only; their cosines are approximate until {@link #rescore}d.
+     */
+    public List<Hit> candidates(float[] probe, int limit, Set<UUID> within) {
+        return Arrays.stream(positions(probe, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT), within))
+                .mapToObj(i -> new Hit(images[i], persons[i], collections[i], 0))
+                .toList();
+    }
+
+    /** The second pass: the {@code limit} best candidates by exact cosine, best first; candidates gone meanwhile drop out. */
+    public static List<Hit> rescore(List<Hit> candidates, Map<UUID, float[]> embeddings, float[] probe, int limit) {
+        return candidates.stream().filter(hit -> embeddings.containsKey(hit.imageId()))
+                .map(hit -> new Hit(hit.imageId(), hit.personId(), hit.collectionId(), dot(embeddings.get(hit.imageId()), probe)))
                 .sorted(Comparator.comparingDouble(Hit::cosine).reversed())
                 .limit(limit)
                 .toList();
@@ -101,12 +107,12 @@ public final class Gallery {
     /**
      * The first pass, over slices of a large gallery in parallel: each slice's {@code count} best candidates, together.
      */
-    private int[] candidates(float[] probe, int count, Set<UUID> within) {
+    private int[] positions(float[] probe, int count, Set<UUID> within) {
         byte[] probeCodes = new byte[dimensions];
         quantize(probe, probeCodes, 0);
         int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / FACES_PER_SLICE));
         return IntStream.range(0, slices).parallel()
-                .mapToObj(slice -> candidates(probeCodes, count, within, (int) ((long) size * slice / slices), (int) ((long) size * (slice + 1) / slices)))
+                .mapToObj(slice -> positions(probeCodes, count, within, (int) ((long) size * slice / slices), (int) ((long) size * (slice + 1) / slices)))
                 .flatMapToInt(Arrays::stream)
                 .toArray();
     }
@@ -115,7 +121,7 @@ public final class Gallery {
      * The positions in {@code [from, to)} of the {@code count} faces whose codes come closest to the probe's, kept in
      * a min-heap on the approximate score so that a closer face replaces the weakest kept one.
      */
-    private int[] candidates(byte[] probeCodes, int count, Set<UUID> within, int from, int to) {
+    private int[] positions(byte[] probeCodes, int count, Set<UUID> within, int from, int to) {
         int[] kept = new int[count];
         float[] keptScores = new float[count];
         int filled = 0;
@@ -194,22 +200,11 @@ public final class Gallery {
         return sum;
     }
 
-    private float dot(float[] matrix, int offset, float[] probe) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int j = 0;
-        for (; j + 8 <= dimensions; j += 8) {
-            s0 += matrix[offset + j] * probe[j];
-            s1 += matrix[offset + j + 1] * probe[j + 1];
-            s2 += matrix[offset + j + 2] * probe[j + 2];
-            s3 += matrix[offset + j + 3] * probe[j + 3];
-            s4 += matrix[offset + j + 4] * probe[j + 4];
-            s5 += matrix[offset + j + 5] * probe[j + 5];
-            s6 += matrix[offset + j + 6] * probe[j + 6];
-            s7 += matrix[offset + j + 7] * probe[j + 7];
+    private static float dot(float[] embedding, float[] probe) {
+        float sum = 0;
+        for (int j = 0; j < probe.length; j++) {
+            sum += embedding[j] * probe[j];
         }
-        for (; j < dimensions; j++) {
-            s0 += matrix[offset + j] * probe[j];
-        }
-        return s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7;
+        return sum;
     }
 }

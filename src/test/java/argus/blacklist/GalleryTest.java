@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -12,8 +14,8 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The two-pass search (in slices, on a machine of several cores) finds exactly what comparing the probe with every
- * enrolled face in floats finds.
+ * The two-pass search (codes in slices on a machine of several cores, then the candidates' stored embeddings) finds
+ * exactly what comparing the probe with every enrolled face in floats finds.
  */
 class GalleryTest {
     private static final int DIMENSIONS = 512;
@@ -26,6 +28,7 @@ class GalleryTest {
         Gallery gallery = new Gallery(DIMENSIONS, 16);
         List<Gallery.Hit> enrolled = new ArrayList<>();
         List<float[]> embeddings = new ArrayList<>();
+        Map<UUID, float[]> stored = new HashMap<>();
         UUID[] collections = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
         for (int i = 0; i < FACES; i++) {
             float[] embedding = unit(randomVector());
@@ -33,6 +36,7 @@ class GalleryTest {
             gallery.add(face.imageId(), face.personId(), face.collectionId(), embedding);
             enrolled.add(face);
             embeddings.add(embedding);
+            stored.put(face.imageId(), embedding);
         }
         Set<UUID> removed = Set.of(enrolled.get(3).imageId(), enrolled.get(FACES - 1).imageId());
         gallery.removeIf(face -> removed.contains(face.imageId()));
@@ -50,7 +54,7 @@ class GalleryTest {
             }
             expected.sort(Comparator.comparingDouble(Gallery.Hit::cosine).reversed());
 
-            List<Gallery.Hit> found = gallery.search(probe, 5, within);
+            List<Gallery.Hit> found = Gallery.rescore(gallery.candidates(probe, 5, within), stored, probe, 5);
 
             assertEquals(expected.subList(0, 5).stream().map(Gallery.Hit::imageId).toList(), found.stream().map(Gallery.Hit::imageId).toList());
             for (int rank = 0; rank < 5; rank++) {
