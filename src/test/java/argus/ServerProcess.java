@@ -20,7 +20,7 @@ public final class ServerProcess implements AutoCloseable {
 
     public static ServerProcess start(Path dataDir, int port, Map<String, String> environment, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "argus.Application"));
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "argus.Application"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("ARGUS_DATA_DIR", dataDir.toAbsolutePath().toString());

@@ -5,11 +5,11 @@ import java.nio.ByteOrder;
 import java.util.Base64;
 
 /** Embeddings as stored: float32 little-endian, base64. */
-final class Embeddings {
+public final class Embeddings {
     private Embeddings() {
     }
 
-    static String encode(float[] vector) {
+    public static String encode(float[] vector) {
         ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(vector);
         return Base64.getEncoder().encodeToString(buffer.array());

@@ -27,8 +27,9 @@ public final class Gallery {
     private final int dimensions;
     private byte[] codes;
     private float[] scales;
-    private UUID[] images;
-    private UUID[] persons;
+    /** Image and person ids as two longs each (most, then least significant bits): no object per face. */
+    private long[] images;
+    private long[] persons;
     private UUID[] collections;
     private int size;
 
@@ -36,8 +37,8 @@ public final class Gallery {
         this.dimensions = dimensions;
         this.codes = new byte[dimensions * Math.max(1, capacity)];
         this.scales = new float[Math.max(1, capacity)];
-        this.images = new UUID[Math.max(1, capacity)];
-        this.persons = new UUID[Math.max(1, capacity)];
+        this.images = new long[2 * Math.max(1, capacity)];
+        this.persons = new long[2 * Math.max(1, capacity)];
         this.collections = new UUID[Math.max(1, capacity)];
     }
 
@@ -53,17 +54,17 @@ public final class Gallery {
         if (embedding.length != dimensions) {
             throw new IllegalArgumentException("embedding of " + embedding.length + " dimensions, " + dimensions + " expected");
         }
-        if (size == images.length) {
-            int capacity = images.length * 2;
+        if (size == scales.length) {
+            int capacity = scales.length * 2;
             codes = Arrays.copyOf(codes, capacity * dimensions);
             scales = Arrays.copyOf(scales, capacity);
-            images = Arrays.copyOf(images, capacity);
-            persons = Arrays.copyOf(persons, capacity);
+            images = Arrays.copyOf(images, 2 * capacity);
+            persons = Arrays.copyOf(persons, 2 * capacity);
             collections = Arrays.copyOf(collections, capacity);
         }
         scales[size] = quantize(embedding, codes, size * dimensions);
-        images[size] = imageId;
-        persons[size] = personId;
+        put(images, size, imageId);
+        put(persons, size, personId);
         collections[size] = collectionId;
         size++;
     }
@@ -71,18 +72,26 @@ public final class Gallery {
     /** Removes the faces matching the predicate's ids (the last face moves into each freed slot). */
     public void removeIf(java.util.function.Predicate<Hit> doomed) {
         for (int i = size - 1; i >= 0; i--) {
-            if (doomed.test(new Hit(images[i], persons[i], collections[i], 0))) {
+            if (doomed.test(hit(i, 0))) {
                 int last = --size;
                 System.arraycopy(codes, last * dimensions, codes, i * dimensions, dimensions);
                 scales[i] = scales[last];
-                images[i] = images[last];
-                persons[i] = persons[last];
+                System.arraycopy(images, 2 * last, images, 2 * i, 2);
+                System.arraycopy(persons, 2 * last, persons, 2 * i, 2);
                 collections[i] = collections[last];
-                images[last] = null;
-                persons[last] = null;
                 collections[last] = null;
             }
         }
+    }
+
+    private Hit hit(int position, float cosine) {
+        return new Hit(new UUID(images[2 * position], images[2 * position + 1]),
+                new UUID(persons[2 * position], persons[2 * position + 1]), collections[position], cosine);
+    }
+
+    private static void put(long[] ids, int position, UUID id) {
+        ids[2 * position] = id.getMostSignificantBits();
+        ids[2 * position + 1] = id.getLeastSignificantBits();
     }
 
     /**
@@ -91,7 +100,7 @@ public final class Gallery {
      */
     public List<Hit> candidates(float[] probe, int limit, Set<UUID> within) {
         return Arrays.stream(positions(probe, Math.max(MIN_CANDIDATES, limit * CANDIDATES_PER_RESULT), within))
-                .mapToObj(i -> new Hit(images[i], persons[i], collections[i], 0))
+                .mapToObj(i -> hit(i, 0))
                 .toList();
     }
 
@@ -129,7 +138,7 @@ public final class Gallery {
             if (!within.isEmpty() && !within.contains(collections[i])) {
                 continue;
             }
-            float score = scales[i] * codeDot(i * dimensions, probeCodes);
+            float score = scales[i] * CodeProducts.BEST.dot(codes, i * dimensions, probeCodes);
             if (filled < count) {
                 kept[filled] = i;
                 keptScores[filled] = score;
@@ -191,14 +200,6 @@ public final class Gallery {
         return largest / CODE_RANGE;
     }
 
-    /** A plain loop: the JIT compiles it to faster code than an unrolled one with several sums (measured). */
-    private int codeDot(int offset, byte[] probeCodes) {
-        int sum = 0;
-        for (int j = 0; j < dimensions; j++) {
-            sum += codes[offset + j] * probeCodes[j];
-        }
-        return sum;
-    }
 
     private static float dot(float[] embedding, float[] probe) {
         float sum = 0;

@@ -97,8 +97,13 @@ final class BenchServer {
 
     /** The string values of a JSON field wherever it occurs in {@code json}, in order. */
     static List<String> all(String json, String field) {
-        Matcher matcher = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(json);
+        Matcher matcher = Pattern.compile("\"" + field + "\":\\s*\"([^\"]*)\"").matcher(json);
         return matcher.results().map(result -> result.group(1)).toList();
+    }
+
+    /** Whether a folder answer holds a finished analysis (Oz answers put a space after each colon). */
+    static boolean finished(String json) {
+        return all(json, "state").contains("FINISHED");
     }
 
     static java.util.Optional<String> first(String json, String field) {

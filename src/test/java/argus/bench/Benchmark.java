@@ -97,7 +97,7 @@ public final class Benchmark {
                 micros.get(micros.size() / 2) / 1000.0, BenchServer.percentile(micros, 95) / 1000.0);
     }
 
-    private static float[] unit(java.util.Random random) {
+    static float[] unit(java.util.Random random) {
         float[] vector = new float[512];
         double norm = 0;
         for (int i = 0; i < vector.length; i++) {
@@ -143,17 +143,23 @@ public final class Benchmark {
     }
 
     static Load load(BenchServer bench, byte[] body, int clients, int seconds) throws Exception {
+        return load(List.of(bench), body, clients, seconds);
+    }
+
+    /** The clients spread over several instances, client i on instance i mod n (as a round-robin balancer would). */
+    static Load load(List<BenchServer> instances, byte[] body, int clients, int seconds) throws Exception {
         Load load = new Load(Collections.synchronizedList(new ArrayList<>()), new AtomicInteger(), new AtomicInteger());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> workers = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
+            BenchServer bench = instances.get(i % instances.size());
             workers.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
                     long start = System.nanoTime();
                     HttpResponse<String> response = bench.http.send(bench.createFolder(body), HttpResponse.BodyHandlers.ofString());
                     long millis = (System.nanoTime() - start) / 1_000_000;
-                    if (response.statusCode() == 201 && response.body().contains("\"state\":\"FINISHED\"")) {
+                    if (response.statusCode() == 201 && BenchServer.finished(response.body())) {
                         load.latencies.add(millis);
                     } else if (response.statusCode() == 429) {
                         load.refused.incrementAndGet();

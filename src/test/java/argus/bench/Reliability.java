@@ -93,7 +93,7 @@ public final class Reliability {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 if (failure != null) {
                     other.computeIfAbsent(failure.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
-                } else if (response.statusCode() == 201 && response.body().contains("\"state\":\"FINISHED\"")) {
+                } else if (response.statusCode() == 201 && BenchServer.finished(response.body())) {
                     accepted.add(millis);
                 } else if (response.statusCode() == 429 || response.statusCode() == 503) {
                     refusedMillis.add(millis);
