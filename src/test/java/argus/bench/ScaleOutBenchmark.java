@@ -17,7 +17,8 @@ import java.util.Map;
  * are started as in the multi-instance tests.
  *
  * <p>Settings (system properties): {@code bench.clients} (4), {@code bench.seconds} (60), {@code bench.warmup} (10),
- * {@code bench.liveness} (minifasnet), {@code bench.setups} (h2,pg1,pg2,gallery), {@code bench.faces} (100000,1000000),
+ * {@code bench.liveness} (minifasnet), {@code bench.setups} (h2,pg1,pg2,gallery; a setup named twice runs twice, alternating
+ * runs cancel some of the machine's drift), {@code bench.faces} (100000,1000000),
  * {@code bench.gallery-jvm} (JVM options of the process holding the gallery, e.g. {@code -Xmx700m}).
  */
 public final class ScaleOutBenchmark {
@@ -36,24 +37,27 @@ public final class ScaleOutBenchmark {
         byte[] body = BenchServer.multipart(Files.readAllBytes(clip), BenchServer.QUALITY_PAYLOAD);
 
         List<String> setups = List.of(System.getProperty("bench.setups", "h2,pg1,pg2,gallery").split(","));
-        Map<String, Throughput> measured = new HashMap<>();
-        if (setups.contains("h2")) {
-            measured.put("h2", throughput("H2 + local files, 1 instance", 1, Map.of(), work.resolve("h2"), body, liveness, clients, warmup, seconds));
-        }
-        if (setups.contains("pg1")) {
-            measured.put("pg1", throughput("PostgreSQL + S3, 1 instance", 1, services.argusEnvironment(services.newDatabase()),
-                    work.resolve("pg1"), body, liveness, clients, warmup, seconds));
-        }
-        if (setups.contains("pg2")) {
-            measured.put("pg2", throughput("PostgreSQL + S3, 2 instances", 2, services.argusEnvironment(services.newDatabase()),
-                    work.resolve("pg2"), body, liveness, clients, warmup, seconds));
+        Map<String, List<Throughput>> measured = new HashMap<>();
+        for (String setup : setups) {
+            Throughput throughput = switch (setup) {
+                case "h2" -> throughput("H2 + local files, 1 instance", 1, Map.of(), work.resolve("h2-" + measured.size()), body,
+                        liveness, clients, warmup, seconds);
+                case "pg1" -> throughput("PostgreSQL + S3, 1 instance", 1, services.argusEnvironment(services.newDatabase()),
+                        work.resolve("pg1-" + measured.size()), body, liveness, clients, warmup, seconds);
+                case "pg2" -> throughput("PostgreSQL + S3, 2 instances", 2, services.argusEnvironment(services.newDatabase()),
+                        work.resolve("pg2-" + measured.size()), body, liveness, clients, warmup, seconds);
+                default -> null;
+            };
+            if (throughput != null) {
+                measured.computeIfAbsent(setup, key -> new ArrayList<>()).add(throughput);
+            }
         }
         if (measured.containsKey("h2")) {
-            Throughput local = measured.get("h2");
+            double local = mean(measured.get("h2"));
             for (String setup : List.of("pg1", "pg2")) {
                 if (measured.containsKey(setup)) {
-                    System.out.printf("ratio of %s to H2 + local files: %.2f (p95 %d vs %d ms)%n", setup,
-                            measured.get(setup).perMinute / local.perMinute, measured.get(setup).p95, local.p95);
+                    System.out.printf("ratio of %s to H2 + local files (means of %d and %d runs): %.2f%n", setup,
+                            measured.get(setup).size(), measured.get("h2").size(), mean(measured.get(setup)) / local);
                 }
             }
         }
@@ -70,6 +74,10 @@ public final class ScaleOutBenchmark {
             System.out.printf("%n== 1:N with %,d enrolled faces%n", enrolled);
             probe(gallery, "search");
         }
+    }
+
+    private static double mean(List<Throughput> runs) {
+        return runs.stream().mapToDouble(Throughput::perMinute).average().orElseThrow();
     }
 
     private static Throughput throughput(String name, int instances, Map<String, String> shared, Path dir, byte[] body, String liveness,
@@ -120,8 +128,10 @@ public final class ScaleOutBenchmark {
                     String stat = Files.readString(process.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-                    String kind = command.contains("argus.Application") ? "Argus" : command.contains("s3mock") ? "S3Mock"
-                            : command.startsWith("postgres") ? "PostgreSQL" : command.contains(ScaleOutBenchmark.class.getName()) ? "clients" : null;
+                    String kind = command.contains("argus.Application") ? "Argus"
+                            : command.contains(ScaleOutBenchmark.class.getName()) ? "clients"
+                            : command.contains("-jar") && command.contains("s3mock") ? "S3Mock"
+                            : command.startsWith("postgres") ? "PostgreSQL" : null;
                     if (kind != null) {
                         used.merge(kind, seconds, Double::sum);
                     }
