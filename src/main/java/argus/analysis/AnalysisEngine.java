@@ -1,6 +1,7 @@
 package argus.analysis;
 
 import argus.ArgusException;
+import argus.RequestIds;
 import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -16,6 +17,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The bounded pool every decode and analysis runs on. A request must first be admitted: at most
@@ -28,8 +32,9 @@ public class AnalysisEngine {
     private final AnalysisConfig config;
     private final ThreadPoolExecutor pool;
     private final Semaphore slots;
+    private final Counter refused;
 
-    public AnalysisEngine(AnalysisConfig config) {
+    public AnalysisEngine(AnalysisConfig config, MeterRegistry metrics) {
         this.config = config;
         int threads = config.workerThreads();
         AtomicInteger counter = new AtomicInteger();
@@ -40,6 +45,12 @@ public class AnalysisEngine {
                     return thread;
                 });
         this.slots = new Semaphore(threads + config.queue(), true);
+        Gauge.builder("argus.admission.slots.in.use", this, AnalysisEngine::busySlots)
+                .description("requests and queued jobs holding an analysis slot on this instance").register(metrics);
+        Gauge.builder("argus.admission.slots", () -> threads + config.queue())
+                .description("analysis slots of this instance (worker threads plus admission queue)").register(metrics);
+        this.refused = Counter.builder("argus.overload.refusals").tag("reason", "slots")
+                .description("requests refused with 429").register(metrics);
     }
 
     /** A slot for one request; close it when the request's work is done. */
@@ -72,6 +83,7 @@ public class AnalysisEngine {
     }
 
     private OverloadedException overloaded() {
+        refused.increment();
         return new OverloadedException(Math.max(1, config.retryAfter().toSeconds()), config.workerThreads() + config.queue());
     }
 
@@ -101,7 +113,7 @@ public class AnalysisEngine {
 
     public <T> Task<T> submit(Callable<T> work) {
         Task<T> task = new Task<>(work);
-        task.future = pool.submit(task::run);
+        task.future = pool.submit(RequestIds.carried(task::run));
         return task;
     }
 

@@ -6,6 +6,9 @@ import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +33,15 @@ public class AnalysisRunner {
     private final AnalysisEngine engine;
     private final FaceModels models;
     private final Map<AnalysisType, Analyzer> analyzers = new EnumMap<>(AnalysisType.class);
+    private final MeterRegistry metrics;
+    private final Timer decoding;
 
-    public AnalysisRunner(AnalysisEngine engine, FaceModels models, List<Analyzer> analyzers) {
+    public AnalysisRunner(AnalysisEngine engine, FaceModels models, List<Analyzer> analyzers, MeterRegistry metrics) {
         this.engine = engine;
         this.models = models;
+        this.metrics = metrics;
+        this.decoding = Timer.builder("argus.media.decode").description("opening a media and decoding its first sample")
+                .register(metrics);
         analyzers.forEach(analyzer -> this.analyzers.put(analyzer.type(), analyzer));
     }
 
@@ -62,7 +70,7 @@ public class AnalysisRunner {
      */
     public List<MediaEvidence> decode(List<DecodeJob> jobs) {
         List<AnalysisEngine.Task<FrameSeries>> tasks = jobs.stream()
-                .map(job -> engine.submit(() -> firstFrameDecoded(job.sampling().apply(job.source()))))
+                .map(job -> engine.submit(() -> decoding.recordCallable(() -> firstFrameDecoded(job.sampling().apply(job.source())))))
                 .toList();
         List<MediaEvidence> evidence = new ArrayList<>();
         try {
@@ -122,17 +130,34 @@ public class AnalysisRunner {
     public List<AnalysisOutcome> run(List<Planned> planned) {
         long deadline = System.nanoTime() + engine.config().timeout().toNanos();
         List<AnalysisEngine.Task<AnalysisOutcome>> tasks = planned.stream()
-                .map(p -> engine.submit(() -> analyzers.get(p.request().type().engine()).analyze(p.request(), p.sources(), p.companyId())))
+                .map(p -> engine.submit(() -> timer(p.request().type()).recordCallable(() -> analyzeLogged(p))))
                 .toList();
         try {
             List<AnalysisOutcome> outcomes = new ArrayList<>();
             for (int i = 0; i < planned.size(); i++) {
-                outcomes.add(outcome(tasks.get(i), deadline, planned.get(i).request().type()));
+                AnalysisType type = planned.get(i).request().type();
+                AnalysisOutcome outcome = outcome(tasks.get(i), deadline, type);
+                Counter.builder("argus.analyses").description("analyses run, by type and resolution")
+                        .tag("type", type.name()).tag("resolution", outcome.resolution().name()).register(metrics).increment();
+                outcomes.add(outcome);
             }
             return outcomes;
         } finally {
             tasks.forEach(AnalysisEngine.Task::stop);
         }
+    }
+
+    private AnalysisOutcome analyzeLogged(Planned planned) {
+        long start = System.nanoTime();
+        AnalysisOutcome outcome = analyzers.get(planned.request().type().engine()).analyze(planned.request(), planned.sources(), planned.companyId());
+        LOG.info("{} analysis of {} media: {} in {} ms", planned.request().type(), planned.sources().size(), outcome.resolution(),
+                (System.nanoTime() - start) / 1_000_000);
+        return outcome;
+    }
+
+    private Timer timer(AnalysisType type) {
+        return Timer.builder("argus.analysis.duration").description("time one analysis took on the engine, by type")
+                .tag("type", type.name()).register(metrics);
     }
 
     private AnalysisOutcome outcome(AnalysisEngine.Task<AnalysisOutcome> task, long deadline, AnalysisType type) {

@@ -1,5 +1,8 @@
 package argus.blacklist;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
@@ -23,20 +26,35 @@ public class FaceIndex {
     private final PersonImageRepository images;
     private final FacesVersionRepository versions;
     private final Map<UUID, Entry> companies = new ConcurrentHashMap<>();
+    private final Timer searches;
 
-    public FaceIndex(PersonImageRepository images, FacesVersionRepository versions) {
+    public FaceIndex(PersonImageRepository images, FacesVersionRepository versions, MeterRegistry metrics) {
         this.images = images;
         this.versions = versions;
+        this.searches = Timer.builder("argus.gallery.search").description("whole 1:N searches (both passes)").register(metrics);
+        Gauge.builder("argus.gallery.faces", this, FaceIndex::faces).description("enrolled faces held in memory by this instance")
+                .register(metrics);
     }
 
     private static final class Entry {
         private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        private Gallery gallery;
+        private volatile Gallery gallery;
         private long version = -1;
     }
 
     /** The {@code limit} enrolled faces most similar to the probe, best first, by exact cosine. */
     public List<Gallery.Hit> search(UUID companyId, float[] probe, int limit, Set<UUID> collections) {
+        return searches.record(() -> searchNow(companyId, probe, limit, collections));
+    }
+
+    private long faces() {
+        return companies.values().stream().mapToLong(entry -> {
+            Gallery gallery = entry.gallery;
+            return gallery == null ? 0 : gallery.size();
+        }).sum();
+    }
+
+    private List<Gallery.Hit> searchNow(UUID companyId, float[] probe, int limit, Set<UUID> collections) {
         Entry entry = current(companyId, probe.length);
         List<Gallery.Hit> candidates;
         entry.lock.readLock().lock();

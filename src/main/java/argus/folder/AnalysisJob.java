@@ -23,7 +23,8 @@ public record AnalysisJob(@Id UUID id,
                           @Nullable String leaseOwner,
                           @Nullable Instant leaseUntil,
                           Instant timeCreated,
-                          Instant timeUpdated) {
+                          Instant timeUpdated,
+                          @Nullable String requestId) {
     public static final String FOLDER = "FOLDER";
 
     public enum JobState {

@@ -29,8 +29,15 @@ public interface AnalysisJobRepository extends CrudRepository<AnalysisJob, UUID>
 
     long countByState(AnalysisJob.JobState state);
 
+    long countByKindAndState(String kind, AnalysisJob.JobState state);
+
     @Query("UPDATE analysis_job SET lease_until = :leaseUntil WHERE id = :id AND lease_owner = :owner AND state = 'RUNNING'")
     int renew(UUID id, String owner, Instant leaseUntil);
+
+    @Query("""
+            UPDATE analysis_job SET state = 'QUEUED', lease_owner = NULL, lease_until = NULL, attempts = attempts - 1, time_updated = :now
+            WHERE lease_owner = :owner AND state = 'RUNNING'""")
+    int release(String owner, Instant now);
 
     @Query("UPDATE analysis_job SET state = 'DONE', lease_owner = NULL, lease_until = NULL, time_updated = :now WHERE id = :id AND lease_owner = :owner")
     int finish(UUID id, String owner, Instant now);

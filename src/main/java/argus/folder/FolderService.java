@@ -3,6 +3,7 @@ package argus.folder;
 import argus.storage.Published;
 
 import argus.ArgusException;
+import argus.RequestIds;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisType;
@@ -162,7 +163,7 @@ public class FolderService {
                     time.plusNanos(1000L * i), json));
         }
         AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), AnalysisJob.FOLDER, null, AnalysisJob.JobState.QUEUED, 0,
-                null, null, time, time);
+                null, null, time, time, RequestIds.current());
         if (resolutionEndpoint != null) {
             folder = folder.withResolutionEndpoint(resolutionEndpoint, time);
         }

@@ -1,15 +1,21 @@
 package argus.folder;
 
+import argus.RequestIds;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.OverloadedException;
 import argus.storage.MediaStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Queues the work of another contract, recorded together with its subject. While more jobs than
@@ -22,17 +28,37 @@ public class JobQueue {
     private final JobConfig config;
     private final AnalysisEngine engine;
     private final MediaStore store;
+    private final Counter backlogRefusals;
 
-    public JobQueue(AnalysisJobRepository jobs, JobWorker worker, JobConfig config, AnalysisEngine engine, MediaStore store) {
+    public JobQueue(AnalysisJobRepository jobs, JobWorker worker, JobConfig config, AnalysisEngine engine, MediaStore store,
+                    List<QueuedWork> queuedWork, MeterRegistry metrics) {
         this.jobs = jobs;
+        for (String kind : Stream.concat(Stream.of(AnalysisJob.FOLDER), queuedWork.stream().map(QueuedWork::kind)).toList()) {
+            Gauge.builder("argus.jobs.waiting", () -> jobs.countByKindAndState(kind, AnalysisJob.JobState.QUEUED)).tag("kind", kind)
+                    .description("jobs waiting for an instance (all instances)").register(metrics);
+            Gauge.builder("argus.jobs.running", () -> jobs.countByKindAndState(kind, AnalysisJob.JobState.RUNNING)).tag("kind", kind)
+                    .description("jobs running on some instance").register(metrics);
+        }
+        this.backlogRefusals = Counter.builder("argus.overload.refusals").tag("reason", "backlog")
+                .description("requests refused with 429").register(metrics);
         this.worker = worker;
         this.config = config;
         this.engine = engine;
         this.store = store;
     }
 
+    /** Jobs waiting for an instance, on every instance together. */
+    public long waiting() {
+        return jobs.countByState(AnalysisJob.JobState.QUEUED);
+    }
+
+    public int maxBacklog() {
+        return config.maxBacklog();
+    }
+
     public void refuseWhenBacklogged() {
-        if (jobs.countByState(AnalysisJob.JobState.QUEUED) >= config.maxBacklog()) {
+        if (waiting() >= config.maxBacklog()) {
+            backlogRefusals.increment();
             throw new OverloadedException("%d jobs are waiting; retry later".formatted(config.maxBacklog()),
                     Math.max(1, engine.config().retryAfter().toSeconds()), config.maxBacklog());
         }
@@ -57,7 +83,8 @@ public class JobQueue {
     protected <T> T recordAndEnqueue(String kind, UUID subjectId, UUID companyId, Supplier<T> record) {
         T saved = record.get();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        jobs.save(new AnalysisJob(UUID.randomUUID(), null, companyId, kind, subjectId, AnalysisJob.JobState.QUEUED, 0, null, null, now, now));
+        jobs.save(new AnalysisJob(UUID.randomUUID(), null, companyId, kind, subjectId, AnalysisJob.JobState.QUEUED, 0, null, null, now, now,
+                RequestIds.current()));
         return saved;
     }
 }

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.RequestIds;
 import argus.storage.Published;
 
 import argus.ArgusException;
@@ -16,6 +17,7 @@ import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -30,6 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -44,7 +50,7 @@ import java.util.stream.Collectors;
  * is given up: its analyses end FAILED with {@code PROCESSING_ABANDONED}, so nothing stays PROCESSING forever.
  */
 @Singleton
-public class JobWorker implements ApplicationEventListener<StartupEvent> {
+public class JobWorker implements ApplicationEventListener<StartupEvent>, GracefulShutdownCapable {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
     private static final int BATCH = 16;
 
@@ -59,6 +65,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
     private final JobConfig config;
     private final String owner;
     private final Poller poller;
+    private final AtomicInteger running = new AtomicInteger();
     private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     private final Map<String, QueuedWork> queuedWork;
     private final ActiveAccounts accounts;
@@ -128,9 +135,12 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
                 }
                 continue;
             }
+            running.incrementAndGet();
             Thread.ofVirtual().name("job-" + job.id()).start(() -> {
                 try (AnalysisEngine.Admission ignored = slot.get()) {
-                    run(job);
+                    RequestIds.runAs(job.requestId(), () -> run(job));
+                } finally {
+                    running.decrementAndGet();
                 }
             });
         }
@@ -255,9 +265,44 @@ public class JobWorker implements ApplicationEventListener<StartupEvent> {
         complete(job, group, failure(group.size(), code, reason));
     }
 
+    /** On a graceful shutdown: claim nothing more, and finish the jobs running here (within the grace period). */
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        poller.stop();
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        Thread.ofVirtual().name("job-worker-drain").start(() -> {
+            while (running.get() > 0) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    break;
+                }
+            }
+            idle.complete(null);
+        });
+        return idle;
+    }
+
+    @Override
+    public OptionalLong reportActiveTasks() {
+        return OptionalLong.of(running.get());
+    }
+
+    /**
+     * Hands the jobs still running here back to the queue (the grace period ran out), so that another instance takes
+     * them at once rather than when their leases expire; the interrupted attempt does not count against them.
+     */
     @PreDestroy
     void stop() {
         poller.stop();
         leases.shutdownNow();
+        try {
+            int released = jobs.release(owner, Instant.now());
+            if (released > 0) {
+                LOG.info("handed {} running job(s) back to the queue", released);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not hand the running jobs back; other instances take them when their leases expire", e);
+        }
     }
 }

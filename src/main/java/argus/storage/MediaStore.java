@@ -84,6 +84,21 @@ public interface MediaStore {
         }
     }
 
+    /** Writes, reads back and removes a small object (and a staged file): throws when the store cannot take media. */
+    default void checkWritable() throws IOException {
+        String key = "health/" + java.util.UUID.randomUUID();
+        StagedFile staged = stage(new java.io.ByteArrayInputStream(new byte[]{1}));
+        discard(staged);
+        put(key, new byte[]{1});
+        try {
+            if (size(key) != 1) {
+                throw new IOException("a stored object was not read back whole");
+            }
+        } finally {
+            delete(key);
+        }
+    }
+
     /** Deletes a staged file that will not be committed. */
     void discard(StagedFile staged);
 

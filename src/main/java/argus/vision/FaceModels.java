@@ -23,9 +23,11 @@ public class FaceModels {
     private final HeadPose pose;
     private final LivenessEnsemble liveness;
     private final List<OnnxModel> sessions = new ArrayList<>();
+    private final String facePack;
 
     public FaceModels(ModelPacks packs, VisionConfig config) {
         PackManifest face = packs.manifest(config.facePack());
+        this.facePack = face.name();
         this.detector = new FaceDetector(track(packs.load(face.name(), role(face, "detector"))), config.detectionThreshold());
         this.finder = new FaceFinder(detector);
         this.landmarker = new FaceLandmarker(track(packs.load(face.name(), role(face, "landmarks"))));
@@ -52,6 +54,15 @@ public class FaceModels {
     private OnnxModel track(OnnxModel model) {
         sessions.add(model);
         return model;
+    }
+
+    public String facePack() {
+        return facePack;
+    }
+
+    /** ONNX Runtime sessions open. */
+    public int sessions() {
+        return sessions.size();
     }
 
     public FaceDetector detector() {

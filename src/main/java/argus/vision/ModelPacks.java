@@ -6,6 +6,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import argus.Digests;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -27,11 +29,13 @@ import java.util.Optional;
 public class ModelPacks {
     private final VisionConfig config;
     private final JsonMapper json;
+    private final MeterRegistry metrics;
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
 
-    public ModelPacks(VisionConfig config, JsonMapper json) {
+    public ModelPacks(VisionConfig config, JsonMapper json, MeterRegistry metrics) {
         this.config = config;
         this.json = json;
+        this.metrics = metrics;
     }
 
     public PackManifest manifest(String pack) {
@@ -61,7 +65,9 @@ public class ModelPacks {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = environment.createSession(bytes, options);
             checkInputShape(pack, spec, session);
-            return new OnnxModel(environment, session, spec);
+            Timer inference = Timer.builder("argus.model.inference").description("one ONNX Runtime inference, by pack and model file")
+                    .tag("pack", pack).tag("model", spec.file()).register(metrics);
+            return new OnnxModel(environment, session, spec, inference);
         } catch (OrtException e) {
             throw new IllegalStateException("model pack '" + pack + "': " + spec.file() + " is not a loadable ONNX model", e);
         }

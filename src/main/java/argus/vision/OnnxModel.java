@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.micrometer.core.instrument.Timer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -11,6 +12,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
@@ -26,8 +28,10 @@ public final class OnnxModel implements AutoCloseable {
     private final ModelSpec spec;
     private final String inputName;
     private final long[] shape;
+    private final Timer inference;
 
-    OnnxModel(OrtEnvironment environment, OrtSession session, ModelSpec spec) {
+    OnnxModel(OrtEnvironment environment, OrtSession session, ModelSpec spec, Timer inference) {
+        this.inference = inference;
         this.environment = environment;
         this.session = session;
         this.spec = spec;
@@ -76,10 +80,12 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     private Map<String, float[]> run(FloatBuffer input) {
+        long start = System.nanoTime();
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, shape);
              OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             Map<String, float[]> outputs = new HashMap<>();
             result.forEach(entry -> outputs.put(entry.getKey(), flatten((OnnxTensor) entry.getValue())));
+            inference.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return outputs;
         } catch (OrtException e) {
             throw new IllegalStateException("inference failed in " + spec.file(), e);

@@ -3,6 +3,8 @@ package argus.webhook;
 import argus.Poller;
 import argus.auth.Company;
 import argus.auth.CompanyRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -41,8 +43,11 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
     private final OutboundHttp http;
     private final String owner = "webhooks/" + UUID.randomUUID();
     private final Poller poller;
+    private final MeterRegistry metrics;
 
-    public WebhookSender(WebhookDeliveryRepository deliveries, CompanyRepository companies, WebhookConfig config, OutboundHttp http) {
+    public WebhookSender(WebhookDeliveryRepository deliveries, CompanyRepository companies, WebhookConfig config, OutboundHttp http,
+                         MeterRegistry metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.companies = companies;
         this.config = config;
@@ -110,6 +115,7 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (error == null) {
             deliveries.update(delivery.attempted(WebhookDelivery.DeliveryState.DELIVERED, status, null, now, now));
+            count("delivered");
             return;
         }
         int attempts = delivery.attempts() + 1;
@@ -122,6 +128,12 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
         deliveries.update(delivery.attempted(exhausted ? WebhookDelivery.DeliveryState.FAILED : WebhookDelivery.DeliveryState.PENDING,
                 status, clipped, now.plus(delay), now));
         LOG.info("webhook {} attempt {} failed: {}{}", delivery.id(), attempts, clipped, exhausted ? " (giving up)" : "");
+        count(exhausted ? "given_up" : "retrying");
+    }
+
+    private void count(String outcome) {
+        Counter.builder("argus.webhook.deliveries").description("webhook delivery attempts, by outcome")
+                .tag("outcome", outcome).register(metrics).increment();
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,8 +55,8 @@ class AnalysisRunnerTest {
 
     @Test
     void anOverrunningAnalysisFailsWithATimeoutCode() {
-        AnalysisEngine engine = new AnalysisEngine(new AnalysisConfig(2, 1, Duration.ofMillis(300), Duration.ofSeconds(1)));
-        AnalysisRunner runner = new AnalysisRunner(engine, null, List.of(new Stalling(), new Quick()));
+        AnalysisEngine engine = new AnalysisEngine(new AnalysisConfig(2, 1, Duration.ofMillis(300), Duration.ofSeconds(1)), new SimpleMeterRegistry());
+        AnalysisRunner runner = new AnalysisRunner(engine, null, List.of(new Stalling(), new Quick()), new SimpleMeterRegistry());
         List<AnalysisOutcome> outcomes = runner.run(List.of(
                 new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.BIOMETRY, Map.of(), Map.of()), List.of(), UUID.randomUUID()),
                 new AnalysisRunner.Planned(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of()), List.of(), UUID.randomUUID())));

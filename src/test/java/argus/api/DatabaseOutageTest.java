@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * While the database cannot be reached (here: every connection of the pool is held by the test, so a request for one
  * times out as it does when the database is down), callers get a retryable 503 in their contract's error shape, not a
- * 500; and the service answers normally as soon as the database is back.
+ * 500, and health and readiness say DOWN (liveness stays UP); the service answers normally as soon as the database is
+ * back.
  */
 @MicronautTest(transactional = false)
 @Property(name = "datasources.default.maximum-pool-size", value = "3")
@@ -43,12 +44,18 @@ class DatabaseOutageTest {
         List<Connection> held = new ArrayList<>();
         Reply folders;
         Reply videoDetect;
+        Reply health;
+        Reply readiness;
+        Reply liveness;
         try {
             for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
                 held.add(pool.getConnection());
             }
             folders = oz.send(HttpRequest.GET("/api/folders/").header(OzClient.TOKEN_HEADER, token));
             videoDetect = oz.send(HttpRequest.GET("/api/v1/acme/video/detect/sub-1").header("X-API-Key", "some-key"));
+            health = oz.send(HttpRequest.GET("/health"));
+            readiness = oz.send(HttpRequest.GET("/health/readiness"));
+            liveness = oz.send(HttpRequest.GET("/health/liveness"));
         } finally {
             for (Connection connection : held) {
                 connection.close();
@@ -62,6 +69,13 @@ class DatabaseOutageTest {
         assertEquals(false, videoDetect.body().get("success"));
         assertEquals("service_unavailable", videoDetect.body().get("error"));
 
+        assertEquals(503, health.status(), health.body().toString());
+        assertEquals("DOWN", health.body().get("status"));
+        assertEquals("DOWN", OzClient.object(OzClient.object(health.body().get("details")).get("jdbc")).get("status"));
+        assertEquals(503, readiness.status(), "a balancer stops sending requests here");
+        assertEquals(200, liveness.status(), "the process itself is alive: no restart is needed");
+
         assertEquals(200, oz.send(HttpRequest.GET("/api/folders/").header(OzClient.TOKEN_HEADER, token)).status());
+        assertEquals("UP", oz.send(HttpRequest.GET("/health")).body().get("status"));
     }
 }

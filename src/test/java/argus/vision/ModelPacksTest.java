@@ -1,5 +1,6 @@
 package argus.vision;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import argus.TestMedia;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ModelPacksTest {
     Path models;
 
     private ModelPacks packs() {
-        return new ModelPacks(new VisionConfig(models.toString(), "faceplugin", "faceplugin", 0.7f, 1), JsonMapper.createDefault());
+        return new ModelPacks(new VisionConfig(models.toString(), "faceplugin", "faceplugin", 0.7f, 1), JsonMapper.createDefault(), new SimpleMeterRegistry());
     }
 
     private void pack(String sha, String shape, byte[] model) throws IOException {
