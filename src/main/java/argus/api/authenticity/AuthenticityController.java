@@ -1,5 +1,7 @@
 package argus.api.authenticity;
 
+import argus.Application;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
 import argus.auth.Caller;
 import argus.authenticity.AuthenticityService;
@@ -27,6 +29,7 @@ import java.util.UUID;
  * The audio authenticity contract: a multipart {@code file} (any channel count; an optional {@code start_time} /
  * {@code end_time} segment in seconds) is queued and answered 202 with an {@code X-Location} to poll for the task.
  */
+@SecurityRequirement(name = Application.BEARER_TOKEN)
 @Controller("/api/technology")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthenticityController {

@@ -1,5 +1,7 @@
 package argus.api.avf;
 
+import argus.Application;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
 import argus.api.RequestContexts;
 import argus.auth.Caller;
@@ -29,6 +31,7 @@ import java.util.UUID;
  * most 100 MB) and answers 202 with the request id; {@code GET /api-gateway/avf/status/{request_id}} gives the
  * prediction, confidence and score once the queued check has run.
  */
+@SecurityRequirement(name = Application.PARTNER_JWT)
 @Controller("/api-gateway/avf")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AvfController {

@@ -1,5 +1,7 @@
 package argus.api.deepfake;
 
+import argus.Application;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
 import argus.auth.Caller;
 import argus.deepfake.DeepfakeAnalysis;
@@ -29,6 +31,7 @@ import java.util.UUID;
  * /v1/deepfake-detection/{id}} gives the analysis as it stands (processing, completed or failed); the finished
  * analysis is also posted to the callback.
  */
+@SecurityRequirement(name = Application.DEEPFAKE_KEY)
 @Controller("/v1/deepfake-detection")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DeepfakeController {

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import argus.ArgusException;
 import argus.api.ClientOrigin;
 import argus.auth.Caller;
@@ -36,6 +37,7 @@ class AuthController {
     }
 
     @Post("/auth")
+    @SecurityRequirements
     AccountJson.TokenResponse login(@Body AccountJson.LoginRequest body, HttpRequest<?> request) {
         AccountJson.Credentials credentials = body.credentials();
         if (credentials == null || credentials.email() == null || credentials.password() == null) {
@@ -45,6 +47,7 @@ class AuthController {
     }
 
     @Post("/refresh")
+    @SecurityRequirements
     AccountJson.TokenResponse refresh(@Body AccountJson.RefreshRequest body, HttpRequest<?> request) {
         if (body.expireToken() == null || body.expireToken().isBlank()) {
             throw ArgusException.badRequest("MISSING_FIELD", "expire_token is required");

@@ -1,5 +1,7 @@
 package argus.api.videodetect;
 
+import argus.Application;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
 import argus.api.JsonPayloadReader;
 import argus.api.RequestContexts;
@@ -36,6 +38,7 @@ import java.util.UUID;
  * submission, and {@code GET .../video/detect/{submission_id}} its status and result. The video is judged before the
  * 201 is sent, so the first poll is final.
  */
+@SecurityRequirement(name = Application.VIDEO_DETECT_KEY)
 @Controller("/api/v1/{tenantSlug}/video/detect")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VideoDetectController {

@@ -1,0 +1,74 @@
+package argus.ops;
+
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The OpenAPI document served at /swagger/argus.yml describes every route the service has, with its auth scheme. */
+@MicronautTest
+class OpenApiTest {
+    /** Served for operators, not part of any contract (HEAD is every GET's, added by the framework). */
+    private static final Set<String> NOT_CONTRACT = Set.of("/health", "/prometheus");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    Router router;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRouteIsInTheDocument() {
+        String document = http.toBlocking().retrieve(HttpRequest.GET("/swagger/argus.yml"));
+        Map<String, Object> openapi = new Yaml().load(document);
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) openapi.get("paths");
+
+        Set<String> missing = new TreeSet<>();
+        for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
+            String path = normalized(route.getUriMatchTemplate().toPathString());
+            if (NOT_CONTRACT.stream().anyMatch(path::startsWith) || route.getHttpMethod() == HttpMethod.OPTIONS
+                    || route.getHttpMethod() == HttpMethod.HEAD) {
+                continue;
+            }
+            Map<String, Object> operations = paths.entrySet().stream().filter(e -> normalized(e.getKey()).equals(path))
+                    .map(Map.Entry::getValue).findFirst().orElse(Map.of());
+            if (!operations.containsKey(route.getHttpMethodName().toLowerCase())) {
+                missing.add(route.getHttpMethodName() + " " + path);
+            }
+        }
+        assertEquals(Set.of(), missing, "routes missing from the OpenAPI document");
+
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) openapi.get("components")).get("securitySchemes");
+        assertTrue(schemes.keySet().containsAll(Set.of("ozAccessToken", "videoDetectApiKey", "deepfakeApiKey", "bearerAccessToken", "partnerJwt")));
+        assertEquals("X-Forensic-Access-Token", ((Map<String, Object>) schemes.get("ozAccessToken")).get("name"));
+    }
+
+    @Test
+    void theSwaggerUiPageIsServedWithAPolicyThatLetsItRun() {
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/swagger-ui/index.html"), String.class);
+        assertTrue(page.body().contains("swagger-ui"), page.body());
+        assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"));
+        assertEquals(200, http.toBlocking().exchange(HttpRequest.GET("/swagger-ui/res/swagger-ui-bundle.js"), String.class).code());
+    }
+
+    /** Parameter names and trailing slashes differ between route templates and the document; the shape must not. */
+    private static String normalized(String path) {
+        String shape = path.replaceAll("\\{[^}]*}", "{}").replaceAll("\\{\\?[^}]*}", "");
+        return shape.length() > 1 && shape.endsWith("/") ? shape.substring(0, shape.length() - 1) : shape;
+    }
+}
