@@ -33,6 +33,7 @@ public class Application {
     public static final String PARTNER_JWT = "partnerJwt";
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        // No banner: with ARGUS_LOG_FORMAT=json, standard output holds JSON lines only.
+        Micronaut.build(args).mainClass(Application.class).banner(false).start();
     }
 }

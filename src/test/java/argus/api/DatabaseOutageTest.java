@@ -71,7 +71,7 @@ class DatabaseOutageTest {
 
         assertEquals(503, health.status(), health.body().toString());
         assertEquals("DOWN", health.body().get("status"));
-        assertEquals("DOWN", OzClient.object(OzClient.object(health.body().get("details")).get("jdbc")).get("status"));
+        assertEquals("DOWN", OzClient.object(OzClient.object(health.body().get("details")).get("database")).get("status"));
         assertEquals(503, readiness.status(), "a balancer stops sending requests here");
         assertEquals(200, liveness.status(), "the process itself is alive: no restart is needed");
 

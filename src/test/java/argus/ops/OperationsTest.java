@@ -62,9 +62,10 @@ class OperationsTest {
         assertEquals(200, health.status(), health.body().toString());
         assertEquals("UP", health.body().get("status"));
         Map<String, Object> details = object(health.body().get("details"));
-        assertTrue(details.keySet().containsAll(Set.of("jdbc", "diskSpace", "mediaStore", "modelPacks", "jobBacklog")), details.toString());
+        assertTrue(details.keySet().containsAll(Set.of("database", "diskSpace", "mediaStore", "modelPacks", "jobBacklog")), details.toString());
         assertEquals("minifasnet", object(object(details.get("modelPacks")).get("details")).get("livenessPack"));
         String text = health.body().toString();
+        assertFalse(text.contains("jdbc:"), "no connection URL: " + text);
         assertFalse(text.contains(OzClient.ADMIN_PASSWORD) || text.contains("jwt-secret") || text.contains("password"), text);
 
         assertEquals(200, new OzClient(http).send(HttpRequest.GET("/health/liveness")).status());
