@@ -53,6 +53,10 @@ class OpenApiTest {
         }
         assertEquals(Set.of(), missing, "routes missing from the OpenAPI document");
 
+        assertEquals(Set.of("file", "file_type", "callback_url", "external_id"), partNames(paths, "/v1/deepfake-detection/analyze"),
+                "multipart parts under their wire names");
+        assertTrue(partNames(paths, "/api/v1/{tenantSlug}/video/detect").containsAll(Set.of("video_file", "video_url")));
+
         Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) openapi.get("components")).get("securitySchemes");
         assertTrue(schemes.keySet().containsAll(Set.of("ozAccessToken", "videoDetectApiKey", "deepfakeApiKey", "bearerAccessToken", "partnerJwt")));
         assertEquals("X-Forensic-Access-Token", ((Map<String, Object>) schemes.get("ozAccessToken")).get("name"));
@@ -64,6 +68,14 @@ class OpenApiTest {
         assertTrue(page.body().contains("swagger-ui"), page.body());
         assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"));
         assertEquals(200, http.toBlocking().exchange(HttpRequest.GET("/swagger-ui/res/swagger-ui-bundle.js"), String.class).code());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> partNames(Map<String, Map<String, Object>> paths, String path) {
+        Map<String, Object> post = (Map<String, Object>) paths.get(path).get("post");
+        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) post.get("requestBody")).get("content");
+        Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) content.get("multipart/form-data")).get("schema");
+        return ((Map<String, Object>) schema.get("properties")).keySet();
     }
 
     /** Parameter names and trailing slashes differ between route templates and the document; the shape must not. */

@@ -1,5 +1,6 @@
 package argus.api.deepfake;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import argus.Application;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
@@ -47,9 +48,9 @@ class DeepfakeController {
     @Post(value = "/analyze", consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<DeepfakeJson.Accepted> analyze(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                 @Nullable @Part("file") CompletedFileUpload file,
-                                                @Nullable @Part("file_type") String fileType,
-                                                @Nullable @Part("callback_url") String callbackUrl,
-                                                @Nullable @Part("external_id") String externalId) {
+                                                @Nullable @Part("file_type") @Schema(name = "file_type") String fileType,
+                                                @Nullable @Part("callback_url") @Schema(name = "callback_url") String callbackUrl,
+                                                @Nullable @Part("external_id") @Schema(name = "external_id") String externalId) {
         if (file == null) {
             throw ArgusException.badRequest("MISSING_FILE", "the multipart part 'file' is required");
         }

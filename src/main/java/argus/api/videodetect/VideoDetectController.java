@@ -1,5 +1,6 @@
 package argus.api.videodetect;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import argus.Application;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
@@ -53,8 +54,8 @@ class VideoDetectController {
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<VideoDetectJson.Envelope<VideoDetectJson.Submitted>> submit(HttpRequest<?> request, @PathVariable String tenantSlug,
                                                                              @RequestAttribute(VideoKeyFilter.KEY_ATTRIBUTE) ApiKey key,
-                                                                             @Nullable @Part("video_file") CompletedFileUpload videoFile,
-                                                                             @Nullable @Part("video_url") String videoUrl,
+                                                                             @Nullable @Part("video_file") @Schema(name = "video_file") CompletedFileUpload videoFile,
+                                                                             @Nullable @Part("video_url") @Schema(name = "video_url") String videoUrl,
                                                                              @Nullable @Part("model") String model,
                                                                              @Nullable @Part("metadata") String metadata) {
         VideoTenant tenant = service.tenant(key, tenantSlug, ApiKey.WRITE);
