@@ -53,11 +53,14 @@ class OpenApiTest {
         }
         assertEquals(Set.of(), missing, "routes missing from the OpenAPI document");
 
-        assertEquals(Set.of("file", "file_type", "callback_url", "external_id"), partNames(paths, "/v1/deepfake-detection/analyze"),
+        Map<String, Object> components = (Map<String, Object>) openapi.get("components");
+        assertEquals(Set.of("file", "file_type", "callback_url", "external_id"), partNames(components, paths, "/v1/deepfake-detection/analyze"),
                 "multipart parts under their wire names");
-        assertTrue(partNames(paths, "/api/v1/{tenantSlug}/video/detect").containsAll(Set.of("video_file", "video_url")));
+        assertTrue(partNames(components, paths, "/api/folders").contains("payload"), "the single request's payload part");
+        assertTrue(partNames(components, paths, "/api/folders/{folderId}/media").contains("payload"));
+        assertTrue(partNames(components, paths, "/api/v1/{tenantSlug}/video/detect").containsAll(Set.of("video_file", "video_url")));
 
-        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) openapi.get("components")).get("securitySchemes");
+        Map<String, Object> schemes = (Map<String, Object>) components.get("securitySchemes");
         assertTrue(schemes.keySet().containsAll(Set.of("ozAccessToken", "videoDetectApiKey", "deepfakeApiKey", "bearerAccessToken", "partnerJwt")));
         assertEquals("X-Forensic-Access-Token", ((Map<String, Object>) schemes.get("ozAccessToken")).get("name"));
     }
@@ -71,10 +74,13 @@ class OpenApiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<String> partNames(Map<String, Map<String, Object>> paths, String path) {
+    private static Set<String> partNames(Map<String, Object> components, Map<String, Map<String, Object>> paths, String path) {
         Map<String, Object> post = (Map<String, Object>) paths.get(path).get("post");
         Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) post.get("requestBody")).get("content");
         Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) content.get("multipart/form-data")).get("schema");
+        if (schema.get("$ref") instanceof String reference) {
+            schema = (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get(reference.substring(reference.lastIndexOf('/') + 1));
+        }
         return ((Map<String, Object>) schema.get("properties")).keySet();
     }
 

@@ -1,5 +1,11 @@
 package argus.api.oz;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import argus.api.RequestContexts;
 import argus.analysis.Resolution;
 import argus.api.JsonPayloadReader;
@@ -37,6 +43,18 @@ import java.util.UUID;
 @Controller("/api/folders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FolderController {
+    private static final String PAYLOAD = "the payload, JSON: media:tags (the tags of each media part, by part name), analyses "
+            + "([{type: quality, biometry, blacklist, collection or documents; params}]), folder:meta_data, media:meta_data, "
+            + "resolution_endpoint";
+    /** An Oz upload's parts, for the OpenAPI document: the payload, and media under names of the client's choosing. */
+    @Schema(description = "the payload part and any number of media parts")
+    record UploadParts(@Schema(description = PAYLOAD) String payload,
+                              @Schema(type = "string", format = "binary", description = MEDIA_PART) String video1,
+                              @Schema(type = "string", format = "binary", description = MEDIA_PART) String photo1) {
+    }
+
+    private static final String MEDIA_PART = "a photo, video or shot-set archive, under a part name of the client's choosing "
+            + "(video1, photo1, …) that the payload's media:tags refer to";
     private final FolderService folders;
     private final UploadReceiver uploads;
     private final OzPayloadParser payloads;
@@ -55,14 +73,19 @@ class FolderController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "The single request: media files and a JSON payload in one multipart body (or, as JSON, a folder without media)",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadParts.class)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object", description = PAYLOAD))}))
     HttpResponse<FolderJson> createWithMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
-                                             @Body MultipartBody body, HttpRequest<?> request) {
+                                             @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload ->
                 created(folders.create(caller, payloads.parse(caller, upload.payload(), upload.files()), RequestContexts.of(request)), request));
     }
 
     /** A folder without media, its payload sent as the JSON body; legacy clients send no body at all. */
     @Post(consumes = MediaType.APPLICATION_JSON)
+    @Hidden
     HttpResponse<FolderJson> createEmpty(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                          @Body @Nullable byte[] body, HttpRequest<?> request) {
         return created(folders.create(caller, payloads.parse(caller, reader.readOptionalObject(body, "the request body"), List.of()),

@@ -1,5 +1,10 @@
 package argus.api.oz;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import argus.ArgusException;
 import argus.auth.Caller;
 import argus.folder.FolderService;
@@ -57,8 +62,10 @@ class FolderMediaController {
     }
 
     @Post(uris = {"/media", "/images"}, consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = FolderController.UploadParts.class))))
     HttpResponse<List<MediaJson>> add(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
-                                      @Body MultipartBody body, HttpRequest<?> request) {
+                                      @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload -> {
             if (upload.files().isEmpty()) {
                 throw noMedia();
