@@ -19,9 +19,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(Path dataDir, int port, Map<String, String> environment, Path log) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "argus.Application"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(), "argus.Application")).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("ARGUS_DATA_DIR", dataDir.toAbsolutePath().toString());
         builder.environment().put("ARGUS_PORT", Integer.toString(port));
@@ -39,6 +37,18 @@ public final class ServerProcess implements AutoCloseable {
         }
         server.close();
         throw new IllegalStateException("the server did not start within two minutes; see " + log);
+    }
+
+    /**
+     * The command that runs {@code mainClass} of this classpath in a JVM of its own, with the options the launchers
+     * give Argus (native access, the vector module) and {@code options} before the class.
+     */
+    public static List<String> javaCommand(List<String> options, String mainClass) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        return command;
     }
 
     public long pid() {

@@ -130,7 +130,7 @@ public class AnalysisRunner {
     public List<AnalysisOutcome> run(List<Planned> planned) {
         long deadline = System.nanoTime() + engine.config().timeout().toNanos();
         List<AnalysisEngine.Task<AnalysisOutcome>> tasks = planned.stream()
-                .map(p -> engine.submit(() -> timer(p.request().type()).recordCallable(() -> analyzeLogged(p))))
+                .map(p -> engine.submit(() -> analyzeMeasured(p)))
                 .toList();
         try {
             List<AnalysisOutcome> outcomes = new ArrayList<>();
@@ -147,17 +147,16 @@ public class AnalysisRunner {
         }
     }
 
-    private AnalysisOutcome analyzeLogged(Planned planned) {
+    /** Runs one analysis, timing it once for both the metric and the log line. */
+    private AnalysisOutcome analyzeMeasured(Planned planned) {
+        AnalysisType type = planned.request().type();
         long start = System.nanoTime();
-        AnalysisOutcome outcome = analyzers.get(planned.request().type().engine()).analyze(planned.request(), planned.sources(), planned.companyId());
-        LOG.info("{} analysis of {} media: {} in {} ms", planned.request().type(), planned.sources().size(), outcome.resolution(),
-                (System.nanoTime() - start) / 1_000_000);
+        AnalysisOutcome outcome = analyzers.get(type.engine()).analyze(planned.request(), planned.sources(), planned.companyId());
+        long nanos = System.nanoTime() - start;
+        Timer.builder("argus.analysis.duration").description("time one analysis took on the engine, by type")
+                .tag("type", type.name()).register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        LOG.info("{} analysis of {} media: {} in {} ms", type, planned.sources().size(), outcome.resolution(), nanos / 1_000_000);
         return outcome;
-    }
-
-    private Timer timer(AnalysisType type) {
-        return Timer.builder("argus.analysis.duration").description("time one analysis took on the engine, by type")
-                .tag("type", type.name()).register(metrics);
     }
 
     private AnalysisOutcome outcome(AnalysisEngine.Task<AnalysisOutcome> task, long deadline, AnalysisType type) {

@@ -83,9 +83,8 @@ public class S3MediaStore implements MediaStore {
     @Override
     public void commit(StagedFile staged, String key) throws IOException {
         try {
-            long size = Files.size(staged.path());
-            if (size > partSize) {
-                uploadInParts(staged.path(), size, key);
+            if (staged.size() > partSize) {
+                uploadInParts(staged.path(), staged.size(), key);
             } else {
                 s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromFile(staged.path()));
             }

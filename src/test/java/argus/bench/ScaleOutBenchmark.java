@@ -5,6 +5,7 @@ import argus.cluster.ClusterServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -144,10 +145,10 @@ public final class ScaleOutBenchmark {
     }
 
     private static void probe(String jdbcUrl, String... command) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector"));
-        arguments.addAll(List.of(System.getProperty("bench.gallery-jvm", "-Dbench.none").trim().split("\\s+")));
-        arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), GalleryProbe.class.getName(), jdbcUrl));
+        List<String> arguments = argus.ServerProcess.javaCommand(
+                Arrays.stream(System.getProperty("bench.gallery-jvm", "").split("\\s+")).filter(option -> !option.isBlank()).toList(),
+                GalleryProbe.class.getName());
+        arguments.add(jdbcUrl);
         arguments.addAll(List.of(command));
         Process process = new ProcessBuilder(arguments).inheritIO().start();
         if (process.waitFor() != 0) {
