@@ -12,16 +12,18 @@ public record AnalysisOutcome(AnalysisState state,
                               List<MediaResult> mediaResults,
                               @Nullable String errorCode,
                               @Nullable String errorMessage,
-                              List<OutputImage> outputImages) {
+                              List<OutputImage> outputImages,
+                              @Nullable Double score,
+                              @Nullable Double threshold) {
 
     /** The analysis could not run at all (time-out, internal error): a system failure. */
     public static AnalysisOutcome systemFailure(String code, String message) {
-        return new AnalysisOutcome(AnalysisState.FAILED, Resolution.FAILED, null, List.of(), code, message, List.of());
+        return new AnalysisOutcome(AnalysisState.FAILED, Resolution.FAILED, null, List.of(), code, message, List.of(), null, null);
     }
 
     /** The analysis ran but the media did not allow a verdict (no face, too few media). */
     public static AnalysisOutcome unresolved(List<MediaResult> results, String code, String message) {
-        return new AnalysisOutcome(AnalysisState.FINISHED, Resolution.FAILED, null, results, code, message, List.of());
+        return new AnalysisOutcome(AnalysisState.FINISHED, Resolution.FAILED, null, results, code, message, List.of(), null, null);
     }
 
     /**
@@ -33,6 +35,11 @@ public record AnalysisOutcome(AnalysisState state,
                 .or(() -> results.stream().filter(r -> r.errorCode() != null).findFirst()).orElse(null);
         Resolution resolution = Resolution.consolidate(results.stream().map(MediaResult::resolution).toList());
         return new AnalysisOutcome(AnalysisState.FINISHED, resolution, resultsData, results,
-                reason == null ? null : reason.errorCode(), reason == null ? null : reason.errorMessage(), images);
+                reason == null ? null : reason.errorCode(), reason == null ? null : reason.errorMessage(), images, null, null);
+    }
+
+    /** This outcome with the score that decided it and its threshold, for review near the threshold. */
+    public AnalysisOutcome scored(double decidingScore, double against) {
+        return new AnalysisOutcome(state, resolution, resultsData, mediaResults, errorCode, errorMessage, outputImages, decidingScore, against);
     }
 }

@@ -72,7 +72,7 @@ public class BiometryAnalyzer implements Analyzer {
             Resolution resolution = min[i] >= threshold ? Resolution.SUCCESS : Resolution.DECLINED;
             results.add(new MediaResult(sources.get(i).mediaId(), resolution, confidences(max[i], min[i]), null, null, List.of()));
         }
-        return AnalysisOutcome.of(results, confidences(overallMax, overallMin), List.of());
+        return AnalysisOutcome.of(results, confidences(overallMax, overallMin), List.of()).scored(overallMin, threshold);
     }
 
     private static Map<String, Object> confidences(double max, double min) {

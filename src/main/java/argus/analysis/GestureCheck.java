@@ -79,7 +79,8 @@ public final class GestureCheck {
     /** Whether the gesture was seen, what was measured, and why not when it was not. */
     public record Result(Gesture gesture, boolean performed, Map<String, Object> measured, String reason) {
 
-        public Map<String, Object> asResultsData() {
+        /** The verdict and measures, with the timeline of the head pose and the eye opening over the given frames. */
+        public Map<String, Object> asResultsData(List<FaceSignals> frames) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("tag", gesture.tag());
             data.put("performed", performed);
@@ -87,8 +88,19 @@ public final class GestureCheck {
             if (!performed) {
                 data.put("reason", reason);
             }
+            data.put("timeline", timeline(frames));
             return data;
         }
+    }
+
+    /** Per frame with a face: its time, yaw and pitch in degrees, and the eye aspect ratio (eye openness). */
+    static Map<String, Object> timeline(List<FaceSignals> frames) {
+        Map<String, Object> timeline = new LinkedHashMap<>();
+        timeline.put("time", frames.stream().map(s -> round(s.timestampSeconds())).toList());
+        timeline.put("yaw", frames.stream().map(s -> round(s.pose().yaw())).toList());
+        timeline.put("pitch", frames.stream().map(s -> round(s.pose().pitch())).toList());
+        timeline.put("eye_openness", frames.stream().map(s -> round(eyeAspect(s))).toList());
+        return timeline;
     }
 
     /** Checks the gesture on the faces of the sampled frames, in time order. */

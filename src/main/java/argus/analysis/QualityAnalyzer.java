@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.vision.Frame;
 import argus.vision.MediaKind;
 import argus.vision.PackManifest;
 import argus.vision.ScreenEdges;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -62,9 +64,10 @@ public class QualityAnalyzer implements Analyzer {
                 worst = Math.max(worst, confidence);
             }
         }
-        Map<String, Object> summary = results.stream().anyMatch(r -> r.resolution() != Resolution.FAILED)
-                ? Map.of("confidence_spoofing", worst) : null;
-        return AnalysisOutcome.of(results, summary, images);
+        if (results.stream().allMatch(r -> r.resolution() == Resolution.FAILED)) {
+            return AnalysisOutcome.of(results, null, images);
+        }
+        return AnalysisOutcome.of(results, Map.of("confidence_spoofing", worst), images).scored(worst, threshold);
     }
 
     /**
@@ -98,6 +101,7 @@ public class QualityAnalyzer implements Analyzer {
         data.put("frames_analyzed", seen.frames().size());
         data.put("liveness_model", evidence.models().liveness().pack());
         data.put("liveness_cues", cues(seen, model, border, calibration));
+        data.put("frame_scores", frameScores(evidence, scored, calibration));
         List<UUID> produced = List.of();
         if (bestShot) {
             OutputImage image = bestShot(evidence);
@@ -107,9 +111,10 @@ public class QualityAnalyzer implements Analyzer {
         Resolution resolution = confidence >= threshold ? Resolution.DECLINED : Resolution.SUCCESS;
         Optional<GestureCheck.Gesture> gesture = evidence.kind().moving() ? GestureCheck.Gesture.requested(evidence.tags()) : Optional.empty();
         if (gesture.isPresent()) {
-            GestureCheck.Result checked = GestureCheck.check(gesture.get(), IntStream.range(0, evidence.frameCount())
-                    .mapToObj(evidence::signalsAt).flatMap(Optional::stream).toList());
-            data.put("gesture", checked.asResultsData());
+            List<MediaEvidence.FaceSignals> followed = IntStream.range(0, evidence.frameCount())
+                    .mapToObj(evidence::signalsAt).flatMap(Optional::stream).toList();
+            GestureCheck.Result checked = GestureCheck.check(gesture.get(), followed);
+            data.put("gesture", checked.asResultsData(followed));
             if (!checked.performed()) {
                 return new MediaResult(evidence.mediaId(), Resolution.DECLINED, data, "GESTURE_NOT_PERFORMED", checked.reason(), produced);
             }
@@ -166,6 +171,19 @@ public class QualityAnalyzer implements Analyzer {
         logOdds.put("screen_border", Scores.round(calibration.screenBorder() * border));
         cues.put("log_odds", logOdds);
         return cues;
+    }
+
+    /** Every frame that was scored, in time order, with its own attack probability. */
+    private static List<Map<String, Object>> frameScores(MediaEvidence evidence, Map<Integer, FaceLiveness> scored,
+                                                         PackManifest.LivenessCalibration calibration) {
+        return new TreeMap<>(scored).entrySet().stream().map(entry -> {
+            Frame frame = evidence.facesAt(entry.getKey()).frame();
+            Map<String, Object> score = new LinkedHashMap<>();
+            score.put("frame", frame.index());
+            score.put("time", Scores.round(frame.timestampSeconds()));
+            score.put("confidence_spoofing", Scores.round(entry.getValue().attackProbability(calibration)));
+            return score;
+        }).toList();
     }
 
     private static OutputImage bestShot(MediaEvidence evidence) {

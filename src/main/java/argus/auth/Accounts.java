@@ -132,6 +132,15 @@ public class Accounts {
                 user.middleName(), user.lastName(), user.permissions(), user.metaData()));
     }
 
+    /**
+     * A CLIENT SERVICE account for a partner backend, with a long-lived token pair issued at once: its secrets are
+     * shown to the caller this one time (only their hashes are kept). The account's password is random and never shown.
+     */
+    public TokenService.TokenPair createServiceAccount(Caller caller, UUID companyId, String email) {
+        User user = createUser(caller, companyId, new NewUser(email, randomSecret(32), Role.CLIENT_SERVICE, "", "", "", Permissions.ALL, "{}"));
+        return tokens.issue(user);
+    }
+
     public Page<User> users(Caller caller, @Nullable String search, Pageable page) {
         caller.require(caller.role().managesUsers(), "list users");
         return caller.role().scope() == Role.Scope.ALL

@@ -94,6 +94,11 @@ public enum Role {
         return this == ADMIN || this == CLIENT_ADMIN;
     }
 
+    /** Makes the manual decision on folders and analyses (Oz's operators, and the administrators above them). */
+    public boolean decides() {
+        return this == ADMIN || this == OPERATOR || this == CLIENT_ADMIN || this == CLIENT_OPERATOR;
+    }
+
     public boolean managesUsers() {
         return this == ADMIN || this == CLIENT_ADMIN;
     }

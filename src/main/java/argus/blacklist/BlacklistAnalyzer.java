@@ -96,9 +96,10 @@ public class BlacklistAnalyzer implements Analyzer {
             data.put("matches", matches);
             results.add(new MediaResult(evidence.mediaId(), best >= threshold ? Resolution.DECLINED : Resolution.SUCCESS, data, null, null, List.of()));
         }
-        Map<String, Object> summary = results.stream().anyMatch(r -> r.resolution() != Resolution.FAILED)
-                ? Map.of("max_confidence", overall) : null;
-        return AnalysisOutcome.of(results, summary, List.of());
+        if (results.stream().allMatch(r -> r.resolution() == Resolution.FAILED)) {
+            return AnalysisOutcome.of(results, null, List.of());
+        }
+        return AnalysisOutcome.of(results, Map.of("max_confidence", overall), List.of()).scored(overall, threshold);
     }
 
     private static double threshold(Map<String, Object> params) {

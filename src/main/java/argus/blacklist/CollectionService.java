@@ -9,6 +9,7 @@ import argus.folder.JsonText;
 import argus.folder.MediaUpload;
 import argus.storage.MediaStore;
 import argus.storage.Published;
+import argus.vision.MediaData;
 import argus.vision.MediaOpener;
 import argus.vision.MediaSource;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -127,6 +129,18 @@ public class CollectionService {
             return new PersonView(person, enrolled.rows());
         } catch (RuntimeException e) {
             published.rollback();
+            throw e;
+        }
+    }
+
+    /** Enrols a new person from one photo read from a stream (a folder's photo or best shot, a console upload). */
+    public PersonView createPerson(Caller caller, UUID collectionId, Map<String, Object> metaData, InputStream photo, String name) {
+        MediaStore.StagedFile staged = store.stageUpload(photo);
+        try {
+            return createPerson(caller, collectionId, metaData,
+                    List.of(new MediaUpload("photo", name, new MediaData.InFile(staged.path()), staged, List.of(), Map.of())));
+        } catch (RuntimeException e) {
+            store.discard(staged);
             throw e;
         }
     }

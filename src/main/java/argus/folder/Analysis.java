@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * An analysis row; parameters, metadata, source media ids and results are JSON text. {@code userId} is the creator of
- * its folder, so that analyses are scoped like folders.
+ * its folder, so that analyses are scoped like folders. {@code score} and {@code threshold} are the number that decided
+ * the verdict and the threshold it was held against (none when no verdict was reached).
  */
 @MappedEntity(value = "analysis", escape = false)
 public record Analysis(@Id UUID id,
@@ -33,6 +34,8 @@ public record Analysis(@Id UUID id,
                        String resultsMedia,
                        @Nullable String errorCode,
                        @Nullable String errorMessage,
+                       @Nullable Double score,
+                       @Nullable Double threshold,
                        Instant timeCreated,
                        Instant timeUpdated) {
 
@@ -41,18 +44,19 @@ public record Analysis(@Id UUID id,
                                   Instant time, JsonText json) {
         return new Analysis(UUID.randomUUID(), folderId, companyId, userId, groupId, request.type(), AnalysisState.PROCESSING,
                 Resolution.PROCESSING, json.write(request.params()), json.write(request.metaData()), json.write(sources), null,
-                json.write(List.of()), null, null, time, time);
+                json.write(List.of()), null, null, null, null, time, time);
     }
 
     /** This analysis with the outcome of running it. */
     public Analysis finished(AnalysisOutcome outcome, JsonText json, Instant time) {
         return new Analysis(id, folderId, companyId, userId, groupId, type, outcome.state(), outcome.resolution(), params, metaData,
                 sourceMedia, outcome.resultsData() == null ? null : json.write(outcome.resultsData()),
-                json.write(outcome.mediaResults()), outcome.errorCode(), outcome.errorMessage(), timeCreated, time);
+                json.write(outcome.mediaResults()), outcome.errorCode(), outcome.errorMessage(), outcome.score(), outcome.threshold(),
+                timeCreated, time);
     }
 
     public Analysis withMetaData(String json, Instant time) {
         return new Analysis(id, folderId, companyId, userId, groupId, type, state, resolutionStatus, params, json, sourceMedia,
-                resultsData, resultsMedia, errorCode, errorMessage, timeCreated, time);
+                resultsData, resultsMedia, errorCode, errorMessage, score, threshold, timeCreated, time);
     }
 }

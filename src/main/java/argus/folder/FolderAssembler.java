@@ -57,6 +57,6 @@ class FolderAssembler {
                 FolderRecords.status(analyses), "[]", Resolution.consolidate(analyses.stream().map(Analysis::resolutionStatus).toList()),
                 json.write(submission.metaData()), context.sessionId(), context.deviceInfo(), context.geoLocation(),
                 context.idempotencyKey(), created, analyses.isEmpty() ? created : finished);
-        return new FolderView(folder, media, outputs, analyses);
+        return new FolderView(folder, media, outputs, analyses, List.of());
     }
 }

@@ -9,11 +9,14 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
+import io.micronaut.data.repository.jpa.criteria.QuerySpecification;
 import jakarta.inject.Singleton;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -22,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -35,14 +39,16 @@ public class FolderRecords {
     private final MediaRepository media;
     private final AnalysisRepository analyses;
     private final AnalysisJobRepository jobs;
+    private final OperatorDecisionRepository decisions;
     private final ApplicationEventPublisher<FolderFinished> events;
 
     public FolderRecords(FolderRepository folders, MediaRepository media, AnalysisRepository analyses,
-                         AnalysisJobRepository jobs, ApplicationEventPublisher<FolderFinished> events) {
+                         AnalysisJobRepository jobs, OperatorDecisionRepository decisions, ApplicationEventPublisher<FolderFinished> events) {
         this.folders = folders;
         this.media = media;
         this.analyses = analyses;
         this.jobs = jobs;
+        this.decisions = decisions;
         this.events = events;
     }
 
@@ -77,13 +83,23 @@ public class FolderRecords {
         return new FolderView(folder,
                 all.stream().filter(m -> m.sourceAnalysisId() == null).toList(),
                 all.stream().filter(m -> m.sourceAnalysisId() != null).toList(),
-                withAnalyses ? analyses.findByFolderIdOrderByTimeCreated(folder.id()) : List.of());
+                withAnalyses ? analyses.findByFolderIdOrderByTimeCreated(folder.id()) : List.of(),
+                decisions.findByFolderIdOrderByTimeCreated(folder.id()));
+    }
+
+    public OperatorDecision decide(OperatorDecision decision) {
+        return decisions.save(decision);
     }
 
     @Transactional
     public Page<FolderView> list(Caller caller, FolderQuery query) {
         Page<Folder> page = folders.findAll(specification(caller, query), new OffsetPageable(query.offset(), query.limit(), query.sort()));
         return page.map(folder -> view(folder, query.withAnalyses()));
+    }
+
+    /** How many folders the query finds, whatever its paging. */
+    public long count(Caller caller, FolderQuery query) {
+        return folders.count(specification(caller, query));
     }
 
     @Transactional
@@ -97,8 +113,8 @@ public class FolderRecords {
         return analyses.findAll(specification, new OffsetPageable(query.offset(), query.limit(), query.sort()));
     }
 
-    private static PredicateSpecification<Folder> specification(Caller caller, FolderQuery query) {
-        return (root, builder) -> {
+    private static QuerySpecification<Folder> specification(Caller caller, FolderQuery query) {
+        return (root, criteria, builder) -> {
             Conditions conditions = new Conditions(caller, root, builder)
                     .equal("companyId", query.companyId())
                     .equal("userId", query.userId())
@@ -112,8 +128,40 @@ public class FolderRecords {
                         .map(pattern -> builder.like(root.get("metaData"), pattern, '\\')).toArray(Predicate[]::new));
                 conditions.add(match.equal() ? found : builder.not(found));
             }
+            if (query.analysisType() != null) {
+                conditions.add(root.get("id").in(analysedFolders(criteria, builder, analysis -> builder.equal(analysis.get("type"), query.analysisType()))));
+            }
+            if (query.reviewZone() != null) {
+                conditions.add(root.get("id").in(analysedFolders(criteria, builder, analysis -> needsReview(analysis, builder, query.reviewZone()))));
+                Subquery<UUID> decided = criteria.subquery(UUID.class);
+                Root<OperatorDecision> decision = decided.from(OperatorDecision.class);
+                decided.select(decision.get("folderId"));
+                conditions.add(builder.not(root.get("id").in(decided)));
+            }
             return conditions.all();
         };
+    }
+
+    /** The ids of folders with an analysis that meets the condition. */
+    private static Subquery<UUID> analysedFolders(CriteriaQuery<?> criteria, CriteriaBuilder builder,
+                                                  Function<Root<Analysis>, Predicate> condition) {
+        Subquery<UUID> folderIds = criteria.subquery(UUID.class);
+        Root<Analysis> analysis = folderIds.from(Analysis.class);
+        folderIds.select(analysis.get("folderId")).where(condition.apply(analysis));
+        return folderIds;
+    }
+
+    /**
+     * An analysis a person should look at: it failed, asks for an operator, or its score lies within {@code zone} of its
+     * threshold on either side.
+     */
+    private static Predicate needsReview(Root<Analysis> analysis, CriteriaBuilder builder, double zone) {
+        Expression<Double> score = analysis.get("score");
+        Expression<Double> threshold = analysis.get("threshold");
+        return builder.or(
+                analysis.get("resolutionStatus").in(Resolution.FAILED, Resolution.OPERATOR_REQUIRED),
+                builder.and(builder.greaterThanOrEqualTo(score, builder.diff(threshold, zone)),
+                        builder.lessThanOrEqualTo(score, builder.sum(threshold, zone))));
     }
 
     /** The conditions of a list query: what the caller's role lets it see, and each filter that was given. */

@@ -7,6 +7,7 @@ import argus.RequestIds;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisType;
+import argus.analysis.Resolution;
 import argus.auth.Caller;
 import argus.storage.MediaStore;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -32,6 +33,7 @@ import java.util.UUID;
  */
 @Singleton
 public class FolderService {
+    private static final int MAX_COMMENT = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(FolderService.class);
 
     private final MediaIntake intake;
@@ -198,6 +200,30 @@ public class FolderService {
 
     public Page<FolderView> list(Caller caller, FolderQuery query) {
         return records.list(caller, query);
+    }
+
+    public long count(Caller caller, FolderQuery query) {
+        return records.count(caller, query);
+    }
+
+    /**
+     * Records an operator's decision on a folder or, with {@code analysisId}, on one of its analyses: SUCCESS or
+     * DECLINED, with a comment, by a role that makes decisions. An earlier decision stays in the record.
+     */
+    public OperatorDecision decide(Caller caller, UUID folderId, @Nullable UUID analysisId, Resolution resolution, String comment) {
+        FolderView view = find(caller, folderId);
+        caller.require(caller.role().decides(), "make operator decisions");
+        if (analysisId != null && view.analyses().stream().noneMatch(a -> a.id().equals(analysisId))) {
+            throw ArgusException.notFound("analysis " + analysisId);
+        }
+        if (resolution != Resolution.SUCCESS && resolution != Resolution.DECLINED) {
+            throw ArgusException.badRequest("INVALID_VALUE", "an operator decides SUCCESS or DECLINED, not " + resolution);
+        }
+        if (comment.length() > MAX_COMMENT) {
+            throw ArgusException.badRequest("INVALID_VALUE", "the comment is longer than %d characters".formatted(MAX_COMMENT));
+        }
+        return records.decide(new OperatorDecision(UUID.randomUUID(), folderId, analysisId, view.folder().companyId(), resolution,
+                comment.strip(), caller.userId(), caller.email(), FolderAssembler.now()));
     }
 
     public Page<Analysis> listAnalyses(Caller caller, AnalysisQuery query) {

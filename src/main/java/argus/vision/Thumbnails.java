@@ -2,9 +2,13 @@ package argus.vision;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.javacpp.IntPointer;
 
+import java.util.List;
+
+import static org.bytedeco.opencv.global.opencv_core.hconcat;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -33,6 +37,26 @@ public final class Thumbnails {
             byte[] bytes = new byte[(int) encoded.limit()];
             encoded.get(bytes);
             return bytes;
+        }
+    }
+
+    /** The frames side by side, each scaled to {@code height} pixels high, as one JPEG (a shot set at a glance). */
+    public static byte[] strip(List<Mat> frames, int height, int quality) {
+        MatVector scaled = new MatVector(frames.size());
+        try (Mat joined = new Mat()) {
+            for (int i = 0; i < frames.size(); i++) {
+                Mat frame = frames.get(i);
+                Mat resized = new Mat();
+                resize(frame, resized, new Size((int) Math.round(frame.cols() * (double) height / frame.rows()), height), 0, 0, INTER_AREA);
+                scaled.put(i, resized);
+            }
+            hconcat(scaled, joined);
+            return jpeg(joined, Integer.MAX_VALUE, quality);
+        } finally {
+            for (long i = 0; i < scaled.size(); i++) {
+                scaled.get(i).close();
+            }
+            scaled.close();
         }
     }
 }

@@ -1,7 +1,8 @@
 package argus.api.oz;
 
-import argus.auth.Caller;
 import argus.analysis.AnalysisType;
+import argus.api.JsonPayloadReader;
+import argus.auth.Caller;
 import argus.folder.Analysis;
 import argus.folder.AnalysisQuery;
 import argus.folder.FolderView;
@@ -9,8 +10,10 @@ import argus.folder.FolderService;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
@@ -28,11 +31,13 @@ class AnalysisController {
     private final FolderService folders;
     private final FolderJsonMapper mapper;
     private final BaseUrls urls;
+    private final JsonPayloadReader reader;
 
-    AnalysisController(FolderService folders, FolderJsonMapper mapper, BaseUrls urls) {
+    AnalysisController(FolderService folders, FolderJsonMapper mapper, BaseUrls urls, JsonPayloadReader reader) {
         this.folders = folders;
         this.mapper = mapper;
         this.urls = urls;
+        this.reader = reader;
     }
 
     /** Filters: {@code folder_id}, {@code type}, {@code time_created.*}, {@code time_updated.*}; {@code sorting} as for folders. */
@@ -52,6 +57,19 @@ class AnalysisController {
     @Get("/{analysisId}")
     AnalysisJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId, HttpRequest<?> request) {
         Analysis analysis = folders.analysis(caller, analysisId);
+        return json(folders.find(caller, analysis.folderId()), analysis, request);
+    }
+
+    /**
+     * An operator's decision on the analysis: {@code resolution_status} SUCCESS or DECLINED and a
+     * {@code resolution_comment}; answered with the analysis as it now reads.
+     */
+    @Patch("/{analysisId}")
+    AnalysisJson decide(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId, @Body byte[] body,
+                        HttpRequest<?> request) {
+        OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "resolution_status", "resolution_comment");
+        Analysis analysis = folders.analysis(caller, analysisId);
+        folders.decide(caller, analysis.folderId(), analysisId, verdict.resolution(), verdict.comment());
         return json(folders.find(caller, analysis.folderId()), analysis, request);
     }
 

@@ -13,6 +13,9 @@ import java.util.UUID;
  * An analysis as Oz clients read it; {@code analyse_id} is Oz's alias of {@code analysis_id}. An analysis that ended
  * without a verdict has the numeric Oz {@code error_code} and, in {@code error_details.reason}, the precise reason.
  * A collection search shows the collection it searched ({@code collection.alias} is what the Oz iOS SDK displays).
+ * Once an operator has decided, {@code resolution_status} and {@code resolution} are the operator's verdict,
+ * {@code resolution_operator} who decided (a user id), {@code resolution_comment} why and {@code operator_time} when;
+ * {@code system_resolution} always keeps the system's own verdict.
  */
 @Serdeable
 public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
@@ -38,6 +41,8 @@ public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
                            @JsonProperty("analyse_id") UUID analyseId,
                            @JsonProperty("resolution_status") String resolutionStatus,
                            String resolution,
+                           @JsonProperty("system_resolution") String systemResolution,
+                           @JsonProperty("operator_time") @Nullable BigDecimal operatorTime,
                            @Nullable CollectionRef collection) {
 
     /** The collection a COLLECTION (or BLACKLIST) analysis searched, when it named one. */

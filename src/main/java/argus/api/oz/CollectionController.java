@@ -1,6 +1,7 @@
 package argus.api.oz;
 
 import argus.ArgusException;
+import argus.api.Downloads;
 import argus.auth.Caller;
 import argus.blacklist.CollectionService;
 import argus.blacklist.PersonImage;
@@ -135,7 +136,7 @@ class CollectionController {
     HttpResponse<StreamedFile> original(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
                                         @PathVariable UUID personId, @PathVariable UUID imageId) {
         PersonImage image = collections.image(caller, collectionId, personId, imageId);
-        return Downloads.of(store, image.storageKey(), MediaType.of(image.contentType()), image.originalName());
+        return Downloads.attachment(store, image.storageKey(), MediaType.of(image.contentType()), image.originalName());
     }
 
     @SuppressWarnings("unchecked")

@@ -120,13 +120,22 @@ class FolderController {
         }
         FolderQuery folderQuery = new FolderQuery(paging.limit(), paging.offset(), query.range("time_created"),
                 query.range("time_updated"), query.uuid("folder_id"), query.uuid("user_id"), query.uuid("company_id"), verdict, status,
-                query.metaData(), query.sort(Sort.of(Sort.Order.desc("timeCreated"))), query.flag("with_analyses"));
+                query.metaData(), null, null, query.sort(Sort.of(Sort.Order.desc("timeCreated"))), query.flag("with_analyses"));
         String base = urls.base(request);
         return PageJson.of(folders.list(caller, folderQuery), paging, request, base, view -> mapper.toJson(view, base));
     }
 
     @Get("/{folderId}")
     FolderJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
+        return mapper.toJson(folders.find(caller, folderId), urls.base(request));
+    }
+
+    /** An operator's decision on the folder: {@code operator_status} SUCCESS or DECLINED and an {@code operator_comment}. */
+    @Patch("/{folderId}")
+    FolderJson decide(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, @Body byte[] body,
+                      HttpRequest<?> request) {
+        OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "operator_status", "operator_comment");
+        folders.decide(caller, folderId, null, verdict.resolution(), verdict.comment());
         return mapper.toJson(folders.find(caller, folderId), urls.base(request));
     }
 

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A folder with its media and analyses, field for field as in Oz's single-request response. */
+/**
+ * A folder with its media and analyses, field for field as in Oz's single-request response; the {@code operator_*}
+ * fields and {@code resolution_operator} (who) are the operator's decision on the folder, null until one is made.
+ */
 @Serdeable
 public record FolderJson(@JsonProperty("company_id") UUID companyId,
                          @JsonProperty("time_created") BigDecimal timeCreated,
@@ -23,5 +26,9 @@ public record FolderJson(@JsonProperty("company_id") UUID companyId,
                          @JsonProperty("technical_meta_data") Map<String, Object> technicalMetaData,
                          List<MediaJson> media,
                          @JsonProperty("time_updated") BigDecimal timeUpdated,
-                         List<AnalysisJson> analyses) {
+                         List<AnalysisJson> analyses,
+                         @JsonProperty("resolution_operator") @Nullable UUID resolutionOperator,
+                         @JsonProperty("operator_status") @Nullable String operatorStatus,
+                         @JsonProperty("operator_comment") @Nullable String operatorComment,
+                         @JsonProperty("operator_time") @Nullable BigDecimal operatorTime) {
 }

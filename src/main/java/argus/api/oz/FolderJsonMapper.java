@@ -11,6 +11,7 @@ import argus.folder.FolderView;
 import argus.folder.JsonText;
 import argus.folder.Media;
 import argus.folder.MediaType;
+import argus.folder.OperatorDecision;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Turns stored folders into Oz JSON; download URLs are absolute, under the given base URL. */
@@ -34,11 +36,14 @@ public class FolderJsonMapper {
 
     public FolderJson toJson(FolderView view, @Nullable String baseUrl) {
         Folder folder = view.folder();
+        Optional<OperatorDecision> decision = view.decision(null);
         List<MediaJson> media = view.media().stream().map(m -> media(m, folder, baseUrl)).toList();
         return new FolderJson(folder.companyId(), OzTime.seconds(folder.timeCreated()), folder.id(), folder.userId(),
                 folder.resolutionEndpoint(), folder.resolutionStatus().name(), folder.resolutionComment(),
                 folder.systemResolution().name(), json.object(folder.metaData()), Map.of(), media, OzTime.seconds(folder.timeUpdated()),
-                analyses(view, view.analyses(), baseUrl));
+                analyses(view, view.analyses(), baseUrl), decision.map(OperatorDecision::userId).orElse(null),
+                decision.map(d -> d.resolution().name()).orElse(null), decision.map(OperatorDecision::comment).orElse(null),
+                decision.map(d -> OzTime.seconds(d.timeCreated())).orElse(null));
     }
 
     /** A media; without a base URL (nothing stored, Instant mode) it has no download URLs. */
@@ -58,20 +63,22 @@ public class FolderJsonMapper {
         view.media().forEach(m -> media.put(m.id(), media(m, view.folder(), baseUrl)));
         view.outputImages().forEach(m -> media.put(m.id(), media(m, view.folder(), baseUrl)));
         BigDecimal folderCreated = OzTime.seconds(view.folder().timeCreated());
-        return analyses.stream().map(a -> analysis(a, folderCreated, media)).toList();
+        return analyses.stream().map(a -> analysis(a, folderCreated, media, view.decision(a.id()))).toList();
     }
 
-    private AnalysisJson analysis(Analysis analysis, BigDecimal folderCreated, Map<UUID, MediaJson> media) {
+    private AnalysisJson analysis(Analysis analysis, BigDecimal folderCreated, Map<UUID, MediaJson> media, Optional<OperatorDecision> decision) {
         List<ResultsMediaJson> results = json.results(analysis.resultsMedia()).stream().map(r -> result(r, media)).toList();
         List<MediaJson> sources = json.ids(analysis.sourceMedia()).stream().map(media::get).filter(Objects::nonNull).toList();
-        String resolution = analysis.resolutionStatus().name();
+        String system = analysis.resolutionStatus().name();
+        String resolution = decision.map(d -> d.resolution().name()).orElse(system);
         Map<String, Object> params = json.object(analysis.params());
         return new AnalysisJson(analysis.companyId(), analysis.groupId(), analysis.folderId(), folderCreated, analysis.id(),
-                analysis.state().name(), null, null, results,
+                analysis.state().name(), decision.map(OperatorDecision::userId).orElse(null), decision.map(OperatorDecision::comment).orElse(null),
+                results,
                 analysis.resultsData() == null ? null : json.object(analysis.resultsData()), json.object(analysis.metaData()), Map.of(),
                 OzTime.seconds(analysis.timeCreated()), OzTime.seconds(analysis.timeUpdated()), code(analysis.errorCode()),
                 analysis.errorMessage(), details(analysis.errorCode()), sources, analysis.type().name(), params, analysis.id(),
-                resolution, resolution, collection(analysis, params));
+                resolution, resolution, system, decision.map(d -> OzTime.seconds(d.timeCreated())).orElse(null), collection(analysis, params));
     }
 
     private AnalysisJson.@Nullable CollectionRef collection(Analysis analysis, Map<String, Object> params) {

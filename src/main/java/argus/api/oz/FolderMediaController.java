@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import argus.ArgusException;
+import argus.api.Downloads;
 import argus.auth.Caller;
 import argus.folder.FolderService;
 import argus.folder.FolderView;
@@ -108,7 +109,7 @@ class FolderMediaController {
     HttpResponse<StreamedFile> original(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                         @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
-        return Downloads.of(store, media.storageKey(), MediaType.of(media.contentType()), media.originalName());
+        return Downloads.attachment(store, media.storageKey(), MediaType.of(media.contentType()), media.originalName());
     }
 
     @Get("/media/{mediaId}/thumb")
@@ -118,6 +119,6 @@ class FolderMediaController {
         if (media.thumbKey() == null) {
             throw ArgusException.notFound("preview of media " + mediaId);
         }
-        return Downloads.of(store, media.thumbKey(), MediaType.IMAGE_JPEG_TYPE, "thumb.jpg");
+        return Downloads.attachment(store, media.thumbKey(), MediaType.IMAGE_JPEG_TYPE, "thumb.jpg");
     }
 }

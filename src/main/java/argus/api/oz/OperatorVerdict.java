@@ -1,0 +1,38 @@
+package argus.api.oz;
+
+import argus.ArgusException;
+import argus.analysis.Resolution;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The body of an operator's decision: a verdict under {@code verdictKey} and an optional comment under {@code commentKey}. */
+record OperatorVerdict(Resolution resolution, String comment) {
+
+    static OperatorVerdict of(Map<String, Object> body, String verdictKey, String commentKey) {
+        Set<String> unknown = new TreeSet<>(body.keySet());
+        unknown.removeAll(Set.of(verdictKey, commentKey));
+        if (!unknown.isEmpty()) {
+            throw ArgusException.badRequest("INVALID_PAYLOAD", "unknown fields %s; an operator decision has %s and %s"
+                    .formatted(unknown, verdictKey, commentKey));
+        }
+        if (!(body.get(verdictKey) instanceof String verdict)) {
+            throw ArgusException.badRequest("INVALID_PAYLOAD", "%s must be SUCCESS or DECLINED".formatted(verdictKey));
+        }
+        Object comment = body.getOrDefault(commentKey, "");
+        if (comment != null && !(comment instanceof String)) {
+            throw ArgusException.badRequest("INVALID_PAYLOAD", commentKey + " must be a string");
+        }
+        return new OperatorVerdict(parse(verdictKey, verdict), comment == null ? "" : (String) comment);
+    }
+
+    private static Resolution parse(String key, String verdict) {
+        return switch (verdict.strip().toUpperCase(Locale.ROOT)) {
+            case "SUCCESS" -> Resolution.SUCCESS;
+            case "DECLINED" -> Resolution.DECLINED;
+            default -> throw ArgusException.badRequest("INVALID_VALUE", "%s must be SUCCESS or DECLINED, not '%s'".formatted(key, ArgusException.clip(verdict)));
+        };
+    }
+}

@@ -1,0 +1,270 @@
+package argus.console;
+
+import argus.ArgusException;
+import argus.analysis.AnalysisType;
+import argus.analysis.Resolution;
+import argus.api.Downloads;
+import argus.auth.Caller;
+import argus.blacklist.CollectionService;
+import argus.folder.FolderQuery;
+import argus.folder.FolderService;
+import argus.folder.FolderStatus;
+import argus.folder.FolderView;
+import argus.folder.Media;
+import argus.folder.MetaDataMatch;
+import argus.storage.MediaStore;
+import argus.vision.Frame;
+import argus.vision.FrameSeries;
+import argus.vision.MediaOpener;
+import argus.vision.MediaSource;
+import argus.vision.Thumbnails;
+import argus.webhook.WebhookDeliveryRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** The folders an analyst sees: the list with its filters, the review queue, one folder, its media, and decisions on it. */
+@Hidden
+@Controller(ConsoleSession.PATH)
+@Produces(MediaType.TEXT_HTML)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class FolderPages {
+    private static final List<Resolution> COUNTED = List.of(Resolution.SUCCESS, Resolution.DECLINED, Resolution.OPERATOR_REQUIRED,
+            Resolution.FAILED, Resolution.PROCESSING);
+    private static final int STRIP_FRAMES = 8;
+    private static final int STRIP_HEIGHT = 120;
+
+    private final FolderService folders;
+    private final FolderCards cards;
+    private final CollectionService collections;
+    private final WebhookDeliveryRepository deliveries;
+    private final MediaStore store;
+    private final MediaOpener opener;
+    private final ConsoleConfig config;
+
+    FolderPages(FolderService folders, FolderCards cards, CollectionService collections, WebhookDeliveryRepository deliveries,
+                MediaStore store, MediaOpener opener, ConsoleConfig config) {
+        this.folders = folders;
+        this.cards = cards;
+        this.collections = collections;
+        this.deliveries = deliveries;
+        this.store = store;
+        this.opener = opener;
+        this.config = config;
+    }
+
+    /** The list's filters as the form sends them; empty fields are no filter. */
+    record Filters(String resolution, String status, String from, String to, String type, String metaKey, String metaValue, String company) {
+        static Filters of(HttpRequest<?> request) {
+            var query = request.getParameters();
+            return new Filters(query.get("resolution", String.class, ""), query.get("status", String.class, ""),
+                    query.get("from", String.class, ""), query.get("to", String.class, ""), query.get("type", String.class, ""),
+                    query.get("meta_key", String.class, ""), query.get("meta_value", String.class, ""), query.get("company", String.class, ""));
+        }
+
+        FolderQuery query(int limit, int offset, @Nullable Resolution verdict, @Nullable Double reviewZone) {
+            List<MetaDataMatch> metaData = metaKey.isBlank() ? List.of() : List.of(new MetaDataMatch(metaKey.strip(), metaValue, true));
+            return new FolderQuery(limit, offset, new FolderQuery.TimeRange(day(from, "from", 0), day(to, "to", 1)),
+                    new FolderQuery.TimeRange(null, null), null, null, company.isBlank() ? null : uuid(company, "company"), verdict,
+                    status.isBlank() ? null : constant(FolderStatus.class, status, "status"), metaData,
+                    type.isBlank() ? null : AnalysisType.parse(type), reviewZone, Sort.of(Sort.Order.desc("timeCreated")), true);
+        }
+
+        @Nullable Resolution verdict() {
+            return resolution.isBlank() ? null : constant(Resolution.class, resolution, "resolution");
+        }
+
+        /** The start of the day, or of the next day for an inclusive end. */
+        private static @Nullable Instant day(String text, String name, int plusDays) {
+            if (text.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(plusDays * 1000L);
+            } catch (DateTimeParseException e) {
+                throw ArgusException.badRequest("INVALID_VALUE", "%s must be a date (YYYY-MM-DD), not '%s'".formatted(name, ArgusException.clip(text)));
+            }
+        }
+    }
+
+    @Get("/folders")
+    ModelAndView<Map<String, Object>> list(HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
+        Caller caller = ConsoleSession.caller(request);
+        Filters filters = Filters.of(request);
+        Map<String, Object> model = listing(caller, filters, filters.verdict(), null, page);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Resolution verdict : COUNTED) {
+            counts.put(verdict.name(), folders.count(caller, filters.query(1, 0, verdict, null)));
+        }
+        model.put("counts", counts);
+        model.put("title", "Folders");
+        return ConsolePage.of(request, "folders", model);
+    }
+
+    @Get("/review")
+    ModelAndView<Map<String, Object>> review(HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
+        Caller caller = ConsoleSession.caller(request);
+        Filters filters = Filters.of(request);
+        Map<String, Object> model = listing(caller, filters, filters.verdict(), config.reviewZone(), page);
+        model.put("counts", Map.of());
+        model.put("title", "Review queue");
+        model.put("reviewZone", Charts.format(config.reviewZone()));
+        return ConsolePage.of(request, "folders", model);
+    }
+
+    private Map<String, Object> listing(Caller caller, Filters filters, @Nullable Resolution verdict, @Nullable Double reviewZone, int page) {
+        int index = Math.max(0, page);
+        FolderQuery query = filters.query(config.pageSize(), index * config.pageSize(), verdict, reviewZone);
+        var found = folders.list(caller, query);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("rows", found.getContent().stream().map(cards::row).toList());
+        model.put("total", found.getTotalSize());
+        model.put("page", index);
+        model.put("pages", Math.max(1, (found.getTotalSize() + config.pageSize() - 1) / config.pageSize()));
+        model.put("filters", filters);
+        model.put("types", List.of("QUALITY", "BIOMETRY", "BLACKLIST"));
+        model.put("resolutions", COUNTED.stream().map(Resolution::name).toList());
+        model.put("statuses", List.of(FolderStatus.values()).stream().map(FolderStatus::name).toList());
+        model.put("query", request(filters));
+        return model;
+    }
+
+    /** The filters as a query string for the paging links (each value URL-encoded). */
+    private static String request(Filters filters) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("resolution", filters.resolution());
+        fields.put("status", filters.status());
+        fields.put("from", filters.from());
+        fields.put("to", filters.to());
+        fields.put("type", filters.type());
+        fields.put("meta_key", filters.metaKey());
+        fields.put("meta_value", filters.metaValue());
+        fields.put("company", filters.company());
+        List<String> parts = new ArrayList<>();
+        fields.forEach((name, value) -> {
+            if (!value.isBlank()) {
+                parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return String.join("&", parts);
+    }
+
+    @Get("/folders/{folderId}")
+    ModelAndView<Map<String, Object>> folder(HttpRequest<?> request, @PathVariable UUID folderId) {
+        Caller caller = ConsoleSession.caller(request);
+        FolderView view = folders.find(caller, folderId);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("title", "Folder " + folderId);
+        model.put("folder", cards.detail(view, deliveries.findByFolderId(folderId)));
+        model.put("collections", caller.role().createsFolders() ? BlacklistPages.choices(collections, caller) : List.of());
+        return ConsolePage.of(request, "folder", model);
+    }
+
+    @Serdeable
+    record DecisionForm(@Nullable String csrf, @Nullable String analysis, @Nullable String resolution, @Nullable String comment) {
+    }
+
+    @Post(uri = "/folders/{folderId}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> decide(HttpRequest<?> request, @PathVariable UUID folderId, @Body DecisionForm form) {
+        ConsoleSession.checkForm(request, form.csrf());
+        UUID analysis = form.analysis() == null || form.analysis().isBlank() ? null : uuid(form.analysis(), "analysis");
+        Resolution resolution = constant(Resolution.class, form.resolution() == null ? "" : form.resolution(), "resolution");
+        folders.decide(ConsoleSession.caller(request), folderId, analysis, resolution, form.comment() == null ? "" : form.comment());
+        return HttpResponse.seeOther(URI.create("%s/folders/%s".formatted(ConsoleSession.PATH, folderId)));
+    }
+
+    @Get("/folders/{folderId}/media/{mediaId}")
+    HttpResponse<StreamedFile> media(HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+        Media media = folders.media(ConsoleSession.caller(request), folderId, mediaId);
+        return Downloads.inline(store, media.storageKey(), MediaType.of(media.contentType()));
+    }
+
+    @Get("/folders/{folderId}/media/{mediaId}/thumb")
+    HttpResponse<StreamedFile> thumbnail(HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+        Media media = folders.media(ConsoleSession.caller(request), folderId, mediaId);
+        if (media.thumbKey() == null) {
+            throw ArgusException.notFound("thumbnail of media " + mediaId);
+        }
+        return Downloads.inline(store, media.thumbKey(), MediaType.IMAGE_JPEG_TYPE);
+    }
+
+    /** A shot set's frames side by side in one picture. */
+    @Get("/folders/{folderId}/media/{mediaId}/strip")
+    HttpResponse<byte[]> strip(HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+        Media media = folders.media(ConsoleSession.caller(request), folderId, mediaId);
+        try (MediaStore.LocalFile file = store.fetch(media.storageKey()); MediaSource source = opener.open(file.path());
+             FrameSeries frames = source.sample(STRIP_FRAMES)) {
+            byte[] jpeg = Thumbnails.strip(frames.frames().stream().map(Frame::image).toList(), STRIP_HEIGHT, 85);
+            return HttpResponse.ok(jpeg).contentType(MediaType.IMAGE_JPEG_TYPE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored media is unreadable: " + media.storageKey(), e);
+        }
+    }
+
+    @Serdeable
+    record EnrolForm(@Nullable String csrf, @Nullable String media, @Nullable String collection) {
+    }
+
+    /** Enrols the face of a folder's photo or best shot as a new person of a collection. */
+    @Post(uri = "/folders/{folderId}/enrol", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> enrol(HttpRequest<?> request, @PathVariable UUID folderId, @Body EnrolForm form) {
+        ConsoleSession.checkForm(request, form.csrf());
+        Caller caller = ConsoleSession.caller(request);
+        UUID collection = uuid(form.collection(), "collection");
+        Media media = folders.media(caller, folderId, uuid(form.media(), "media"));
+        try (var content = store.open(media.storageKey())) {
+            collections.createPerson(caller, collection,
+                    Map.of("source_folder_id", folderId.toString(), "source_media_id", media.id().toString()), content, media.originalName());
+            return HttpResponse.seeOther(URI.create("%s/blacklists/%s".formatted(ConsoleSession.PATH, collection)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored media is unreadable: " + media.storageKey(), e);
+        }
+    }
+
+    static UUID uuid(@Nullable String text, String name) {
+        try {
+            return UUID.fromString(text == null ? "" : text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ArgusException.badRequest("INVALID_VALUE", "%s must be an id, not '%s'".formatted(name, ArgusException.clip(String.valueOf(text))));
+        }
+    }
+
+    static <E extends Enum<E>> E constant(Class<E> type, String text, String name) {
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ArgusException.badRequest("INVALID_VALUE", "unknown %s '%s'".formatted(name, ArgusException.clip(text)));
+        }
+    }
+}
