@@ -25,11 +25,21 @@ public class SecurityHeadersFilter {
     private static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "media-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /**
+     * Console forms must carry their real Origin (under "no-referrer" a browser sends {@code Origin: null}, which the
+     * server's cross-origin protection refuses); nothing is sent to other sites.
+     */
+    private static final String CONSOLE_REFERRER = "same-origin";
+
     private static String policy(String path) {
         if (path.startsWith(API_DOCUMENTATION_PAGE)) {
             return DOCUMENTATION_POLICY;
         }
-        return path.startsWith("/console/") || path.equals("/console") ? CONSOLE_POLICY : POLICY;
+        return console(path) ? CONSOLE_POLICY : POLICY;
+    }
+
+    private static boolean console(String path) {
+        return path.startsWith("/console/") || path.equals("/console");
     }
 
     @ResponseFilter
@@ -38,7 +48,7 @@ public class SecurityHeadersFilter {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Content-Security-Policy", policy(request.getPath()));
-        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Referrer-Policy", console(request.getPath()) ? CONSOLE_REFERRER : "no-referrer");
         headers.set("Cache-Control", "no-store");
         if (request.isSecure()) {
             headers.set("Strict-Transport-Security", "max-age=31536000");

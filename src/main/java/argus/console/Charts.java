@@ -16,6 +16,8 @@ final class Charts {
     private static final int LINE_HEIGHT = TOP + PLOT_HEIGHT + 22;
     private static final int BAR_ROW = 22;
     private static final int BAR_LABEL = 130;
+    /** Room beside a bar's end for its value. */
+    private static final int VALUE_LABEL = 90;
 
     private Charts() {
     }
@@ -39,8 +41,8 @@ final class Charts {
     /** The contributions to the attack log-odds, each against a shared scale (at least ±1). */
     static BarChart logOdds(Map<String, Object> contributions) {
         double largest = contributions.values().stream().mapToDouble(Charts::number).map(Math::abs).max().orElse(1);
-        double scale = (WIDTH - BAR_LABEL - RIGHT) / 2.0 / Math.max(1, largest);
-        int axis = BAR_LABEL + (WIDTH - BAR_LABEL - RIGHT) / 2;
+        double scale = (WIDTH - BAR_LABEL - VALUE_LABEL) / 2.0 / Math.max(1, largest);
+        int axis = BAR_LABEL + (WIDTH - BAR_LABEL - VALUE_LABEL) / 2;
         List<Bar> bars = new ArrayList<>();
         int row = 0;
         for (Map.Entry<String, Object> entry : contributions.entrySet()) {

@@ -1,0 +1,185 @@
+package argus.console;
+
+import argus.OzClient;
+import argus.TestAccounts;
+import argus.TestMedia;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console's pages over plain HTTP, as an attacker or a script would reach them: sign-in and its cookie, the CSRF
+ * check on every form, the page policy, the review queue, service tokens shown once, and sign-out.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleHttpTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern TOKEN = Pattern.compile("id=\"issued-access-token\">([^<]+)<");
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    EmbeddedServer server;
+
+    java.net.http.HttpClient web;
+    OzClient analyst;
+    OzClient client;
+
+    @BeforeAll
+    void accounts() {
+        web = java.net.http.HttpClient.newHttpClient();
+        OzClient admin = new OzClient(http);
+        String company = TestAccounts.company(admin, "Console Bank");
+        analyst = TestAccounts.user(http, admin, company, "analyst@console.test", "CLIENT OPERATOR");
+        client = TestAccounts.user(http, admin, company, "backend@console.test", "CLIENT");
+    }
+
+    /** A signed-in console session: its cookie and the CSRF token its pages carry. */
+    record Session(String cookie, String csrf) {
+    }
+
+    private Session signIn(String email, String password) {
+        HttpResponse<String> reply = post("/console/sign-in", null, Map.of("email", email, "password", password), Map.of());
+        assertEquals(303, reply.statusCode(), reply.body());
+        String setCookie = reply.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        Matcher csrf = CSRF.matcher(get("/console/folders", cookie).body());
+        assertTrue(csrf.find());
+        return new Session(cookie, csrf.group(1));
+    }
+
+    @Test
+    void signingInSetsAProtectedCookieAndWrongCredentialsSetNone() {
+        HttpResponse<String> refused = post("/console/sign-in", null, Map.of("email", analyst.email(), "password", "not-the-password"), Map.of());
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.body().contains("wrong e-mail or password"));
+        assertTrue(refused.headers().firstValue("Set-Cookie").isEmpty());
+
+        HttpResponse<String> accepted = post("/console/sign-in", null, Map.of("email", analyst.email(), "password", TestAccounts.PASSWORD), Map.of());
+        String cookie = accepted.headers().firstValue("Set-Cookie").orElseThrow();
+        for (String attribute : new String[]{"HTTPOnly", "Secure", "SameSite=Strict", "Path=/console"}) {
+            assertTrue(cookie.toLowerCase().contains(attribute.toLowerCase()), cookie);
+        }
+        String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+        HttpResponse<String> page = get("/console/folders", cookie.substring(0, cookie.indexOf(';')));
+        assertEquals(200, page.statusCode());
+        assertFalse(page.body().contains(value), "the access token never appears in a page");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline") && policy.contains("frame-ancestors 'none'"), policy);
+
+        HttpResponse<String> anonymous = get("/console/folders", null);
+        assertEquals(303, anonymous.statusCode());
+        assertEquals("/console/sign-in", anonymous.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
+    void everyFormNeedsTheTokenOfItsOwnSignIn() {
+        String folder = (String) client.postFolder(Map.of("photo", TestMedia.file("match/df-b/img3.jpg")), null).body().get("folder_id");
+        Session mine = signIn(analyst.email(), TestAccounts.PASSWORD);
+        Session other = signIn(analyst.email(), TestAccounts.PASSWORD);
+        String decision = "/console/folders/" + folder + "/decision";
+        HttpResponse<String> missing = post(decision, mine.cookie(), Map.of("resolution", "SUCCESS"), Map.of());
+        assertEquals(403, missing.statusCode());
+        assertTrue(missing.body().contains("CSRF_REFUSED"));
+        assertEquals(403, post(decision, mine.cookie(), Map.of("csrf", other.csrf(), "resolution", "SUCCESS"), Map.of()).statusCode());
+        assertEquals(403, post(decision, mine.cookie(), Map.of("csrf", mine.csrf(), "resolution", "SUCCESS"),
+                Map.of("Sec-Fetch-Site", "cross-site")).statusCode(), "a form posted from another site is refused");
+        assertEquals(303, post(decision, mine.cookie(), Map.of("csrf", mine.csrf(), "resolution", "SUCCESS"), Map.of()).statusCode());
+        assertEquals("SUCCESS", client.getFolder(folder).body().get("operator_status"));
+    }
+
+    @Test
+    void theReviewQueueHoldsUndecidedFailuresUntilAnOperatorDecides() {
+        OzClient.Reply failed = client.postFolder(Map.of("photo", TestMedia.file("nonface/building.jpg")), "{\"analyses\": [{\"type\": \"quality\"}]}");
+        assertEquals("FAILED", OzClient.firstAnalysis(failed).get("resolution"), failed.body().toString());
+        String folder = (String) failed.body().get("folder_id");
+        Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
+        assertTrue(get("/console/review", session.cookie()).body().contains("data-folder=\"" + folder + "\""));
+        post("/console/folders/" + folder + "/decision", session.cookie(), Map.of("csrf", session.csrf(), "resolution", "DECLINED",
+                "comment", "no face at all"), Map.of());
+        assertFalse(get("/console/review", session.cookie()).body().contains("data-folder=\"" + folder + "\""));
+    }
+
+    @Test
+    void aServiceTokenIsShownOnceAndWorks() {
+        Session admin = signIn(OzClient.ADMIN_EMAIL, OzClient.ADMIN_PASSWORD);
+        String company = TestAccounts.company(new OzClient(http), "Service Bank");
+        HttpResponse<String> created = post("/console/accounts/service", admin.cookie(),
+                Map.of("csrf", admin.csrf(), "email", "backend@service.test", "company", company), Map.of());
+        assertEquals(200, created.statusCode(), created.body());
+        Matcher token = TOKEN.matcher(created.body());
+        assertTrue(token.find());
+        io.micronaut.http.HttpResponse<?> me = http.toBlocking().exchange(io.micronaut.http.HttpRequest.GET("/api/users/me/")
+                .header(OzClient.TOKEN_HEADER, token.group(1)), Map.class);
+        assertEquals(200, me.code());
+        assertFalse(get("/console/accounts", admin.cookie()).body().contains(token.group(1)), "the token is not shown again");
+
+        Session clientSession = signIn(client.email(), TestAccounts.PASSWORD);
+        assertEquals(403, get("/console/accounts", clientSession.cookie()).statusCode(), "a CLIENT manages no accounts");
+    }
+
+    @Test
+    void signingOutEndsTheSignIn() {
+        Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
+        HttpResponse<String> out = post("/console/sign-out", session.cookie(), Map.of("csrf", session.csrf()), Map.of());
+        assertEquals(303, out.statusCode());
+        assertEquals(303, get("/console/folders", session.cookie()).statusCode(), "the old cookie no longer signs in");
+    }
+
+    private HttpResponse<String> get(String path, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> post(String path, String cookie, Map<String, String> form, Map<String, String> headers) {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + server.getPort() + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return web.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
