@@ -1,7 +1,6 @@
 package argus.analysis;
 
 import argus.vision.Frame;
-import argus.vision.MediaKind;
 import argus.vision.PackManifest;
 import argus.vision.ScreenEdges;
 import argus.vision.Thumbnails;

@@ -119,12 +119,8 @@ class AccountPages {
         return render(request, new IssuedToken(pair.user().email(), pair.accessToken(), pair.expireToken(), FolderCards.time(pair.accessExpiresAt())));
     }
 
-    @Serdeable
-    record CsrfForm(@Nullable String csrf) {
-    }
-
     @Post(uri = "/users/{userId}/deactivate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> deactivate(HttpRequest<?> request, @PathVariable UUID userId, @Body CsrfForm form) {
+    HttpResponse<?> deactivate(HttpRequest<?> request, @PathVariable UUID userId, @Body ConsoleSession.CsrfForm form) {
         ConsoleSession.checkForm(request, form.csrf());
         accounts.updateUser(ConsoleSession.caller(request), userId, Accounts.UserChange.deactivation(), origins.address(request));
         return HttpResponse.seeOther(PAGE);

@@ -100,7 +100,7 @@ class BlacklistPages {
         List<PersonCard> cards = persons.getContent().stream().map(person -> {
             Map<String, Object> metaData = json.object(person.metaData());
             Object name = metaData.getOrDefault("name", "");
-            List<String> photos = collections.images(person.id()).stream().map(image -> photo(collectionId, image)).toList();
+            List<String> photos = collections.images(person.id()).stream().map(image -> photoUrl(collectionId, image.personId(), image.id())).toList();
             return new PersonCard(person.id().toString(), String.valueOf(name), json.write(metaData), photos, FolderCards.time(person.timeCreated()));
         }).toList();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -128,12 +128,8 @@ class BlacklistPages {
         return HttpResponse.seeOther(page(collectionId));
     }
 
-    @Serdeable
-    record CsrfForm(@Nullable String csrf) {
-    }
-
     @Post(uri = "/{collectionId}/persons/{personId}/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> remove(HttpRequest<?> request, @PathVariable UUID collectionId, @PathVariable UUID personId, @Body CsrfForm form) {
+    HttpResponse<?> remove(HttpRequest<?> request, @PathVariable UUID collectionId, @PathVariable UUID personId, @Body ConsoleSession.CsrfForm form) {
         ConsoleSession.checkForm(request, form.csrf());
         collections.deletePerson(ConsoleSession.caller(request), collectionId, personId);
         return HttpResponse.seeOther(page(collectionId));
@@ -146,8 +142,9 @@ class BlacklistPages {
         return Downloads.inline(store, image.storageKey(), MediaType.of(image.contentType()));
     }
 
-    private static String photo(UUID collectionId, PersonImage image) {
-        return "%s/blacklists/%s/persons/%s/images/%s".formatted(ConsoleSession.PATH, collectionId, image.personId(), image.id());
+    /** Where the console shows a blacklisted person's photo. */
+    static String photoUrl(Object collectionId, Object personId, Object imageId) {
+        return "%s/blacklists/%s/persons/%s/images/%s".formatted(ConsoleSession.PATH, collectionId, personId, imageId);
     }
 
     private static URI page(UUID collectionId) {

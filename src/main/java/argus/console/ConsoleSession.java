@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.serde.annotation.Serdeable;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,12 +23,16 @@ import java.util.Base64;
  */
 final class ConsoleSession {
     static final String COOKIE = "argus_console";
-    static final String CSRF_FIELD = "csrf";
     static final String CSRF_ATTRIBUTE = "argus.console.csrf";
     static final String PATH = "/console";
     private static final byte[] CSRF_PURPOSE = "argus console form".getBytes(StandardCharsets.UTF_8);
 
     private ConsoleSession() {
+    }
+
+    /** A form that carries nothing but its CSRF token (a button that removes or signs out). */
+    @Serdeable
+    record CsrfForm(@Nullable String csrf) {
     }
 
     static @Nullable String token(HttpRequest<?> request) {

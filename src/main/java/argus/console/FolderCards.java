@@ -150,8 +150,8 @@ class FolderCards {
             for (Object hit : hits) {
                 Map<String, Object> match = (Map<String, Object>) hit;
                 matches.add(new Match(String.valueOf(match.get("person_id")), String.valueOf(match.get("collection_id")),
-                        score(Charts.number(match.get("confidence"))), "%s/blacklists/%s/persons/%s/images/%s".formatted(ConsoleSession.PATH,
-                        match.get("collection_id"), match.get("person_id"), match.get("person_image_id"))));
+                        score(Charts.number(match.get("confidence"))),
+                        BlacklistPages.photoUrl(match.get("collection_id"), match.get("person_id"), match.get("person_image_id"))));
             }
         }
         String confidences = analysis.type().engine() == AnalysisType.BIOMETRY && data.containsKey("min_confidence")

@@ -15,6 +15,7 @@ import argus.folder.MetaDataMatch;
 import argus.storage.MediaStore;
 import argus.vision.Frame;
 import argus.vision.FrameSeries;
+import argus.vision.MediaData;
 import argus.vision.MediaOpener;
 import argus.vision.MediaSource;
 import argus.vision.Thumbnails;
@@ -223,7 +224,7 @@ class FolderPages {
     @Get("/folders/{folderId}/media/{mediaId}/strip")
     HttpResponse<byte[]> strip(HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(ConsoleSession.caller(request), folderId, mediaId);
-        try (MediaStore.LocalFile file = store.fetch(media.storageKey()); MediaSource source = opener.open(file.path());
+        try (MediaStore.LocalFile file = store.fetch(media.storageKey()); MediaSource source = opener.open(new MediaData.InFile(file.path()), true);
              FrameSeries frames = source.sample(STRIP_FRAMES)) {
             byte[] jpeg = Thumbnails.strip(frames.frames().stream().map(Frame::image).toList(), STRIP_HEIGHT, 85);
             return HttpResponse.ok(jpeg).contentType(MediaType.IMAGE_JPEG_TYPE);

@@ -7,7 +7,6 @@ import argus.auth.TokenService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -68,8 +67,8 @@ class SignInController {
     }
 
     @Post(uri = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> signOut(@Body Map<String, String> form, HttpRequest<?> request) {
-        ConsoleSession.checkForm(request, form.get(ConsoleSession.CSRF_FIELD));
+    HttpResponse<?> signOut(@Body ConsoleSession.CsrfForm form, HttpRequest<?> request) {
+        ConsoleSession.checkForm(request, form.csrf());
         tokens.revoke(ConsoleSession.caller(request).sessionId());
         return HttpResponse.seeOther(URI.create(ConsoleFilter.SIGN_IN)).cookie(ConsoleSession.signedOut());
     }

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static argus.OzClient.firstAnalysis;
 import static argus.OzClient.reason;
 import static argus.OzClient.firstResult;
+import static argus.OzClient.number;
 import static argus.OzClient.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +57,20 @@ class GestureTest {
         assertEquals(true, checked.get("performed"), checked.toString());
         assertEquals("SUCCESS", firstResult(reply).get("resolution_status"));
         assertEquals("SUCCESS", firstAnalysis(reply).get("resolution"));
+        assertTimeline(checked);
+    }
+
+    /** The timeline of the frames the gesture was followed on: one time, yaw, pitch and eye openness per frame, in order. */
+    private static void assertTimeline(Map<String, Object> checked) {
+        Map<String, Object> timeline = object(checked.get("timeline"));
+        List<?> times = (List<?>) timeline.get("time");
+        assertEquals(number(checked.get("frames_with_face")), times.size());
+        for (String series : List.of("yaw", "pitch", "eye_openness")) {
+            assertEquals(times.size(), ((List<?>) timeline.get(series)).size(), series);
+        }
+        for (int i = 1; i < times.size(); i++) {
+            assertTrue(number(times.get(i)) > number(times.get(i - 1)), "time runs forward");
+        }
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +78,15 @@ final class Browser implements AutoCloseable {
         find("#password").sendKeys(password);
         find("#sign-in").click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/folders"));
+    }
+
+    /** Whether the condition came true within ten seconds (it is checked every tenth of a second). */
+    boolean waitUntil(BooleanSupplier condition) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100)).until(d -> condition.getAsBoolean());
+        } catch (TimeoutException e) {
+            return false;
+        }
     }
 
     /** Applies the folder filters as they are set and answers the rows of the filtered list. */

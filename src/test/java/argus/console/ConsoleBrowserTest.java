@@ -23,12 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static argus.OzClient.firstAnalysis;
 import static argus.OzClient.firstResult;
 import static argus.OzClient.list;
-import static argus.OzClient.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -117,7 +115,7 @@ class ConsoleBrowserTest {
         rows.getFirst().findElement(By.cssSelector("a.folder-link")).click();
         assertEquals(declined, browser.find("#folder-id").getText());
         WebElement video = browser.find("video");
-        assertTrue(waitFor(() -> (Boolean) browser.script("return arguments[0].readyState >= 1 && arguments[0].duration > 1", video)),
+        assertTrue(browser.waitUntil(() -> (Boolean) browser.script("return arguments[0].readyState >= 1 && arguments[0].duration > 1", video)),
                 "the selfie video loads and plays in the page");
         WebElement analysis = browser.find("section.analysis[data-type=QUALITY]");
         assertEquals("DECLINED", analysis.findElement(By.cssSelector(".analysis-verdict")).getText());
@@ -157,6 +155,15 @@ class ConsoleBrowserTest {
         assertEquals("1", browser.find("#person-count").getText());
         assertTrue((Boolean) browser.script("return document.querySelector('.person img').naturalWidth > 0"), "the enrolled photo shows");
 
+        browser.find("#enrol-photo input[name=name]").sendKeys("Uploaded stranger");
+        browser.find("#enrol-photo input[type=file]").sendKeys(TestMedia.file("match/df-b/img3.jpg").toAbsolutePath().toString());
+        browser.find("#enrol-photo button").click();
+        assertTrue(browser.waitUntil(() -> browser.all(".person").size() == 2), "the person enrolled from an uploaded photo shows");
+        WebElement uploaded = browser.all(".person").stream().filter(p -> p.getText().contains("Uploaded stranger")).findFirst().orElseThrow();
+        uploaded.findElement(By.cssSelector("button.danger")).click();
+        browser.driver().switchTo().alert().accept();
+        assertTrue(browser.waitUntil(() -> browser.all(".person").size() == 1), "the removed person is gone");
+
         Reply search = client.postFolder(Map.of("photo", TestMedia.file("match/df-a/img2.jpg")), "{\"analyses\": [{\"type\": \"blacklist\"}]}");
         assertEquals("DECLINED", firstAnalysis(search).get("resolution"), "the same face is found in the blacklist");
         browser.open("/console/folders/" + search.body().get("folder_id"));
@@ -191,20 +198,5 @@ class ConsoleBrowserTest {
         assertTrue(browser.find("figure figcaption").getText().contains(MARKUP_FILE_NAME), "the file name shows as text");
         assertEquals(Boolean.TRUE, browser.script("return window.__argusInjected === undefined"), "no stored markup ran");
         assertTrue(browser.all("#metadata script").isEmpty() && browser.all("figcaption svg").isEmpty(), "no element was made from it");
-    }
-
-    private static boolean waitFor(BooleanSupplier condition) {
-        for (int i = 0; i < 100; i++) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
     }
 }

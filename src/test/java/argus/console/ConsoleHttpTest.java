@@ -3,6 +3,7 @@ package argus.console;
 import argus.OzClient;
 import argus.TestAccounts;
 import argus.TestMedia;
+import argus.TestShotSets;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,13 +12,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -138,6 +144,25 @@ class ConsoleHttpTest {
 
         Session clientSession = signIn(client.email(), TestAccounts.PASSWORD);
         assertEquals(403, get("/console/accounts", clientSession.cookie()).statusCode(), "a CLIENT manages no accounts");
+    }
+
+    @Test
+    void aShotSetShowsAsAStripOfItsFrames(@TempDir Path dir) throws Exception {
+        Path shots = TestShotSets.write(dir, "shots.zip", TestShotSets.zip(TestShotSets.frames(TestMedia.file("video/selfie-real-3s.mp4"), 4),
+                "frame_%d.jpg"));
+        OzClient.Reply created = client.postFolder(Map.of("shots", shots), "{\"media:tags\": {\"shots\": [\"video_selfie\"]}}");
+        assertEquals(201, created.status(), created.body().toString());
+        String folder = (String) created.body().get("folder_id");
+        String media = (String) OzClient.list(created.body().get("media")).getFirst().get("media_id");
+        Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
+        String strip = "/console/folders/" + folder + "/media/" + media + "/strip";
+        assertTrue(get("/console/folders/" + folder, session.cookie()).body().contains(strip));
+        HttpResponse<byte[]> image = web.send(HttpRequest.newBuilder(uri(strip)).header("Cookie", session.cookie()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, image.statusCode());
+        assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElseThrow());
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(image.body()));
+        assertTrue(picture.getWidth() > 4 * picture.getHeight(), "frames side by side: " + picture.getWidth() + "x" + picture.getHeight());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A folder with its media and analyses, field for field as in Oz's single-request response; the {@code operator_*}
- * fields and {@code resolution_operator} (who) are the operator's decision on the folder, null until one is made.
+ * fields and {@code resolution_operator} (who) are the operator's decision on the folder, present once one is made
+ * (so that an undecided folder has exactly the fields of Oz's response).
  */
 @Serdeable
 public record FolderJson(@JsonProperty("company_id") UUID companyId,
@@ -27,8 +29,8 @@ public record FolderJson(@JsonProperty("company_id") UUID companyId,
                          List<MediaJson> media,
                          @JsonProperty("time_updated") BigDecimal timeUpdated,
                          List<AnalysisJson> analyses,
-                         @JsonProperty("resolution_operator") @Nullable UUID resolutionOperator,
-                         @JsonProperty("operator_status") @Nullable String operatorStatus,
-                         @JsonProperty("operator_comment") @Nullable String operatorComment,
-                         @JsonProperty("operator_time") @Nullable BigDecimal operatorTime) {
+                         @JsonProperty("resolution_operator") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable UUID resolutionOperator,
+                         @JsonProperty("operator_status") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String operatorStatus,
+                         @JsonProperty("operator_comment") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String operatorComment,
+                         @JsonProperty("operator_time") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable BigDecimal operatorTime) {
 }
