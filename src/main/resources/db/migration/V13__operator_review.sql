@@ -16,4 +16,3 @@ create table operator_decision (
     time_created  timestamp(6) with time zone not null
 );
 create index operator_decision_folder on operator_decision (folder_id, time_created);
-create index analysis_review on analysis (folder_id, resolution_status, score);

@@ -156,7 +156,7 @@ class ConsoleBrowserTest {
         assertTrue((Boolean) browser.script("return document.querySelector('.person img').naturalWidth > 0"), "the enrolled photo shows");
 
         browser.find("#enrol-photo input[name=name]").sendKeys("Uploaded stranger");
-        browser.find("#enrol-photo input[type=file]").sendKeys(TestMedia.file("match/df-b/img3.jpg").toAbsolutePath().toString());
+        browser.find("#enrol-photo input[type=file]").sendKeys(TestMedia.file("match/df-b/img3.jpg").toAbsolutePath().normalize().toString());
         browser.find("#enrol-photo button").click();
         assertTrue(browser.waitUntil(() -> browser.all(".person").size() == 2), "the person enrolled from an uploaded photo shows");
         WebElement uploaded = browser.all(".person").stream().filter(p -> p.getText().contains("Uploaded stranger")).findFirst().orElseThrow();

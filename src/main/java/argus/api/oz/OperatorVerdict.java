@@ -28,11 +28,12 @@ record OperatorVerdict(Resolution resolution, String comment) {
         return new OperatorVerdict(parse(verdictKey, verdict), comment == null ? "" : (String) comment);
     }
 
+    /** A verdict name; which verdicts an operator may give is the service's rule. */
     private static Resolution parse(String key, String verdict) {
-        return switch (verdict.strip().toUpperCase(Locale.ROOT)) {
-            case "SUCCESS" -> Resolution.SUCCESS;
-            case "DECLINED" -> Resolution.DECLINED;
-            default -> throw ArgusException.badRequest("INVALID_VALUE", "%s must be SUCCESS or DECLINED, not '%s'".formatted(key, ArgusException.clip(verdict)));
-        };
+        try {
+            return Resolution.valueOf(verdict.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ArgusException.badRequest("INVALID_VALUE", "%s must be SUCCESS or DECLINED, not '%s'".formatted(key, ArgusException.clip(verdict)));
+        }
     }
 }
