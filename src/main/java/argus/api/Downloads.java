@@ -1,33 +1,114 @@
 package argus.api;
 
 import argus.storage.MediaStore;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.server.types.files.StreamedFile;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A stored object streamed to the client: as a download (the API), or to be shown in a page (the console). */
+/**
+ * A stored object streamed to the client: as a download (the API), or to be shown in a page (the console), where one
+ * byte range may be asked for so that a video can be sought.
+ */
 public final class Downloads {
+    private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
     private Downloads() {
     }
 
     public static HttpResponse<StreamedFile> attachment(MediaStore store, String key, MediaType type, String name) {
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return HttpResponse.ok(file(store, key, type)).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"");
+        return HttpResponse.ok(file(store, key, type, 0, size(store, key)))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"");
     }
 
-    public static HttpResponse<StreamedFile> inline(MediaStore store, String key, MediaType type) {
-        return HttpResponse.ok(file(store, key, type)).header(HttpHeaders.CONTENT_DISPOSITION, "inline");
+    /**
+     * The object for display; with a {@code Range} of one byte range ({@code bytes=a-b}, {@code bytes=a-},
+     * {@code bytes=-n}) only those bytes, as 206. A range that cannot be served is 416; several ranges get the whole.
+     */
+    public static HttpResponse<StreamedFile> inline(MediaStore store, String key, MediaType type, @Nullable String range) {
+        long size = size(store, key);
+        Matcher asked = range == null ? null : SINGLE_RANGE.matcher(range.strip());
+        if (asked == null || !asked.matches() || asked.group(1).isEmpty() && asked.group(2).isEmpty()) {
+            return HttpResponse.ok(file(store, key, type, 0, size)).header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+                    .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+        }
+        long first;
+        long last;
+        if (asked.group(1).isEmpty()) {
+            first = Math.max(0, size - Long.parseLong(asked.group(2)));
+            last = size - 1;
+        } else {
+            first = Long.parseLong(asked.group(1));
+            last = asked.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(asked.group(2)));
+        }
+        if (first >= size || last < first) {
+            return HttpResponse.<StreamedFile>status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).header(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+        }
+        return HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT).body(file(store, key, type, first, last - first + 1))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline").header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(HttpHeaders.CONTENT_RANGE, "bytes %d-%d/%d".formatted(first, last, size));
     }
 
-    private static StreamedFile file(MediaStore store, String key, MediaType type) {
+    private static long size(MediaStore store, String key) {
         try {
-            return new StreamedFile(store.open(key), type, System.currentTimeMillis(), store.size(key));
+            return store.size(key);
         } catch (IOException e) {
             throw new UncheckedIOException("stored media is unreadable: " + key, e);
+        }
+    }
+
+    private static StreamedFile file(MediaStore store, String key, MediaType type, long offset, long length) {
+        try {
+            InputStream content = store.open(key);
+            try {
+                content.skipNBytes(offset);
+            } catch (IOException e) {
+                content.close();
+                throw e;
+            }
+            return new StreamedFile(new Limited(content, length), type, System.currentTimeMillis(), length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored media is unreadable: " + key, e);
+        }
+    }
+
+    /** At most {@code remaining} bytes of a stream. */
+    private static final class Limited extends FilterInputStream {
+        private long remaining;
+
+        Limited(InputStream in, long remaining) {
+            super(in);
+            this.remaining = remaining;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int b = super.read();
+            remaining -= b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int read = super.read(buffer, offset, (int) Math.min(length, remaining));
+            remaining -= Math.max(read, 0);
+            return read;
         }
     }
 }

@@ -139,7 +139,7 @@ class BlacklistPages {
     HttpResponse<StreamedFile> image(HttpRequest<?> request, @PathVariable UUID collectionId, @PathVariable UUID personId,
                                      @PathVariable UUID imageId) {
         PersonImage image = collections.image(ConsoleSession.caller(request), collectionId, personId, imageId);
-        return Downloads.inline(store, image.storageKey(), MediaType.of(image.contentType()));
+        return Downloads.inline(store, image.storageKey(), MediaType.of(image.contentType()), null);
     }
 
     /** Where the console shows a blacklisted person's photo. */

@@ -5,16 +5,22 @@ import argus.api.ErrorPages;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.ModelAndViewRenderer;
-import jakarta.inject.Singleton;
 
 import java.util.Map;
 import java.util.Optional;
 
-/** A refusal on a console page shows as a page, with the status and code the API would give. */
-@Singleton
+/**
+ * Errors on console pages show as pages: a refusal with the status and code the API would give, and any other error
+ * (an unknown page, a malformed id in a link, a failure of the server) with its status instead of a JSON body.
+ */
+@ServerFilter(ConsoleSession.PATH + "/**")
 class ConsoleErrorPages implements ErrorPages {
     private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
 
@@ -27,8 +33,29 @@ class ConsoleErrorPages implements ErrorPages {
         if (!request.getPath().startsWith(ConsoleSession.PATH + "/")) {
             return Optional.empty();
         }
-        Map<String, Object> model = Map.of("status", refusal.status().getCode(), "code", refusal.code(), "message", refusal.getMessage());
-        Optional<Writable> page = renderer.render(new ModelAndView<>("console/error", model), request, MediaType.TEXT_HTML);
-        return page.map(body -> HttpResponse.status(refusal.status()).contentType(MediaType.TEXT_HTML_TYPE).body(body));
+        return render(request, refusal.status(), refusal.code(), refusal.getMessage())
+                .map(body -> HttpResponse.status(refusal.status()).contentType(MediaType.TEXT_HTML_TYPE).body(body));
+    }
+
+    @ResponseFilter
+    public void otherErrors(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        HttpStatus status = response.getStatus();
+        boolean page = response.getContentType().map(type -> type.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+        if (status.getCode() < 400 || page) {
+            return;
+        }
+        String message = switch (status) {
+            case NOT_FOUND -> "there is nothing at this address";
+            case BAD_REQUEST -> "the address or the form is malformed";
+            case FORBIDDEN -> "this was refused";
+            default -> status.getCode() >= 500 ? "the server failed to answer; the failure is logged" : status.getReason();
+        };
+        render(request, status, status.name(), message)
+                .ifPresent(body -> response.contentType(MediaType.TEXT_HTML_TYPE).body(body));
+    }
+
+    private Optional<Writable> render(HttpRequest<?> request, HttpStatus status, String code, String message) {
+        Map<String, Object> model = Map.of("status", status.getCode(), "code", code, "message", message);
+        return renderer.render(new ModelAndView<>("console/error", model), request, MediaType.TEXT_HTML);
     }
 }

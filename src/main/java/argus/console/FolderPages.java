@@ -22,6 +22,7 @@ import argus.vision.Thumbnails;
 import argus.webhook.WebhookDeliveryRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -208,7 +209,7 @@ class FolderPages {
     @Get("/folders/{folderId}/media/{mediaId}")
     HttpResponse<StreamedFile> media(HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(ConsoleSession.caller(request), folderId, mediaId);
-        return Downloads.inline(store, media.storageKey(), MediaType.of(media.contentType()));
+        return Downloads.inline(store, media.storageKey(), MediaType.of(media.contentType()), request.getHeaders().get(HttpHeaders.RANGE));
     }
 
     @Get("/folders/{folderId}/media/{mediaId}/thumb")
@@ -217,7 +218,7 @@ class FolderPages {
         if (media.thumbKey() == null) {
             throw ArgusException.notFound("thumbnail of media " + mediaId);
         }
-        return Downloads.inline(store, media.thumbKey(), MediaType.IMAGE_JPEG_TYPE);
+        return Downloads.inline(store, media.thumbKey(), MediaType.IMAGE_JPEG_TYPE, null);
     }
 
     /** A shot set's frames side by side in one picture. */

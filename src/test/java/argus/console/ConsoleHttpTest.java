@@ -166,6 +166,33 @@ class ConsoleHttpTest {
     }
 
     @Test
+    void errorsShowAsPagesAndVideosCanBeSought() {
+        Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
+        for (String path : new String[]{"/console/folders/not-an-id", "/console/no-such-page"}) {
+            HttpResponse<String> page = get(path, session.cookie());
+            assertTrue(page.statusCode() == 400 || page.statusCode() == 404, path + ": " + page.statusCode());
+            assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), path);
+            assertTrue(page.body().contains("id=\"error-message\""), path);
+        }
+
+        OzClient.Reply created = client.postFolder(Map.of("video", TestMedia.file("video/selfie-real-3s.mp4")), null);
+        String media = "/console/folders/" + created.body().get("folder_id") + "/media/"
+                + OzClient.list(created.body().get("media")).getFirst().get("media_id");
+        long size = TestMedia.file("video/selfie-real-3s.mp4").toFile().length();
+        HttpResponse<String> middle = send(HttpRequest.newBuilder(uri(media)).header("Cookie", session.cookie()).header("Range", "bytes=100-199").build());
+        assertEquals(206, middle.statusCode());
+        assertEquals("bytes 100-199/" + size, middle.headers().firstValue("Content-Range").orElseThrow());
+        assertEquals("100", middle.headers().firstValue("Content-Length").orElseThrow());
+        HttpResponse<String> tail = send(HttpRequest.newBuilder(uri(media)).header("Cookie", session.cookie()).header("Range", "bytes=-10").build());
+        assertEquals("bytes %d-%d/%d".formatted(size - 10, size - 1, size), tail.headers().firstValue("Content-Range").orElseThrow());
+        HttpResponse<String> beyond = send(HttpRequest.newBuilder(uri(media)).header("Cookie", session.cookie()).header("Range", "bytes=" + size + "-").build());
+        assertEquals(416, beyond.statusCode());
+        HttpResponse<String> whole = get(media, session.cookie());
+        assertEquals(200, whole.statusCode());
+        assertEquals("bytes", whole.headers().firstValue("Accept-Ranges").orElseThrow());
+    }
+
+    @Test
     void signingOutEndsTheSignIn() {
         Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
         HttpResponse<String> out = post("/console/sign-out", session.cookie(), Map.of("csrf", session.csrf()), Map.of());
