@@ -56,9 +56,6 @@ class BlacklistPages {
         this.json = json;
     }
 
-    record Choice(String id, String alias) {
-    }
-
     record CollectionRow(String id, String alias, String company, long persons, String created) {
     }
 
@@ -66,9 +63,9 @@ class BlacklistPages {
     }
 
     /** The collections a user may enrol into, for a select box. */
-    static List<Choice> choices(CollectionService collections, Caller caller) {
+    static List<ConsolePage.Option> choices(CollectionService collections, Caller caller) {
         return collections.list(caller, Pageable.from(0, MAX_COLLECTIONS)).getContent().stream()
-                .map(c -> new Choice(c.id().toString(), c.alias())).toList();
+                .map(c -> new ConsolePage.Option(c.id().toString(), c.alias())).toList();
     }
 
     @Get

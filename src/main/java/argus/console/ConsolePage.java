@@ -22,6 +22,10 @@ final class ConsolePage {
         }
     }
 
+    /** One choice of a select box. */
+    record Option(String value, String label) {
+    }
+
     static ModelAndView<Map<String, Object>> of(HttpRequest<?> request, String view, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
         all.put("me", Me.of(ConsoleSession.caller(request)));

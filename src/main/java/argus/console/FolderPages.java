@@ -4,7 +4,9 @@ import argus.ArgusException;
 import argus.analysis.AnalysisType;
 import argus.analysis.Resolution;
 import argus.api.Downloads;
+import argus.auth.Accounts;
 import argus.auth.Caller;
+import argus.auth.Role;
 import argus.blacklist.CollectionService;
 import argus.folder.FolderQuery;
 import argus.folder.FolderService;
@@ -21,6 +23,7 @@ import argus.vision.MediaSource;
 import argus.vision.Thumbnails;
 import argus.webhook.WebhookDeliveryRepository;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -66,6 +69,7 @@ class FolderPages {
             Resolution.FAILED, Resolution.PROCESSING);
     private static final int STRIP_FRAMES = 8;
     private static final int STRIP_HEIGHT = 120;
+    private static final int MAX_COMPANIES = 500;
 
     private final FolderService folders;
     private final FolderCards cards;
@@ -73,16 +77,18 @@ class FolderPages {
     private final WebhookDeliveryRepository deliveries;
     private final MediaStore store;
     private final MediaOpener opener;
+    private final Accounts accounts;
     private final ConsoleConfig config;
 
     FolderPages(FolderService folders, FolderCards cards, CollectionService collections, WebhookDeliveryRepository deliveries,
-                MediaStore store, MediaOpener opener, ConsoleConfig config) {
+                MediaStore store, MediaOpener opener, Accounts accounts, ConsoleConfig config) {
         this.folders = folders;
         this.cards = cards;
         this.collections = collections;
         this.deliveries = deliveries;
         this.store = store;
         this.opener = opener;
+        this.accounts = accounts;
         this.config = config;
     }
 
@@ -159,6 +165,10 @@ class FolderPages {
         model.put("resolutions", COUNTED.stream().map(Resolution::name).toList());
         model.put("statuses", List.of(FolderStatus.values()).stream().map(FolderStatus::name).toList());
         model.put("query", request(filters));
+        model.put("companies", caller.role().scope() == Role.Scope.ALL
+                ? accounts.companies(caller, null, Pageable.from(0, MAX_COMPANIES)).getContent().stream()
+                        .map(c -> new ConsolePage.Option(c.id().toString(), c.name())).toList()
+                : List.of());
         return model;
     }
 

@@ -141,6 +141,9 @@ class ConsoleHttpTest {
                 .header(OzClient.TOKEN_HEADER, token.group(1)), Map.class);
         assertEquals(200, me.code());
         assertFalse(get("/console/accounts", admin.cookie()).body().contains(token.group(1)), "the token is not shown again");
+        String folders = get("/console/folders", admin.cookie()).body();
+        assertTrue(folders.contains("<option value=\"" + company + "\">Service Bank</option>"), "those who see every company pick one");
+        assertTrue(get("/console/folders?company=" + company, admin.cookie()).body().contains("<span id=\"total\">0</span>"));
 
         Session clientSession = signIn(client.email(), TestAccounts.PASSWORD);
         assertEquals(403, get("/console/accounts", clientSession.cookie()).statusCode(), "a CLIENT manages no accounts");
