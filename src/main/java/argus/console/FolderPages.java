@@ -52,12 +52,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The folders an analyst sees: the list with its filters, the review queue, one folder, its media, and decisions on it. */
 @Hidden
@@ -70,6 +70,8 @@ class FolderPages {
     private static final int STRIP_FRAMES = 8;
     private static final int STRIP_HEIGHT = 120;
     private static final int MAX_COMPANIES = 500;
+    /** Deeper pages than this are not offered (the offset would overflow long before anyone pages that far). */
+    private static final int MAX_PAGE = 100_000;
 
     private final FolderService folders;
     private final FolderCards cards;
@@ -107,6 +109,21 @@ class FolderPages {
                     new FolderQuery.TimeRange(null, null), null, null, company.isBlank() ? null : uuid(company, "company"), verdict,
                     status.isBlank() ? null : constant(FolderStatus.class, status, "status"), metaData,
                     type.isBlank() ? null : AnalysisType.parse(type), reviewZone, Sort.of(Sort.Order.desc("timeCreated")), true);
+        }
+
+        /** The filters that are set, as a query string for the paging links (each value URL-encoded). */
+        String queryString() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("resolution", resolution);
+            fields.put("status", status);
+            fields.put("from", from);
+            fields.put("to", to);
+            fields.put("type", type);
+            fields.put("meta_key", metaKey);
+            fields.put("meta_value", metaValue);
+            fields.put("company", company);
+            return fields.entrySet().stream().filter(e -> !e.getValue().isBlank())
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         }
 
         @Nullable Resolution verdict() {
@@ -152,7 +169,7 @@ class FolderPages {
     }
 
     private Map<String, Object> listing(Caller caller, Filters filters, @Nullable Resolution verdict, @Nullable Double reviewZone, int page) {
-        int index = Math.max(0, page);
+        int index = Math.clamp(page, 0, MAX_PAGE);
         FolderQuery query = filters.query(config.pageSize(), index * config.pageSize(), verdict, reviewZone);
         var found = folders.list(caller, query);
         Map<String, Object> model = new LinkedHashMap<>();
@@ -164,32 +181,12 @@ class FolderPages {
         model.put("types", List.of("QUALITY", "BIOMETRY", "BLACKLIST"));
         model.put("resolutions", COUNTED.stream().map(Resolution::name).toList());
         model.put("statuses", List.of(FolderStatus.values()).stream().map(FolderStatus::name).toList());
-        model.put("query", request(filters));
+        model.put("query", filters.queryString());
         model.put("companies", caller.role().scope() == Role.Scope.ALL
                 ? accounts.companies(caller, null, Pageable.from(0, MAX_COMPANIES)).getContent().stream()
                         .map(c -> new ConsolePage.Option(c.id().toString(), c.name())).toList()
                 : List.of());
         return model;
-    }
-
-    /** The filters as a query string for the paging links (each value URL-encoded). */
-    private static String request(Filters filters) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("resolution", filters.resolution());
-        fields.put("status", filters.status());
-        fields.put("from", filters.from());
-        fields.put("to", filters.to());
-        fields.put("type", filters.type());
-        fields.put("meta_key", filters.metaKey());
-        fields.put("meta_value", filters.metaValue());
-        fields.put("company", filters.company());
-        List<String> parts = new ArrayList<>();
-        fields.forEach((name, value) -> {
-            if (!value.isBlank()) {
-                parts.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-            }
-        });
-        return String.join("&", parts);
     }
 
     @Get("/folders/{folderId}")
