@@ -51,7 +51,9 @@ class OperatorDecisionTest {
     @Test
     void anOperatorDecidesOnAnAnalysisAndTheSystemVerdictStays() {
         OzClient operator = acme.as("CLIENT OPERATOR");
-        String system = (String) operator.get("/api/analyses/" + analysis + "/").body().get("system_resolution");
+        Map<String, Object> before = operator.get("/api/analyses/" + analysis + "/").body();
+        assertNull(before.get("operator_time"), "no decision yet");
+        String system = (String) before.get("resolution_status");
         String decided = system.equals("DECLINED") ? "SUCCESS" : "DECLINED";
         Reply reply = operator.patch("/api/analyses/" + analysis + "/", Map.of("resolution_status", decided, "resolution_comment", "seen by a person"));
         assertEquals(200, reply.status(), reply.body().toString());

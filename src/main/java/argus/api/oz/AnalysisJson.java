@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -14,8 +15,9 @@ import java.util.UUID;
  * without a verdict has the numeric Oz {@code error_code} and, in {@code error_details.reason}, the precise reason.
  * A collection search shows the collection it searched ({@code collection.alias} is what the Oz iOS SDK displays).
  * Once an operator has decided, {@code resolution_status} and {@code resolution} are the operator's verdict,
- * {@code resolution_operator} who decided (a user id), {@code resolution_comment} why and {@code operator_time} when;
- * {@code system_resolution} always keeps the system's own verdict.
+ * {@code resolution_operator} who decided (a user id), {@code resolution_comment} why, {@code operator_time} when, and
+ * {@code system_resolution} keeps the system's own verdict; the last two are absent until then, so that an undecided
+ * analysis has exactly the fields of Oz's.
  */
 @Serdeable
 public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
@@ -41,8 +43,8 @@ public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
                            @JsonProperty("analyse_id") UUID analyseId,
                            @JsonProperty("resolution_status") String resolutionStatus,
                            String resolution,
-                           @JsonProperty("system_resolution") String systemResolution,
-                           @JsonProperty("operator_time") @Nullable BigDecimal operatorTime,
+                           @JsonProperty("system_resolution") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String systemResolution,
+                           @JsonProperty("operator_time") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable BigDecimal operatorTime,
                            @Nullable CollectionRef collection) {
 
     /** The collection a COLLECTION (or BLACKLIST) analysis searched, when it named one. */

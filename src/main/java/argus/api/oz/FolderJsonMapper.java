@@ -78,7 +78,8 @@ public class FolderJsonMapper {
                 analysis.resultsData() == null ? null : json.object(analysis.resultsData()), json.object(analysis.metaData()), Map.of(),
                 OzTime.seconds(analysis.timeCreated()), OzTime.seconds(analysis.timeUpdated()), code(analysis.errorCode()),
                 analysis.errorMessage(), details(analysis.errorCode()), sources, analysis.type().name(), params, analysis.id(),
-                resolution, resolution, system, decision.map(d -> OzTime.seconds(d.timeCreated())).orElse(null), collection(analysis, params));
+                resolution, resolution, decision.map(d -> system).orElse(null), decision.map(d -> OzTime.seconds(d.timeCreated())).orElse(null),
+                collection(analysis, params));
     }
 
     private AnalysisJson.@Nullable CollectionRef collection(Analysis analysis, Map<String, Object> params) {
