@@ -60,6 +60,10 @@ class OpenApiTest {
         assertTrue(partNames(components, paths, "/api/folders").contains("payload"), "the single request's payload part");
         assertTrue(partNames(components, paths, "/api/folders/{folderId}/media").contains("payload"));
         assertTrue(partNames(components, paths, "/api/v1/{tenantSlug}/video/detect").containsAll(Set.of("video_file", "video_url")));
+        assertEquals(Set.of("resolution_status", "resolution_comment"), bodyFields(components, paths, "/api/analyses/{analysisId}", "patch",
+                "application/json"), "an operator's decision on an analysis");
+        assertEquals(Set.of("operator_status", "operator_comment"), bodyFields(components, paths, "/api/folders/{folderId}", "patch",
+                "application/json"), "an operator's decision on a folder");
 
         Map<String, Object> schemes = (Map<String, Object>) components.get("securitySchemes");
         assertTrue(schemes.keySet().containsAll(Set.of("ozAccessToken", "videoDetectApiKey", "deepfakeApiKey", "bearerAccessToken", "partnerJwt")));
@@ -76,9 +80,15 @@ class OpenApiTest {
 
     @SuppressWarnings("unchecked")
     private static Set<String> partNames(Map<String, Object> components, Map<String, Map<String, Object>> paths, String path) {
-        Map<String, Object> post = (Map<String, Object>) paths.get(path).get("post");
-        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) post.get("requestBody")).get("content");
-        Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) content.get("multipart/form-data")).get("schema");
+        return bodyFields(components, paths, path, "post", "multipart/form-data");
+    }
+
+    /** The properties of an operation's request body of the given media type. */
+    private static Set<String> bodyFields(Map<String, Object> components, Map<String, Map<String, Object>> paths, String path,
+                                          String method, String mediaType) {
+        Map<String, Object> operation = (Map<String, Object>) paths.get(path).get(method);
+        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) operation.get("requestBody")).get("content");
+        Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) content.get(mediaType)).get("schema");
         if (schema.get("$ref") instanceof String reference) {
             schema = (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get(reference.substring(reference.lastIndexOf('/') + 1));
         }

@@ -10,6 +10,7 @@ import argus.folder.FolderService;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,6 +19,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +71,10 @@ class AnalysisController {
      * {@code resolution_comment}; answered with the analysis as it now reads.
      */
     @Patch("/{analysisId}")
-    AnalysisJson decide(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId, @Body byte[] body,
+    @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OperatorVerdict.OnAnalysis.class))))
+    AnalysisJson decide(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId,
+                        @Parameter(hidden = true) @Body byte[] body,
                         HttpRequest<?> request) {
         OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "resolution_status", "resolution_comment");
         Analysis analysis = folders.analysis(caller, analysisId);

@@ -132,7 +132,10 @@ class FolderController {
 
     /** An operator's decision on the folder: {@code operator_status} SUCCESS or DECLINED and an {@code operator_comment}. */
     @Patch("/{folderId}")
-    FolderJson decide(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, @Body byte[] body,
+    @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OperatorVerdict.OnFolder.class))))
+    FolderJson decide(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+                      @Parameter(hidden = true) @Body byte[] body,
                       HttpRequest<?> request) {
         OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "operator_status", "operator_comment");
         folders.decide(caller, folderId, null, verdict.resolution(), verdict.comment());

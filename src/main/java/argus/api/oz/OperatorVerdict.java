@@ -2,6 +2,7 @@ package argus.api.oz;
 
 import argus.ArgusException;
 import argus.analysis.Resolution;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,20 @@ import java.util.TreeSet;
 
 /** The body of an operator's decision: a verdict under {@code verdictKey} and an optional comment under {@code commentKey}. */
 record OperatorVerdict(Resolution resolution, String comment) {
+
+    /** The body of {@code PATCH /api/analyses/{id}/}, for the OpenAPI document. */
+    @Schema(description = "an operator's decision on an analysis")
+    record OnAnalysis(@Schema(name = "resolution_status", allowableValues = {"SUCCESS", "DECLINED"}, requiredMode = Schema.RequiredMode.REQUIRED)
+                      String resolutionStatus,
+                      @Schema(name = "resolution_comment", maxLength = 2000) String resolutionComment) {
+    }
+
+    /** The body of {@code PATCH /api/folders/{id}/}, for the OpenAPI document. */
+    @Schema(description = "an operator's decision on a folder")
+    record OnFolder(@Schema(name = "operator_status", allowableValues = {"SUCCESS", "DECLINED"}, requiredMode = Schema.RequiredMode.REQUIRED)
+                    String operatorStatus,
+                    @Schema(name = "operator_comment", maxLength = 2000) String operatorComment) {
+    }
 
     static OperatorVerdict of(Map<String, Object> body, String verdictKey, String commentKey) {
         Set<String> unknown = new TreeSet<>(body.keySet());
