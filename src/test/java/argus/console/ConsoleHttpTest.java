@@ -95,6 +95,11 @@ class ConsoleHttpTest {
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline") && policy.contains("frame-ancestors 'none'"), policy);
 
+        for (String entry : new String[]{"/console", "/console/"}) {
+            HttpResponse<String> home = get(entry, cookie.substring(0, cookie.indexOf(';')));
+            assertEquals(303, home.statusCode(), entry);
+            assertEquals("/console/folders", home.headers().firstValue("Location").orElseThrow(), entry);
+        }
         HttpResponse<String> anonymous = get("/console/folders", null);
         assertEquals(303, anonymous.statusCode());
         assertEquals("/console/sign-in", anonymous.headers().firstValue("Location").orElseThrow());
