@@ -4,8 +4,11 @@ import argus.OzClient;
 import argus.TestAccounts;
 import argus.TestMedia;
 import argus.TestShotSets;
+import argus.WebhookReceiver;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -38,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * check on every form, the page policy, the review queue, service tokens shown once, and sign-out.
  */
 @MicronautTest
+@Property(name = "argus.webhooks.allow-private", value = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleHttpTest {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
@@ -198,6 +202,35 @@ class ConsoleHttpTest {
         HttpResponse<String> whole = get(media, session.cookie());
         assertEquals(200, whole.statusCode());
         assertEquals("bytes", whole.headers().firstValue("Accept-Ranges").orElseThrow());
+    }
+
+    @Test
+    void aFolderPageShowsItsFacesRequestContextAndWebhookDeliveries() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            MultipartBody body = MultipartBody.builder()
+                    .addPart("photo1", "a.jpg", io.micronaut.http.MediaType.IMAGE_JPEG_TYPE, TestMedia.file("match/df-a/img1.jpg").toFile())
+                    .addPart("photo2", "b.jpg", io.micronaut.http.MediaType.IMAGE_JPEG_TYPE, TestMedia.file("match/df-a/img2.jpg").toFile())
+                    .addPart("payload", "{\"analyses\": [{\"type\": \"biometry\"}], \"resolution_endpoint\": \"" + receiver.url() + "\"}")
+                    .build();
+            OzClient.Reply created = client.send(io.micronaut.http.HttpRequest.POST("/api/folders/", body)
+                    .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE).header(OzClient.TOKEN_HEADER, client.token())
+                    .header("X-Session-ID", "session-7").header("X-Device-Info", "Pixel 8 / Android 15"));
+            assertEquals(201, created.status(), created.body().toString());
+            String folder = (String) created.body().get("folder_id");
+            for (long deadline = System.currentTimeMillis() + 30_000; receiver.calls().isEmpty() && System.currentTimeMillis() < deadline; ) {
+                Thread.sleep(100);
+            }
+            Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
+            String page = "";
+            for (long deadline = System.currentTimeMillis() + 10_000; !page.contains("DELIVERED") && System.currentTimeMillis() < deadline; ) {
+                page = get("/console/folders/" + folder, session.cookie()).body();
+            }
+            assertTrue(page.contains("session-7") && page.contains("Pixel 8 / Android 15"), "the request context");
+            String pair = page.substring(page.indexOf("<div class=\"pair\">"), page.indexOf("</div>", page.indexOf("<div class=\"pair\">")));
+            assertEquals(2, pair.split("<img ").length - 1, "BIOMETRY's two faces side by side");
+            assertTrue(page.contains("lowest ") && page.contains("highest "), "the similarities");
+            assertTrue(page.contains("id=\"deliveries\"") && page.contains(receiver.url()) && page.contains("DELIVERED"), "the webhook delivery");
+        }
     }
 
     @Test
