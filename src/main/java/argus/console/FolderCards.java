@@ -78,12 +78,14 @@ class FolderCards {
                   List<Decision> history, List<Delivery> deliveries) {
     }
 
-    Row row(FolderView view) {
+    /** A row of the list; the company is named when its name is known (to those who see every company). */
+    Row row(FolderView view, Map<String, String> companyNames) {
         Folder folder = view.folder();
         String thumbnail = view.media().stream().filter(m -> m.thumbKey() != null).findFirst().map(m -> thumbnailUrl(folder.id(), m)).orElse(null);
         List<Verdict> verdicts = view.analyses().stream()
                 .map(a -> new Verdict(a.type().name(), resolution(a, view.decision(a.id())), score(a.score()))).toList();
-        return new Row(folder.id().toString(), time(folder.timeCreated()), folder.companyId().toString(), folder.systemResolution().name(),
+        String company = folder.companyId().toString();
+        return new Row(folder.id().toString(), time(folder.timeCreated()), companyNames.getOrDefault(company, company), folder.systemResolution().name(),
                 view.decision(null).map(d -> d.resolution().name()).orElse(""), thumbnail, compact(folder.metaData()), verdicts);
     }
 

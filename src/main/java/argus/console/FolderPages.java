@@ -172,8 +172,13 @@ class FolderPages {
         int index = Math.clamp(page, 0, MAX_PAGE);
         FolderQuery query = filters.query(config.pageSize(), index * config.pageSize(), verdict, reviewZone);
         var found = folders.list(caller, query);
+        List<ConsolePage.Option> companies = caller.role().scope() == Role.Scope.ALL
+                ? accounts.companies(caller, null, Pageable.from(0, MAX_COMPANIES)).getContent().stream()
+                        .map(c -> new ConsolePage.Option(c.id().toString(), c.name())).toList()
+                : List.of();
+        Map<String, String> companyNames = companies.stream().collect(Collectors.toMap(ConsolePage.Option::value, ConsolePage.Option::label));
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("rows", found.getContent().stream().map(cards::row).toList());
+        model.put("rows", found.getContent().stream().map(view -> cards.row(view, companyNames)).toList());
         model.put("total", found.getTotalSize());
         model.put("page", index);
         model.put("pages", Math.max(1, (found.getTotalSize() + config.pageSize() - 1) / config.pageSize()));
@@ -182,10 +187,7 @@ class FolderPages {
         model.put("resolutions", COUNTED.stream().map(Resolution::name).toList());
         model.put("statuses", List.of(FolderStatus.values()).stream().map(FolderStatus::name).toList());
         model.put("query", filters.queryString());
-        model.put("companies", caller.role().scope() == Role.Scope.ALL
-                ? accounts.companies(caller, null, Pageable.from(0, MAX_COMPANIES)).getContent().stream()
-                        .map(c -> new ConsolePage.Option(c.id().toString(), c.name())).toList()
-                : List.of());
+        model.put("companies", companies);
         return model;
     }
 

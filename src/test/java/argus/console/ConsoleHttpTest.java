@@ -150,9 +150,11 @@ class ConsoleHttpTest {
                 .header(OzClient.TOKEN_HEADER, token.group(1)), Map.class);
         assertEquals(200, me.code());
         assertFalse(get("/console/accounts", admin.cookie()).body().contains(token.group(1)), "the token is not shown again");
+        assertEquals(201, client.postFolder(Map.of("photo", TestMedia.file("match/df-c/img13.jpg")), null).status());
         String folders = get("/console/folders", admin.cookie()).body();
         assertTrue(folders.contains("<option value=\"" + company + "\">Service Bank</option>"), "those who see every company pick one");
         assertTrue(get("/console/folders?company=" + company, admin.cookie()).body().contains("<span id=\"total\">0</span>"));
+        assertTrue(folders.contains("<div class=\"muted\">Console Bank</div>"), "rows name their company for those who see several");
 
         Session clientSession = signIn(client.email(), TestAccounts.PASSWORD);
         assertEquals(403, get("/console/accounts", clientSession.cookie()).statusCode(), "a CLIENT manages no accounts");
