@@ -69,14 +69,7 @@ public final class Downloads {
 
     private static StreamedFile file(MediaStore store, String key, MediaType type, long offset, long length) {
         try {
-            InputStream content = store.open(key);
-            try {
-                content.skipNBytes(offset);
-            } catch (IOException e) {
-                content.close();
-                throw e;
-            }
-            return new StreamedFile(new Limited(content, length), type, System.currentTimeMillis(), length);
+            return new StreamedFile(new Limited(store.open(key, offset), length), type, System.currentTimeMillis(), length);
         } catch (IOException e) {
             throw new UncheckedIOException("stored media is unreadable: " + key, e);
         }

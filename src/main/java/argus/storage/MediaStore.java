@@ -62,6 +62,18 @@ public interface MediaStore {
 
     InputStream open(String key) throws IOException;
 
+    /** The object from byte {@code offset} on (a video sought in a page); stores that can start there do. */
+    default InputStream open(String key, long offset) throws IOException {
+        InputStream content = open(key);
+        try {
+            content.skipNBytes(offset);
+            return content;
+        } catch (IOException e) {
+            content.close();
+            throw e;
+        }
+    }
+
     /**
      * The object as a local file the decoders can open: the file itself for a local store, a temporary download for a
      * remote one (deleted when closed).

@@ -127,8 +127,14 @@ public class S3MediaStore implements MediaStore {
 
     @Override
     public InputStream open(String key) throws IOException {
+        return open(key, 0);
+    }
+
+    /** A ranged GET: a video sought in the console is not downloaded from its start again. */
+    @Override
+    public InputStream open(String key, long offset) throws IOException {
         try {
-            return s3.getObject(request -> request.bucket(bucket).key(key));
+            return s3.getObject(request -> request.bucket(bucket).key(key).range(offset > 0 ? "bytes=" + offset + "-" : null));
         } catch (NoSuchKeyException e) {
             throw new FileNotFoundException("no stored object " + key);
         } catch (S3Exception e) {

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -76,6 +77,9 @@ class S3MediaStoreTest {
         assertEquals(content.length, store.size("company/folder/large.bin"));
         try (InputStream in = store.open("company/folder/large.bin")) {
             assertArrayEquals(content, in.readAllBytes());
+        }
+        try (InputStream in = store.open("company/folder/large.bin", PART + 7)) {
+            assertArrayEquals(Arrays.copyOfRange(content, PART + 7, content.length), in.readAllBytes(), "a ranged read starts at its offset");
         }
         Path local;
         try (MediaStore.LocalFile file = store.fetch("company/folder/large.bin")) {
