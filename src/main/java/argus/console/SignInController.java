@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 
 /** Signing in to the console with Oz credentials, and out again (which revokes the sign-in's tokens). */
 @Hidden
@@ -29,6 +30,8 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SignInController {
     static final URI HOME = URI.create(ConsoleSession.PATH + "/folders");
+    /** Hosts a browser treats as secure over plain HTTP. */
+    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final LoginService logins;
     private final TokenService tokens;
@@ -50,8 +53,18 @@ class SignInController {
     }
 
     @Get("/sign-in")
-    ModelAndView<Map<String, Object>> form() {
-        return new ModelAndView<>("console/sign-in", Map.of("error", ""));
+    ModelAndView<Map<String, Object>> form(HttpRequest<?> request) {
+        return page(request, "");
+    }
+
+    /**
+     * The sign-in page; over plain HTTP to a host other than this machine it says that browsers will drop the
+     * session cookie (it is {@code Secure}), instead of silently coming back to this page after every sign-in.
+     */
+    private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, String error) {
+        URI base = URI.create(origins.baseUrl(request).orElse("https://localhost"));
+        boolean cookieDropped = "http".equals(base.getScheme()) && !LOOPBACK_NAMES.contains(String.valueOf(base.getHost()));
+        return new ModelAndView<>("console/sign-in", Map.of("error", error, "needsHttps", cookieDropped));
     }
 
     @Post(uri = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -61,8 +74,7 @@ class SignInController {
                     credentials.password() == null ? "" : credentials.password(), origins.address(request));
             return HttpResponse.seeOther(HOME).cookie(ConsoleSession.signedIn(pair.accessToken()));
         } catch (ArgusException refused) {
-            return HttpResponse.status(refused.status())
-                    .body(new ModelAndView<>("console/sign-in", Map.of("error", refused.getMessage())));
+            return HttpResponse.status(refused.status()).body(page(request, refused.getMessage()));
         }
     }
 

@@ -104,6 +104,9 @@ class ConsoleHttpTest {
             assertEquals(303, home.statusCode(), entry);
             assertEquals("/console/folders", home.headers().firstValue("Location").orElseThrow(), entry);
         }
+        assertFalse(get("/console/sign-in", null).body().contains("id=\"needs-https\""), "localhost over HTTP keeps the cookie");
+        String remote = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/console/sign-in").header("Host", "argus.internal:8080"));
+        assertTrue(remote.contains("id=\"needs-https\""), "another host over plain HTTP is told to use HTTPS");
         HttpResponse<String> anonymous = get("/console/folders", null);
         assertEquals(303, anonymous.statusCode());
         assertEquals("/console/sign-in", anonymous.headers().firstValue("Location").orElseThrow());
