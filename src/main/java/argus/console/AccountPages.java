@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -24,6 +25,8 @@ import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AccountPages {
     private static final int SHOWN = 200;
+    private static final int USERS_PER_PAGE = 50;
+    private static final int MAX_PAGE = 100_000;
     private static final URI PAGE = URI.create(ConsoleSession.PATH + "/accounts");
 
     private final Accounts accounts;
@@ -59,13 +64,16 @@ class AccountPages {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> page(HttpRequest<?> request) {
-        return render(request, null);
+    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, @QueryValue(defaultValue = "") String search,
+                                           @QueryValue(defaultValue = "0") int page) {
+        return render(request, search, page, null);
     }
 
-    private ModelAndView<Map<String, Object>> render(HttpRequest<?> request, @Nullable IssuedToken issued) {
+    /** The users matching {@code search} (part of an e-mail), a page at a time, and the companies. */
+    private ModelAndView<Map<String, Object>> render(HttpRequest<?> request, String search, int page, @Nullable IssuedToken issued) {
         Caller caller = ConsoleSession.caller(request);
-        List<UserRow> users = accounts.users(caller, null, Pageable.from(0, SHOWN)).getContent().stream()
+        var found = accounts.users(caller, search.isBlank() ? null : search.strip(), Pageable.from(Math.clamp(page, 0, MAX_PAGE), USERS_PER_PAGE));
+        List<UserRow> users = found.getContent().stream()
                 .map(u -> new UserRow(u.id().toString(), u.email(), u.role().wireName(), u.companyId().toString(), u.active(),
                         FolderCards.time(u.timeCreated()))).toList();
         List<CompanyRow> companies = caller.role().managesCompanies()
@@ -75,6 +83,10 @@ class AccountPages {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Accounts");
         model.put("users", users);
+        model.put("search", search);
+        model.put("page", found.getPageNumber());
+        model.put("pages", Math.max(1, found.getTotalPages()));
+        model.put("searchQuery", URLEncoder.encode(search, StandardCharsets.UTF_8));
         model.put("companies", companies);
         model.put("managesCompanies", caller.role().managesCompanies());
         model.put("roles", (caller.role().managesCompanies() ? List.of(Role.values()) : Role.clientRoles()).stream().map(Role::wireName).toList());
@@ -116,7 +128,7 @@ class AccountPages {
         ConsoleSession.checkForm(request, form.csrf());
         Caller caller = ConsoleSession.caller(request);
         TokenService.TokenPair pair = accounts.createServiceAccount(caller, company(caller, form.company()), text(form.email()));
-        return render(request, new IssuedToken(pair.user().email(), pair.accessToken(), pair.expireToken(), FolderCards.time(pair.accessExpiresAt())));
+        return render(request, "", 0, new IssuedToken(pair.user().email(), pair.accessToken(), pair.expireToken(), FolderCards.time(pair.accessExpiresAt())));
     }
 
     @Post(uri = "/users/{userId}/deactivate", consumes = MediaType.APPLICATION_FORM_URLENCODED)

@@ -153,6 +153,8 @@ class ConsoleHttpTest {
                 .header(OzClient.TOKEN_HEADER, token.group(1)), Map.class);
         assertEquals(200, me.code());
         assertFalse(get("/console/accounts", admin.cookie()).body().contains(token.group(1)), "the token is not shown again");
+        String found = get("/console/accounts?search=backend%40service", admin.cookie()).body();
+        assertTrue(found.contains("backend@service.test") && !found.contains("analyst@console.test"), "users are searched by e-mail");
         assertEquals(201, client.postFolder(Map.of("photo", TestMedia.file("match/df-c/img13.jpg")), null).status());
         String folders = get("/console/folders", admin.cookie()).body();
         assertTrue(folders.contains("<option value=\"" + company + "\">Service Bank</option>"), "those who see every company pick one");
