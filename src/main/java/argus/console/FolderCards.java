@@ -140,7 +140,7 @@ class FolderCards {
                 }
             });
         }
-        Charts.LineChart frames = data.get("frame_scores") instanceof List<?> scores && !scores.isEmpty() && analysis.threshold() != null
+        Charts.LineChart frames = data.get("frame_scores") instanceof List<?> scores && scores.size() > 1 && analysis.threshold() != null
                 ? Charts.frameScores((List<Map<String, Object>>) scores, analysis.threshold()) : null;
         Gesture gesture = null;
         if (data.get("gesture") instanceof Map<?, ?> checked && checked.get("timeline") instanceof Map<?, ?> timeline) {
