@@ -13,8 +13,6 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Renders every {@link ArgusException} as its status and {@link ErrorBody}. A refusal for now carries
@@ -25,21 +23,9 @@ import java.util.Optional;
 @Singleton
 @Requires(classes = {ArgusException.class, ExceptionHandler.class})
 public class ArgusExceptionHandler implements ExceptionHandler<ArgusException, HttpResponse<Object>> {
-    private final List<ErrorPages> pages;
-
-    public ArgusExceptionHandler(List<ErrorPages> pages) {
-        this.pages = pages;
-    }
 
     @Override
-    @SuppressWarnings("unchecked")
     public HttpResponse<Object> handle(HttpRequest request, ArgusException exception) {
-        for (ErrorPages part : pages) {
-            Optional<HttpResponse<?>> page = part.page(request, exception);
-            if (page.isPresent()) {
-                return (HttpResponse<Object>) page.get();
-            }
-        }
         MutableHttpResponse<Object> response = HttpResponse.status(exception.status())
                 .body(ErrorBody.of(request, exception.status(), exception.code(), exception.getMessage()));
         if (exception instanceof RetryLaterException later) {

@@ -86,7 +86,7 @@ class AccountPages {
         model.put("search", search);
         model.put("page", found.getPageNumber());
         model.put("pages", Math.max(1, found.getTotalPages()));
-        model.put("searchQuery", URLEncoder.encode(search, StandardCharsets.UTF_8));
+        model.put("query", search.isBlank() ? "" : "search=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
         model.put("companies", companies);
         model.put("managesCompanies", caller.role().managesCompanies());
         model.put("roles", (caller.role().managesCompanies() ? List.of(Role.values()) : Role.clientRoles()).stream().map(Role::wireName).toList());

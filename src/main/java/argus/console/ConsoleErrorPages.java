@@ -1,10 +1,8 @@
 package argus.console;
 
-import argus.ArgusException;
-import argus.api.ErrorPages;
+import argus.api.ErrorBody;
 import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -17,41 +15,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Errors on console pages show as pages: a refusal with the status and code the API would give, and any other error
- * (an unknown page, a malformed id in a link, a failure of the server) with its status instead of a JSON body.
+ * Errors on console pages show as pages: a refusal with the code and message the API would give, any other error (an
+ * unknown page, a malformed id in a link, a failure of the server) with its status, instead of a JSON body.
  */
 @ServerFilter(ConsoleSession.PATH + "/**")
-class ConsoleErrorPages implements ErrorPages {
+class ConsoleErrorPages {
     private final ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer;
 
     ConsoleErrorPages(ModelAndViewRenderer<Map<String, Object>, HttpRequest<?>> renderer) {
         this.renderer = renderer;
     }
 
-    @Override
-    public Optional<HttpResponse<?>> page(HttpRequest<?> request, ArgusException refusal) {
-        if (!request.getPath().startsWith(ConsoleSession.PATH + "/")) {
-            return Optional.empty();
-        }
-        return render(request, refusal.status(), refusal.code(), refusal.getMessage())
-                .map(body -> HttpResponse.status(refusal.status()).contentType(MediaType.TEXT_HTML_TYPE).body(body));
-    }
-
     @ResponseFilter
-    public void otherErrors(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    public void asPage(HttpRequest<?> request, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
         boolean page = response.getContentType().map(type -> type.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
         if (status.getCode() < 400 || page) {
             return;
         }
-        String message = switch (status) {
+        Optional<ErrorBody> refusal = response.getBody(ErrorBody.class);
+        String code = refusal.map(ErrorBody::errorCode).orElse(status.name());
+        String message = refusal.map(ErrorBody::errorMessage).orElseGet(() -> switch (status) {
             case NOT_FOUND -> "there is nothing at this address";
             case BAD_REQUEST -> "the address or the form is malformed";
             case FORBIDDEN -> "this was refused";
             default -> status.getCode() >= 500 ? "the server failed to answer; the failure is logged" : status.getReason();
-        };
-        render(request, status, status.name(), message)
-                .ifPresent(body -> response.contentType(MediaType.TEXT_HTML_TYPE).body(body));
+        });
+        render(request, status, code, message).ifPresent(body -> response.contentType(MediaType.TEXT_HTML_TYPE).body(body));
     }
 
     private Optional<Writable> render(HttpRequest<?> request, HttpStatus status, String code, String message) {

@@ -155,6 +155,7 @@ class ConsoleHttpTest {
         assertFalse(get("/console/accounts", admin.cookie()).body().contains(token.group(1)), "the token is not shown again");
         String found = get("/console/accounts?search=backend%40service", admin.cookie()).body();
         assertTrue(found.contains("backend@service.test") && !found.contains("analyst@console.test"), "users are searched by e-mail");
+        assertTrue(found.contains("page 1 of 1"), "the list says where it is");
         assertEquals(201, client.postFolder(Map.of("photo", TestMedia.file("match/df-c/img13.jpg")), null).status());
         String folders = get("/console/folders", admin.cookie()).body();
         assertTrue(folders.contains("<option value=\"" + company + "\">Service Bank</option>"), "those who see every company pick one");

@@ -4,7 +4,6 @@ import argus.ArgusException;
 import argus.analysis.Resolution;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,10 +44,10 @@ record OperatorVerdict(Resolution resolution, String comment) {
 
     /** A verdict name; which verdicts an operator may give is the service's rule. */
     private static Resolution parse(String key, String verdict) {
-        try {
-            return Resolution.valueOf(verdict.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        Resolution resolution = ListQuery.constant(Resolution.class, verdict);
+        if (resolution == null) {
             throw ArgusException.badRequest("INVALID_VALUE", "%s must be SUCCESS or DECLINED, not '%s'".formatted(key, ArgusException.clip(verdict)));
         }
+        return resolution;
     }
 }
