@@ -3,17 +3,20 @@
 FROM debian:bookworm-slim
 
 RUN useradd --system --create-home --home-dir /var/lib/argus --shell /usr/sbin/nologin argus \
-    && mkdir -p /var/lib/argus/data && chown argus:argus /var/lib/argus/data
+    && mkdir -p /var/lib/argus/data /models && chown argus:argus /var/lib/argus/data
 
 ADD target/argus-*-linux-x86_64.tar.gz /opt/
 RUN mv /opt/argus-*-linux-x86_64 /opt/argus
 
 USER argus
 WORKDIR /var/lib/argus
+# The model packs no registry serves are mounted read-only at /models (e.g. -v "$PWD/../shared/models:/models:ro").
 ENV ARGUS_DATA_DIR=/var/lib/argus/data \
     ARGUS_PORT=8080 \
-    ARGUS_NATIVE_CACHE=/var/lib/argus/native-cache
+    ARGUS_NATIVE_CACHE=/var/lib/argus/native-cache \
+    ARGUS_MODELS_DIR=/models
 VOLUME /var/lib/argus/data
+VOLUME /models
 EXPOSE 8080
 
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 CMD ["/opt/argus/bin/argus-health"]

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds the self-contained linux-x86_64 distribution: a jlinked Java runtime, the application jar (with its native
-# libraries and model packs), and the bin/ launchers, as target/argus-<version>-linux-x86_64.tar.gz.
+# libraries, the face models the build fetched and the other packs' descriptions), the bin/ launchers and an empty
+# models/ directory for the packs no registry serves, as target/argus-<version>-linux-x86_64.tar.gz.
 # Called by `./mvnw -Pdist package` with: <java.home> <application jar> <target dir> <version>
 set -eu
 java_home="$1" jar="$2" target="$3" version="$4"
@@ -24,5 +25,8 @@ cp "$jar" "$out/lib/argus.jar"
 cp -R "$(dirname "$0")/bin" "$out/bin"
 chmod +x "$out/bin/"*
 cp "$(dirname "$0")/../../README.md" "$out/"
+mkdir -p "$out/models"
+printf '%s\n' "Model packs no registry serves go here as <pack>/<file> (e.g. minifasnet/2.7_80x80_MiniFASNetV2.onnx), or set" \
+  "ARGUS_MODELS_DIR to a directory laid out so. The README names the packs, their files and their SHA-256." > "$out/models/README.txt"
 tar -C "$target/dist" -czf "$target/$name.tar.gz" "$name"
 echo "built $target/$name.tar.gz ($(du -sh "$target/$name.tar.gz" | cut -f1)); runtime modules: $modules"

@@ -2,6 +2,7 @@ package argus.audio;
 
 import argus.analysis.Scores;
 import argus.vision.ModelPacks;
+import argus.vision.ModelUnavailableException;
 import argus.vision.PackManifest;
 import argus.vision.OnnxModel;
 import io.micronaut.serde.annotation.Serdeable;
@@ -17,7 +18,8 @@ import java.util.List;
  * their share of speech. The score is those log-odds: above 0 genuine, below 0 synthetic by the model's own boundary;
  * the pack's fitted {@code speech_calibration} says from how far below 0 a score is synthetic rather than inconclusive
  * (phone codecs and noisy rooms pull genuine speech below 0). Audio shorter than a window is repeated to fill it, as
- * the model was trained. With less speech than {@link AudioConfig#minSpeechSeconds()} there is no score.
+ * the model was trained. With less speech than {@link AudioConfig#minSpeechSeconds()} there is no score. Without the
+ * pack installed, every use is refused with {@link ModelUnavailableException}.
  */
 @Context
 public class SpeechAuthenticity {
@@ -33,8 +35,15 @@ public class SpeechAuthenticity {
     public SpeechAuthenticity(ModelPacks packs, AudioConfig config) {
         this.config = config;
         PackManifest manifest = packs.manifest(config.pack());
-        this.model = packs.load(config.pack(), manifest.models().get(ROLE));
+        this.model = packs.loadIfPresent(config.pack(), List.of(manifest.models().get(ROLE))).map(List::getFirst).orElse(null);
         this.bands = manifest.speechCalibration() == null ? OWN_BOUNDARY : manifest.speechCalibration();
+    }
+
+    /** Refuses at once when the pack is not installed, before any work is accepted that would need it. */
+    public void requireInstalled() {
+        if (model == null) {
+            throw new ModelUnavailableException(config.pack());
+        }
     }
 
     /** What a channel's score says: genuine, synthetic, or neither (the band where degraded genuine speech also lands). */
@@ -52,6 +61,7 @@ public class SpeechAuthenticity {
     }
 
     public List<ChannelScore> score(DecodedAudio audio) {
+        requireInstalled();
         List<ChannelScore> scores = new ArrayList<>();
         for (int c = 0; c < audio.channels().length; c++) {
             scores.add(scoreChannel(c, audio.channels()[c]));

@@ -44,9 +44,11 @@ public class AuthenticityService {
     private final AudioConfig config;
     private final JobQueue queue;
     private final JsonText json;
+    private final SpeechAuthenticity speech;
 
-    public AuthenticityService(AnalysisEngine engine, AudioDecoder decoder, AuthenticityTaskRepository tasks,
-                               MediaStore store, StorageConfig storage, AudioConfig config, JobQueue queue, JsonText json) {
+    public AuthenticityService(AnalysisEngine engine, AudioDecoder decoder, AuthenticityTaskRepository tasks, MediaStore store,
+                               StorageConfig storage, AudioConfig config, JobQueue queue, JsonText json, SpeechAuthenticity speech) {
+        this.speech = speech;
         this.engine = engine;
         this.decoder = decoder;
         this.tasks = tasks;
@@ -59,6 +61,7 @@ public class AuthenticityService {
 
     public AuthenticityTask submit(Caller caller, InputStream audio, @Nullable String fileName, @Nullable Double from, @Nullable Double to) {
         caller.require(caller.role().createsFolders(), "submit media");
+        speech.requireInstalled();
         checkSegment(from, to);
         checkFreeSpace();
         UUID id = UUID.randomUUID();

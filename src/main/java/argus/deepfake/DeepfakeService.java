@@ -3,8 +3,10 @@ package argus.deepfake;
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
+import argus.audio.SpeechAuthenticity;
 import argus.auth.Caller;
 import argus.folder.JobQueue;
+import argus.forgery.FaceMediaForgery;
 import argus.folder.JsonText;
 import argus.storage.MediaStore;
 import argus.vision.MediaKind;
@@ -49,9 +51,13 @@ public class DeepfakeService {
     private final Webhooks webhooks;
     private final JobQueue queue;
     private final JsonText json;
+    private final SpeechAuthenticity speech;
+    private final FaceMediaForgery faces;
 
-    public DeepfakeService(AnalysisEngine engine, MediaOpener opener, AudioDecoder audio,
-                           MediaStore store, DeepfakeAnalysisRepository analyses, Webhooks webhooks, JobQueue queue, JsonText json) {
+    public DeepfakeService(AnalysisEngine engine, MediaOpener opener, AudioDecoder audio, MediaStore store, DeepfakeAnalysisRepository analyses,
+                           Webhooks webhooks, JobQueue queue, JsonText json, SpeechAuthenticity speech, FaceMediaForgery faces) {
+        this.speech = speech;
+        this.faces = faces;
         this.engine = engine;
         this.opener = opener;
         this.audio = audio;
@@ -83,6 +89,7 @@ public class DeepfakeService {
         String type;
         try {
             type = type(staged.path(), request.fileType());
+            requireModelsFor(type, staged.path());
         } catch (RuntimeException refused) {
             store.discard(staged);
             throw refused;
@@ -118,6 +125,15 @@ public class DeepfakeService {
             throw unsupported("a valid " + declared);
         }
         return declared;
+    }
+
+    /** Audio is judged by the speech pack, pictures and the portrait on an image of a document by the face-swap pack. */
+    private void requireModelsFor(String type, Path staged) {
+        if (type.equals("audio")) {
+            speech.requireInstalled();
+        } else if (!startsWith(staged, "%PDF-")) {
+            faces.requireInstalled();
+        }
     }
 
     /** The type the content shows: a photo, a video, else audio; anything else is unsupported (415). */

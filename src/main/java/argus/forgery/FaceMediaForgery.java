@@ -51,6 +51,11 @@ public class FaceMediaForgery {
         }
     }
 
+    /** Refuses at once when the face-swap pack is not installed ({@code MODEL_UNAVAILABLE}). */
+    public void requireInstalled() {
+        forgery.requireInstalled();
+    }
+
     /** Decodes the media's sampled frames once and measures both cues on them (call within an engine slot). */
     public Evidence assess(MediaSource source, UUID companyId) {
         return runner.withSamples(source, opener.limits().sampledFrames(), evidence -> {

@@ -26,9 +26,11 @@ public class VideoForgeryService {
     private final MediaStore store;
     private final ForgeryTaskRepository tasks;
     private final JobQueue queue;
+    private final FaceMediaForgery forgery;
 
-    public VideoForgeryService(MediaOpener opener, MediaStore store, ForgeryTaskRepository tasks, JobQueue queue) {
+    public VideoForgeryService(MediaOpener opener, MediaStore store, ForgeryTaskRepository tasks, JobQueue queue, FaceMediaForgery forgery) {
         this.opener = opener;
+        this.forgery = forgery;
         this.store = store;
         this.tasks = tasks;
         this.queue = queue;
@@ -36,6 +38,7 @@ public class VideoForgeryService {
 
     public ForgeryTask submit(Caller caller, InputStream video, @Nullable String fileName, RequestContext context) {
         caller.require(caller.role().createsFolders(), "submit media");
+        forgery.requireInstalled();
         UUID id = UUID.randomUUID();
         String storageKey = "%s/forgery/%s".formatted(caller.companyId(), id);
         store.keep(store.stageUpload(video), storageKey, file -> {

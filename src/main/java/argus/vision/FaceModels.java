@@ -8,13 +8,18 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Every face model the analyses use, loaded and verified once at start-up and shared by all requests.
+ * Every face model the analyses use, loaded and verified once at start-up and shared by all requests. The face pack
+ * is required; the liveness pack is the one asked for, else the strongest installed (measured by the evaluation
+ * command: MiniFASNet before the face pack's own network, which every installation has).
  */
 @Context
 public class FaceModels {
     private static final Logger LOG = LoggerFactory.getLogger(FaceModels.class);
+    static final List<String> LIVENESS_BY_STRENGTH = List.of("minifasnet");
 
     private final FaceDetector detector;
     private final FaceFinder finder;
@@ -33,13 +38,25 @@ public class FaceModels {
         this.landmarker = new FaceLandmarker(track(packs.load(face.name(), role(face, "landmarks"))));
         this.embedder = new FaceEmbedder(track(packs.load(face.name(), role(face, "embedding"))));
         this.pose = new HeadPose(track(packs.load(face.name(), role(face, "pose"))));
-        PackManifest live = packs.manifest(config.livenessPack());
-        if (live.liveness() == null) {
-            throw new IllegalStateException("model pack '" + live.name() + "' has no liveness models");
+        this.liveness = liveness(packs, Stream.concat(Stream.concat(config.requestedLivenessPack().stream(), LIVENESS_BY_STRENGTH.stream()),
+                Stream.of(face.name())).distinct().toList());
+        LOG.info("Face models from pack '{}', liveness from pack '{}'", face.name(), liveness.pack());
+    }
+
+    /** The first of the candidate packs whose liveness models are all installed. */
+    private LivenessEnsemble liveness(ModelPacks packs, List<String> candidates) {
+        for (String candidate : candidates) {
+            PackManifest pack = packs.manifest(candidate);
+            if (pack.liveness() == null) {
+                throw new IllegalStateException("model pack '" + pack.name() + "' has no liveness models");
+            }
+            Optional<List<OnnxModel>> models = packs.loadIfPresent(pack.name(), pack.liveness());
+            if (models.isPresent()) {
+                return new LivenessEnsemble(pack.name(), models.get().stream().map(this::track).toList(),
+                        pack.livenessCalibration() == null ? PackManifest.LivenessCalibration.NONE : pack.livenessCalibration());
+            }
         }
-        this.liveness = new LivenessEnsemble(live.name(), packs.loadAll(live.name(), live.liveness()).stream().map(this::track).toList(),
-                live.livenessCalibration() == null ? PackManifest.LivenessCalibration.NONE : live.livenessCalibration());
-        LOG.info("Face models from pack '{}', liveness from pack '{}' ({} model(s))", face.name(), live.name(), live.liveness().size());
+        throw new IllegalStateException("no liveness pack is installed among " + candidates);
     }
 
     private static ModelSpec role(PackManifest pack, String role) {

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,15 +20,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Finds model packs and turns their files into ONNX Runtime sessions. Each file is verified against the SHA-256 of its
- * manifest and its declared input shape, so a wrong or damaged model stops the service at start-up with a clear
- * message instead of producing scores from the wrong network.
+ * Finds model packs and turns their files into ONNX Runtime sessions. A pack is described by its {@code pack.json}
+ * (kept with the application, or written into the models directory beside a trained pack's files); its files are read
+ * from the models directory ({@code <dir>/<pack>/<file>}), or from the application for the packs the build fetches.
+ * Each file is verified against the SHA-256 of its manifest and its declared input shape, so a wrong or damaged model
+ * stops the service at start-up with a clear message instead of producing scores from the wrong network. A pack whose
+ * files are absent is not an error: it is reported once and left out, and what needs it says so
+ * ({@link ModelUnavailableException}).
  */
 @Singleton
 public class ModelPacks {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelPacks.class);
+
+    private final Map<String, List<String>> missing = new ConcurrentSkipListMap<>();
     private final VisionConfig config;
     private final JsonMapper json;
     private final MeterRegistry metrics;
@@ -44,6 +55,32 @@ public class ModelPacks {
         } catch (IOException e) {
             throw new IllegalStateException("model pack '" + pack + "': unreadable pack.json: " + e.getMessage(), e);
         }
+    }
+
+    /** The files of a pack found in neither the models directory nor the application. */
+    public List<String> missingFiles(String pack, List<ModelSpec> specs) {
+        return specs.stream().map(ModelSpec::file).filter(file -> !exists(pack, file)).toList();
+    }
+
+    /**
+     * The pack's models, loaded and verified, or empty when any of their files is absent: the pack is then reported
+     * once, in the log and in {@link #missing()}.
+     */
+    public Optional<List<OnnxModel>> loadIfPresent(String pack, List<ModelSpec> specs) {
+        List<String> absent = missingFiles(pack, specs);
+        if (absent.isEmpty()) {
+            return Optional.of(loadAll(pack, specs));
+        }
+        if (missing.putIfAbsent(pack, absent) == null) {
+            LOG.warn("Model pack '{}' is not installed: {} not found in {}; what needs it is unavailable", pack, String.join(", ", absent),
+                    config.modelsPath().map(dir -> dir.toAbsolutePath().normalize().resolve(pack).toString()).orElse("a models directory (none configured)"));
+        }
+        return Optional.empty();
+    }
+
+    /** The packs found incomplete so far, with their absent files. */
+    public Map<String, List<String>> missing() {
+        return Map.copyOf(missing);
     }
 
     public OnnxModel load(String pack, ModelSpec spec) {
@@ -83,16 +120,28 @@ public class ModelPacks {
         }
     }
 
-    /** A file of a pack: from the configured models directory when it is there, else from the build's resources. */
+    private Optional<Path> inModelsDirectory(String pack, String file) {
+        return config.modelsPath().map(dir -> dir.resolve(pack).resolve(file)).filter(Files::isRegularFile);
+    }
+
+    private boolean exists(String pack, String file) {
+        return inModelsDirectory(pack, file).isPresent() || ModelPacks.class.getResource(resource(pack, file)) != null;
+    }
+
+    private static String resource(String pack, String file) {
+        return "/models/" + pack + "/" + file;
+    }
+
+    /** A file of a pack: from the models directory when it is there, else from the application's own packs. */
     private InputStream open(String pack, String file) throws IOException {
-        Optional<Path> directory = config.modelsPath().map(dir -> dir.resolve(pack));
-        if (directory.isPresent() && Files.isRegularFile(directory.get().resolve(file))) {
-            return Files.newInputStream(directory.get().resolve(file));
+        Optional<Path> inDirectory = inModelsDirectory(pack, file);
+        if (inDirectory.isPresent()) {
+            return Files.newInputStream(inDirectory.get());
         }
-        InputStream resource = ModelPacks.class.getResourceAsStream("/models/" + pack + "/" + file);
+        InputStream resource = ModelPacks.class.getResourceAsStream(resource(pack, file));
         if (resource == null) {
-            throw new IOException("%s of model pack '%s' is in neither %s nor the built-in packs".formatted(
-                    file, pack, directory.map(Path::toString).orElse("a models directory (none configured)")));
+            throw new IOException("%s of model pack '%s' is in neither %s nor the application".formatted(file, pack,
+                    config.modelsPath().map(dir -> dir.resolve(pack).toString()).orElse("a models directory (none configured)")));
         }
         return resource;
     }

@@ -3,7 +3,6 @@ package argus.api;
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
-import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -24,18 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * A fresh clone, configured with nothing: no models directory and the default packs. Every contract scores real
- * media with the packs that ship with Argus.
+ * A fresh clone with {@code ../shared} beside it, configured with nothing: the packs no registry serves are read from
+ * the default models directory, {@code ../shared/models}, and every contract scores real media with them.
  */
 @MicronautTest
-@Property(name = "argus.vision.models-dir", value = "")
 class FreshCloneTest {
     @Inject
     @Client("/")
     HttpClient http;
 
     @Test
-    void everyContractScoresRealMediaWithTheShippedPacks() throws Exception {
+    void everyContractScoresRealMediaWithThePacksOfTheDefaultModelsDirectory() throws Exception {
         OzClient oz = new OzClient(http);
         Reply folder = oz.postFolder(Map.of("video1", TestMedia.file("video/selfie-real-3s.mp4")), "{\"analyses\": [{\"type\": \"quality\"}]}");
         assertEquals(201, folder.status(), folder.body().toString());

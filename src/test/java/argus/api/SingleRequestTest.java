@@ -137,9 +137,8 @@ class SingleRequestTest {
      * The liveness figures a new customer would see, guarded from regressing: every labelled photo of the shared set
      * goes through the API, and its cues (as {@code liveness_cues} reports them) are scored with the calibration fitted
      * on the other sources only — the evaluation command's leave-one-source-out. The floors are those figures as
-     * measured on the whole set (7 sources): 4 of 53 attacks accepted (the MiniAiLive paper masks and prints),
-     * 6 of 30 bona fide photos refused (the Vishalkrishna tight face crops, one turned head, one photo with a straight
-     * edge beside the face), ROC AUC 0.909.
+     * measured on the whole set (16 sources, 130 attack and 113 bona fide photos): 22 attacks accepted, 45 bona fide
+     * photos refused (27 of them not judged: tight face crops, several faces found in a crop), ROC AUC 0.8447.
      */
     @Test
     void sharedLivenessPhotosKeepTheirLeaveOneSourceOutFigures() throws IOException {
@@ -158,11 +157,11 @@ class SingleRequestTest {
                     : new LivenessFit.Item(columns[0], columns[2], columns[1], false, number(cues.get("model_log_odds")), number(cues.get("screen_border")), null, false));
         }
         LivenessFit.Rates rates = LivenessFit.rates(items, LivenessFit.leaveOneSourceOut(items), 0.5);
-        assertEquals(53, rates.attacks());
-        assertEquals(30, rates.bonaFide());
-        assertTrue(rates.attacksAccepted() <= 4, "APCER " + rates.attacksAccepted() + "/" + rates.attacks());
-        assertTrue(rates.bonaFideRefused() <= 6, "BPCER " + rates.bonaFideRefused() + "/" + rates.bonaFide());
-        assertTrue(rates.auc() >= 0.909, "ROC AUC " + rates.auc());
+        assertEquals(130, rates.attacks());
+        assertEquals(113, rates.bonaFide());
+        assertTrue(rates.attacksAccepted() <= 22, "APCER " + rates.attacksAccepted() + "/" + rates.attacks());
+        assertTrue(rates.bonaFideRefused() <= 45, "BPCER " + rates.bonaFideRefused() + "/" + rates.bonaFide());
+        assertTrue(rates.auc() >= 0.844, "ROC AUC " + rates.auc());
     }
 
     @Test

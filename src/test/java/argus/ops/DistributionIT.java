@@ -26,8 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The archive of {@code ./mvnw -Pdist package}, unpacked and started as an operator would on a machine without a JDK
- * (an environment with no JAVA_HOME and no java on the PATH): it becomes ready, signs in, and analyses a selfie (the
- * jlinked runtime holds every module the natives, the models and the server need).
+ * (an environment with no JAVA_HOME and no java on the PATH, the models directory {@code ../shared/models} given in
+ * {@code ARGUS_MODELS_DIR}): it becomes ready with every pack installed, signs in, and analyses a selfie (the jlinked
+ * runtime holds every module the natives, the models and the server need).
  */
 class DistributionIT {
     private static final String BOUNDARY = "argus-dist-boundary";
@@ -57,11 +58,14 @@ class DistributionIT {
         builder.environment().put("ARGUS_DATA_DIR", work.resolve("data").toString());
         builder.environment().put("ARGUS_ADMIN_EMAIL", OzClient.ADMIN_EMAIL);
         builder.environment().put("ARGUS_ADMIN_PASSWORD", OzClient.ADMIN_PASSWORD);
+        builder.environment().put("ARGUS_MODELS_DIR", TestMedia.root().resolveSibling("models").toAbsolutePath().toString());
         Process server = builder.start();
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + port;
             awaitReady(http, base, server);
+            String health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(health.matches("(?s).*\"livenessPack\":\\s*\"minifasnet\".*") && health.matches("(?s).*\"missingPacks\":\\s*\\{}.*"), health);
 
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/authorize/auth"))
                     .header("Content-Type", "application/json")

@@ -35,30 +35,35 @@ class FaceModelsTest {
     }
 
     /**
-     * The raw ensembles (nothing fitted: the networks were trained elsewhere) on every photo of the shared set where a
-     * face is found, as the service finds it. Floors are the AUCs measured on the whole set of 7 sources, so that a
-     * change in detection or cropping that costs separation shows: MiniFASNet (the default pack) 0.9038, the npm pack
-     * 0.8788 (with the calibration and the screen-border cue, leave-one-source-out: 0.909 and 0.880).
+     * The raw ensembles (nothing fitted: the networks were trained elsewhere) on every liveness photo of the shared set
+     * where a face is found, as the service finds it. Floors are the AUCs measured on the whole set (16 sources, 113
+     * bona fide and 130 attack photos), so that a change in detection or cropping that costs separation shows:
+     * MiniFASNet 0.8815, the npm pack 0.8454.
      */
     @Test
     void theShippedDefaultPackSeparatesRealFromSpoofPhotos() throws IOException {
-        assertSeparates(models.liveness(), 0.9038);
+        assertSeparates(models.liveness(), 0.881);
     }
 
     @Test
     void theNpmPackSeparatesRealFromSpoofPhotosLessWell() throws IOException {
         PackManifest faceplugin = packs.manifest("faceplugin");
-        assertSeparates(new LivenessEnsemble("faceplugin", packs.loadAll("faceplugin", faceplugin.liveness()), PackManifest.LivenessCalibration.NONE), 0.8788);
+        assertSeparates(new LivenessEnsemble("faceplugin", packs.loadAll("faceplugin", faceplugin.liveness()), PackManifest.LivenessCalibration.NONE), 0.845);
     }
 
+    /**
+     * A measurement, not a claim: how often a long straight edge runs beside the face ({@link ScreenEdges}) on the
+     * shared photos. It fires on about half of the replays, and on one real photo in eight (walls, door frames and
+     * shelves behind real people), so it cannot tell a device from a room by itself.
+     */
     @Test
-    void screenEdgesFrameReplayedFacesButNotLiveOnes() throws IOException {
+    void straightEdgesBesideTheFaceAreCountedOnBothClasses() throws IOException {
         List<Integer> live = screenSides(photos("liveness/real"));
         List<Integer> replayed = screenSides(photos("liveness/spoof").stream().filter(p -> p.getFileName().toString().contains("replay")).toList());
         long liveFramed = live.stream().filter(sides -> sides > 0).count();
         long replayFramed = replayed.stream().filter(sides -> sides > 0).count();
-        assertTrue(liveFramed <= 1, liveFramed + " of " + live.size() + " real photos show screen edges");
-        assertTrue(replayFramed >= 0.6 * replayed.size(), "only " + replayFramed + " of " + replayed.size() + " replay photos show screen edges");
+        assertEquals("14 of 108", liveFramed + " of " + live.size(), "real photos with straight edges beside the face");
+        assertEquals("40 of 74", replayFramed + " of " + replayed.size(), "replay photos with straight edges beside the face");
     }
 
     private List<Integer> screenSides(List<Path> photos) {
@@ -76,7 +81,7 @@ class FaceModelsTest {
         List<Double> real = spoofScores(liveness, photos("liveness/real"));
         List<Double> spoof = spoofScores(liveness, photos("liveness/spoof"));
         double auc = auc(spoof, real);
-        assertTrue(auc >= minimumAuc, "%s: ROC AUC %.3f".formatted(liveness.pack(), auc));
+        assertTrue(auc >= minimumAuc, "%s: ROC AUC %.4f".formatted(liveness.pack(), auc));
         assertTrue(mean(spoof) > mean(real), "%s: spoof mean %.3f, real mean %.3f".formatted(liveness.pack(), mean(spoof), mean(real)));
     }
 

@@ -9,12 +9,18 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A wrong or damaged model file stops start-up with a message that says what is wrong. */
+/**
+ * A wrong or damaged model file stops start-up with a message that says what is wrong; an absent one leaves its pack
+ * out, reported with the files it lacks.
+ */
 class ModelPacksTest {
     private static final String MINIFASNET = "2.7_80x80_MiniFASNetV2.onnx";
     private static final String SHA = "0e9ae6c95ec453ec971f767b08d5e2481756137be08959c8b23cf9dd1f641c8a";
@@ -23,7 +29,7 @@ class ModelPacksTest {
     Path models;
 
     private ModelPacks packs() {
-        return new ModelPacks(new VisionConfig(models.toString(), "faceplugin", "faceplugin", 0.7f, 1), JsonMapper.createDefault(), new SimpleMeterRegistry());
+        return new ModelPacks(new VisionConfig(models.toString(), "faceplugin", null, "mesonet", 0.7f, 1), JsonMapper.createDefault(), new SimpleMeterRegistry());
     }
 
     private void pack(String sha, String shape, byte[] model) throws IOException {
@@ -64,6 +70,16 @@ class ModelPacksTest {
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> packs.loadAll("custom", packs.manifest("custom").liveness()));
         assertTrue(error.getMessage().contains("takes input [1, 3, 80, 80]"), error.getMessage());
+    }
+
+    @Test
+    void aPackWithoutItsFilesIsLeftOutAndReported() throws IOException {
+        pack(SHA, "[1, 3, 80, 80]", realModel());
+        Files.delete(models.resolve("custom").resolve(MINIFASNET));
+        ModelPacks packs = packs();
+        assertEquals(Optional.empty(), packs.loadIfPresent("custom", packs.manifest("custom").liveness()));
+        assertEquals(Map.of("custom", List.of(MINIFASNET)), packs.missing());
+        assertEquals(List.of(), packs.missingFiles("faceplugin", packs.manifest("faceplugin").liveness()), "the build's own pack");
     }
 
     @Test
