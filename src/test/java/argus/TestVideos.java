@@ -15,8 +15,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
- * Re-encodes a real clip into other containers, codecs, sizes and orientations, for decoder tests and benchmarks, and
- * sets two clips side by side (a replay held up beside a live person) to test the mechanics of that case.
+ * Re-encodes a real clip into other containers, codecs, sizes and orientations, for decoder tests and benchmarks; sets
+ * two clips side by side (a replay held up beside a live person); and films a still photo turned as a flat print
+ * would be — each to test the mechanics of that case, never to fit anything.
  */
 public final class TestVideos {
     private TestVideos() {
@@ -75,6 +76,48 @@ public final class TestVideos {
                 }
                 recorder.stop();
             }
+        }
+        return target;
+    }
+
+    /**
+     * A still photo filmed as a print turned before a pinhole camera: the plane turns about its vertical axis from 0 to
+     * {@code degrees} and back over {@code seconds} (H.264 in mp4, 25 frames per second).
+     */
+    public static Path turnedStill(Path photo, Path target, double degrees, double seconds) throws Exception {
+        Mat still = org.bytedeco.opencv.global.opencv_imgcodecs.imread(photo.toString());
+        int w = still.cols() & ~1;
+        int h = still.rows() & ~1;
+        double focal = 1.5 * w;
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), w, h);
+             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            recorder.setFormat("mp4");
+            recorder.setVideoCodecName("libx264");
+            recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+            recorder.setFrameRate(25);
+            recorder.setVideoBitrate(4_000_000);
+            recorder.start();
+            int frames = (int) Math.round(seconds * 25);
+            for (int i = 0; i < frames; i++) {
+                double yaw = Math.toRadians(degrees * Math.sin(Math.PI * i / (frames - 1)));
+                float[] corners = {0, 0, w, 0, w, h, 0, h};
+                float[] turned = new float[8];
+                for (int c = 0; c < 4; c++) {
+                    double x = corners[2 * c] - w / 2.0;
+                    double y = corners[2 * c + 1] - h / 2.0;
+                    double depth = focal + x * Math.sin(yaw);
+                    turned[2 * c] = (float) (w / 2.0 + focal * x * Math.cos(yaw) / depth);
+                    turned[2 * c + 1] = (float) (h / 2.0 + focal * y / depth);
+                }
+                Mat warp = org.bytedeco.opencv.global.opencv_imgproc.getPerspectiveTransform(new Mat(4, 1, org.bytedeco.opencv.global.opencv_core.CV_32FC2,
+                        new org.bytedeco.javacpp.FloatPointer(corners)), new Mat(4, 1, org.bytedeco.opencv.global.opencv_core.CV_32FC2,
+                        new org.bytedeco.javacpp.FloatPointer(turned)));
+                Mat frame = new Mat();
+                org.bytedeco.opencv.global.opencv_imgproc.warpPerspective(still, frame, warp, new Size(w, h), INTER_CUBIC,
+                        org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT, new org.bytedeco.opencv.opencv_core.Scalar(128, 128, 128, 0));
+                recorder.record(converter.convert(frame));
+            }
+            recorder.stop();
         }
         return target;
     }

@@ -183,7 +183,12 @@ public class AnalysisRunner {
 
     /** Decodes {@code frames} samples of one media, hands them to {@code work}, and frees them afterwards. */
     public <T> T withSamples(MediaSource source, int frames, Function<MediaEvidence, T> work) {
-        List<MediaEvidence> decoded = decode(List.of(new DecodeJob(UUID.randomUUID(), List.of(), source, s -> s.sample(frames))));
+        return withSamples(source, frames, List.of(), work);
+    }
+
+    /** {@link #withSamples(MediaSource, int, Function)} for a media with Oz tags (a gesture, say). */
+    public <T> T withSamples(MediaSource source, int frames, List<String> tags, Function<MediaEvidence, T> work) {
+        List<MediaEvidence> decoded = decode(List.of(new DecodeJob(UUID.randomUUID(), tags, source, s -> s.sample(frames))));
         try {
             return work.apply(decoded.getFirst());
         } finally {

@@ -1,30 +1,32 @@
 package argus.analysis;
 
+import argus.vision.DeviceFrame;
 import argus.vision.FaceBox;
 import argus.vision.FaceQuality;
 import argus.vision.PackManifest;
-import argus.vision.ScreenEdges;
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import java.util.Map;
+
 /**
- * The liveness evidence of one face in one frame: the anti-spoofing ensemble's attack log-odds, the sides of the face
- * framed by a straight edge (a screen bezel, the edge of a print), and how much the frame counts (its face quality).
+ * The liveness evidence of one face in one frame: the anti-spoofing ensemble's attack log-odds, whether a device or
+ * print frame encloses the face ({@link DeviceFrame}), and how much the frame counts (its face quality).
  */
-record FaceLiveness(double modelLogOdds, int screenSides, double weight) {
+record FaceLiveness(double modelLogOdds, double enclosure, double weight) {
     private static final double MAX_LOG_ODDS = 9.2;
 
     static FaceLiveness of(MediaEvidence evidence, Mat image, FaceBox face) {
         double attack = evidence.models().liveness().spoofProbability(image, face);
-        return new FaceLiveness(logOdds(attack), ScreenEdges.sides(image, face), Math.max(1e-6, FaceQuality.score(image, face)));
+        return new FaceLiveness(logOdds(attack), DeviceFrame.around(image, face).value(), Math.max(1e-6, FaceQuality.score(image, face)));
     }
 
-    /** The share of the face's sides framed by a straight edge: a screen bezel or the edge of a print. */
-    double screenBorder() {
-        return screenSides / 4.0;
+    /** The frame's own cue values, by their reported names. */
+    Map<String, Double> cues() {
+        return Map.of(LivenessCues.ENCLOSURE, enclosure);
     }
 
     double attackLogOdds(PackManifest.LivenessCalibration calibration) {
-        return calibration.logOdds(modelLogOdds, screenBorder());
+        return calibration.logOdds(modelLogOdds, cues());
     }
 
     double attackProbability(PackManifest.LivenessCalibration calibration) {

@@ -70,6 +70,11 @@ public final class GestureCheck {
             return tag;
         }
 
+        /** A head turn, raise, lowering or sweep: what a flat face can imitate by being turned. */
+        public boolean movesTheHead() {
+            return this == LEFT || this == RIGHT || this == HIGH || this == DOWN || this == SCAN;
+        }
+
         /** The gesture a media's tags ask for, if any. */
         public static Optional<Gesture> requested(List<String> tags) {
             return Arrays.stream(values()).filter(g -> tags.contains(g.tag)).findFirst();

@@ -11,15 +11,12 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * What a set of sampled frames showed: how many had a face, how many several people, how many a face too close to
- * judge (filling more than {@link #MAX_FACE_SHARE} of the picture: the models need to see around it), how many only
+ * judge ({@link MediaEvidence.FrameFaces#tooClose()}), how many only
  * turned a quarter turn, the evidence of the frames with one face, and — in frames with several faces — the attack
  * probability of any face judged an attack beside one judged live (a screen held up next to a live person).
  */
 record LivenessLook(int sampled, int withFace, int crowded, int tooClose, int turned, List<FaceLiveness> frames,
                     OptionalDouble attackBesideLiveFace) {
-    /** Oz's capture requirement: the face covers 5 to 70 % of a photo. */
-    static final double MAX_FACE_SHARE = 0.7;
-
     /** Looks at the given frames; each frame is scored at most once ({@code scored} keeps them across looks). */
     static LivenessLook of(MediaEvidence evidence, List<Integer> indexes, Map<Integer, FaceLiveness> scored,
                            PackManifest.LivenessCalibration calibration, double threshold) {
@@ -41,11 +38,11 @@ record LivenessLook(int sampled, int withFace, int crowded, int tooClose, int tu
                 besideLive = Math.max(besideLive, attackBesideLive(evidence, frame, calibration, threshold));
                 continue;
             }
-            FaceBox face = frame.faces().getFirst();
-            if (face.area() > MAX_FACE_SHARE * frame.image().cols() * frame.image().rows()) {
+            if (frame.tooClose()) {
                 tooClose++;
                 continue;
             }
+            FaceBox face = frame.faces().getFirst();
             frames.add(scored.computeIfAbsent(index, i -> FaceLiveness.of(evidence, frame.image(), face)));
         }
         return new LivenessLook(indexes.size(), withFace, crowded, tooClose, turned, frames,

@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
 public final class MediaEvidence implements AutoCloseable {
     /** A second face at least this large relative to the main one makes the frame ambiguous. */
     static final float SECOND_FACE_RATIO = 0.25f;
+    static final double MAX_FACE_SHARE = 0.7;
     private static final int EMBEDDING_FRAMES = 3;
 
     private final UUID mediaId;
@@ -34,6 +35,7 @@ public final class MediaEvidence implements AutoCloseable {
     private final FaceModels models;
     private final FrameFaces[] faces;
     private final FaceSignals[] signals;
+    private final FaceLandmarks[] landmarks;
     private List<FaceSample> ranked;
     private Optional<float[]> embedding;
 
@@ -44,6 +46,7 @@ public final class MediaEvidence implements AutoCloseable {
         this.models = models;
         this.faces = new FrameFaces[media.size()];
         this.signals = new FaceSignals[media.size()];
+        this.landmarks = new FaceLandmarks[media.size()];
     }
 
     public UUID mediaId() {
@@ -98,12 +101,23 @@ public final class MediaEvidence implements AutoCloseable {
             return Optional.empty();
         }
         if (signals[index] == null) {
-            var image = frame.image();
             FaceBox face = frame.faces().getFirst();
-            signals[index] = new FaceSignals(frame.frame().timestampSeconds(), face, models.landmarker().landmarks(image, face),
-                    models.pose().estimate(image, face));
+            signals[index] = new FaceSignals(frame.frame().timestampSeconds(), face, landmarksAt(index).orElseThrow(),
+                    models.pose().estimate(frame.image(), face));
         }
         return Optional.of(signals[index]);
+    }
+
+    /** The 68 landmarks of the prominent face of one sampled frame, computed on first use; empty as for signals. */
+    public synchronized Optional<FaceLandmarks> landmarksAt(int index) {
+        FrameFaces frame = facesAt(index);
+        if (!frame.hasSingleSubject()) {
+            return Optional.empty();
+        }
+        if (landmarks[index] == null) {
+            landmarks[index] = models.landmarker().landmarks(frame.image(), frame.faces().getFirst());
+        }
+        return Optional.of(landmarks[index]);
     }
 
     /** Frames with exactly one prominent face, best first (sharp, large, confidently detected). */
@@ -166,6 +180,14 @@ public final class MediaEvidence implements AutoCloseable {
         /** One face, or one face dominating much smaller ones (people far in the background). */
         public boolean hasSingleSubject() {
             return faces.size() == 1 || faces.size() > 1 && faces.get(1).area() < SECOND_FACE_RATIO * faces.get(0).area();
+        }
+
+        /**
+         * The prominent face fills more than {@link #MAX_FACE_SHARE} of the picture: too close for the liveness models,
+         * which judge a face with its surroundings (Oz's capture requirement: the face covers 5 to 70 % of a photo).
+         */
+        public boolean tooClose() {
+            return faces.getFirst().area() > MAX_FACE_SHARE * image.cols() * image.rows();
         }
 
         /** The faces large enough to be a subject rather than background. */

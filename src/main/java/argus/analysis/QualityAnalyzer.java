@@ -2,7 +2,6 @@ package argus.analysis;
 
 import argus.vision.Frame;
 import argus.vision.PackManifest;
-import argus.vision.ScreenEdges;
 import argus.vision.Thumbnails;
 import jakarta.inject.Singleton;
 
@@ -18,10 +17,11 @@ import java.util.stream.IntStream;
 
 /**
  * QUALITY (liveness): for the prominent face of frames spread over the media, the anti-spoofing ensemble's attack
- * probability and the screen-border cue ({@link ScreenEdges}) are combined in log-odds as the liveness pack's
- * calibration says, and averaged over the frames, weighted by face quality (large, sharp, confidently detected faces
- * count more than small, blurred ones), into {@code confidence_spoofing}. At or above the threshold the media is
- * DECLINED, and so is a face judged an attack beside a live one. Media without a face that can be judged (none even
+ * log-odds and the frame cue ({@link LivenessCues}: a device or print frame around the face) are averaged over the
+ * frames, weighted by face quality (large, sharp, confidently detected faces count more than small, blurred ones); a
+ * video adds what its motion shows (planarity, a blink). The liveness pack's calibration combines them in log-odds
+ * into {@code confidence_spoofing}. At or above the threshold the media is DECLINED, and so is a face judged an attack
+ * beside a live one, and a gesture performed by a flat face. Media without a face that can be judged (none even
  * turned, several people, a face too close) are FAILED with a reason.
  */
 @Singleton
@@ -36,6 +36,8 @@ public class QualityAnalyzer implements Analyzer {
     private static final double CROWDED_SHARE = 0.2;
     private static final int FIRST_PASS_STRIDE = 3;
     private static final int LIVENESS_SAMPLES = 8;
+    /** Most frames that could tell moved as one plane. */
+    private static final double FLAT_GESTURE_PLANARITY = 0.5;
 
     @Override
     public AnalysisType type() {
@@ -91,16 +93,21 @@ public class QualityAnalyzer implements Analyzer {
         if (unjudged.isPresent()) {
             return unjudged.get();
         }
+        Optional<GestureCheck.Gesture> gesture = evidence.kind().moving() ? GestureCheck.Gesture.requested(evidence.tags()) : Optional.empty();
         double model = seen.weightedMean(frame -> PackManifest.LivenessCalibration.capped(frame.modelLogOdds()));
-        double border = seen.weightedMean(FaceLiveness::screenBorder);
-        double confidence = Scores.round(FaceLiveness.sigmoid(seen.weightedMean(frame -> frame.attackLogOdds(calibration))));
+        LivenessCues.Motion motion = LivenessCues.Motion.of(evidence,
+                gesture.isPresent() ? IntStream.range(0, evidence.frameCount()).boxed().toList() : new ArrayList<>(scored.keySet()));
+        Map<String, Double> cueValues = new LinkedHashMap<>();
+        cueValues.put(LivenessCues.ENCLOSURE, seen.weightedMean(FaceLiveness::enclosure));
+        cueValues.putAll(motion.values());
+        double confidence = Scores.round(FaceLiveness.sigmoid(calibration.logOdds(model, cueValues)));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("confidence_spoofing", confidence);
         data.put("frames_sampled", evidence.frameCount());
         data.put("frames_analyzed", seen.frames().size());
         data.put("liveness_model", evidence.models().liveness().pack());
-        data.put("liveness_cues", cues(seen, model, border, calibration));
-        data.put("frame_scores", frameScores(evidence, scored, calibration));
+        data.put("liveness_cues", cues(seen, model, cueValues, motion, calibration));
+        data.put("frame_scores", frameScores(evidence, scored, calibration, motion));
         List<UUID> produced = List.of();
         if (bestShot) {
             OutputImage image = bestShot(evidence);
@@ -108,17 +115,40 @@ public class QualityAnalyzer implements Analyzer {
             produced = List.of(image.mediaId());
         }
         Resolution resolution = confidence >= threshold ? Resolution.DECLINED : Resolution.SUCCESS;
-        Optional<GestureCheck.Gesture> gesture = evidence.kind().moving() ? GestureCheck.Gesture.requested(evidence.tags()) : Optional.empty();
         if (gesture.isPresent()) {
-            List<MediaEvidence.FaceSignals> followed = IntStream.range(0, evidence.frameCount())
-                    .mapToObj(evidence::signalsAt).flatMap(Optional::stream).toList();
-            GestureCheck.Result checked = GestureCheck.check(gesture.get(), followed);
-            data.put("gesture", checked.asResultsData(followed));
-            if (!checked.performed()) {
-                return new MediaResult(evidence.mediaId(), Resolution.DECLINED, data, "GESTURE_NOT_PERFORMED", checked.reason(), produced);
+            Optional<MediaResult> refused = gestureRefusal(evidence, gesture.get(), motion, data, produced);
+            if (refused.isPresent()) {
+                return refused.get();
             }
         }
         return new MediaResult(evidence.mediaId(), resolution, data, null, null, produced);
+    }
+
+    /**
+     * A gesture not seen DECLINES the media; so does a head movement performed by a flat face — a print or a screen
+     * turned before the camera, whose facial points moved as one plane in most frames that could tell.
+     */
+    private static Optional<MediaResult> gestureRefusal(MediaEvidence evidence, GestureCheck.Gesture gesture, LivenessCues.Motion motion,
+                                                        Map<String, Object> data, List<UUID> produced) {
+        List<MediaEvidence.FaceSignals> followed = IntStream.range(0, evidence.frameCount())
+                .mapToObj(evidence::signalsAt).flatMap(Optional::stream).toList();
+        GestureCheck.Result checked = GestureCheck.check(gesture, followed);
+        data.put("gesture", checked.asResultsData(followed));
+        return refusal(checked, motion).map(refused -> new MediaResult(evidence.mediaId(), Resolution.DECLINED, data, refused.code(), refused.message(), produced));
+    }
+
+    /** Why a checked gesture refuses the media. */
+    record Refusal(String code, String message) {
+    }
+
+    static Optional<Refusal> refusal(GestureCheck.Result checked, LivenessCues.Motion motion) {
+        if (!checked.performed()) {
+            return Optional.of(new Refusal("GESTURE_NOT_PERFORMED", checked.reason()));
+        }
+        if (checked.gesture().movesTheHead() && motion.planarity().orElse(0) >= FLAT_GESTURE_PLANARITY) {
+            return Optional.of(new Refusal("GESTURE_BY_FLAT_FACE", "the head movement was made by a flat face: a print or a screen moved before the camera"));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -141,7 +171,7 @@ public class QualityAnalyzer implements Analyzer {
         }
         if (seen.frames().isEmpty()) {
             return Optional.of(MediaResult.failed(evidence.mediaId(), "FACE_TOO_CLOSE",
-                    "the face fills more than %d %% of the picture; liveness needs to see around it".formatted(Math.round(100 * LivenessLook.MAX_FACE_SHARE))));
+                    "the face fills more than %d %% of the picture; liveness needs to see around it".formatted(Math.round(100 * MediaEvidence.MAX_FACE_SHARE))));
         }
         return Optional.empty();
     }
@@ -155,32 +185,38 @@ public class QualityAnalyzer implements Analyzer {
     }
 
     /**
-     * Each cue's value — the ensemble's attack log-odds (capped) and the screen-border share, averaged over the frames as
-     * the score is — and what each contributed to the log-odds that make {@code confidence_spoofing}.
+     * Each cue's value — the ensemble's attack log-odds (capped) and the frame cue averaged over the frames as the score
+     * is, the motion cues of a video (null where they could not be measured) — and what each contributed to the
+     * log-odds that make {@code confidence_spoofing} (0 for a cue the pack reports without weighting).
      */
-    private static Map<String, Object> cues(LivenessLook seen, double model, double border, PackManifest.LivenessCalibration calibration) {
+    private static Map<String, Object> cues(LivenessLook seen, double model, Map<String, Double> values, LivenessCues.Motion motion,
+                                            PackManifest.LivenessCalibration calibration) {
         Map<String, Object> cues = new LinkedHashMap<>();
         cues.put("model_attack_probability", Scores.round(FaceLiveness.sigmoid(model)));
         cues.put("model_log_odds", Scores.round(model));
-        cues.put("screen_border", Scores.round(border));
+        cues.put(LivenessCues.ENCLOSURE, Scores.round(values.get(LivenessCues.ENCLOSURE)));
+        cues.put(LivenessCues.PLANARITY, motion.planarity().isPresent() ? Scores.round(motion.planarity().getAsDouble()) : null);
+        cues.put(LivenessCues.BLINK, motion.blink().map(blinked -> blinked ? 1.0 : 0.0).orElse(null));
         cues.put("frames_turned", seen.turned());
         Map<String, Object> logOdds = new LinkedHashMap<>();
         logOdds.put("intercept", Scores.round(calibration.intercept()));
         logOdds.put("model", Scores.round(calibration.model() * model));
-        logOdds.put("screen_border", Scores.round(calibration.screenBorder() * border));
+        values.forEach((cue, value) -> logOdds.put(cue, Scores.round(calibration.weight(cue) * value)));
         cues.put("log_odds", logOdds);
         return cues;
     }
 
     /** Every frame that was scored, in time order, with its own attack probability. */
     private static List<Map<String, Object>> frameScores(MediaEvidence evidence, Map<Integer, FaceLiveness> scored,
-                                                         PackManifest.LivenessCalibration calibration) {
+                                                         PackManifest.LivenessCalibration calibration, LivenessCues.Motion motion) {
         return new TreeMap<>(scored).entrySet().stream().map(entry -> {
             Frame frame = evidence.facesAt(entry.getKey()).frame();
+            Map<String, Double> values = new LinkedHashMap<>(entry.getValue().cues());
+            values.putAll(motion.values());
             Map<String, Object> score = new LinkedHashMap<>();
             score.put("frame", frame.index());
             score.put("time", Scores.round(frame.timestampSeconds()));
-            score.put("confidence_spoofing", Scores.round(entry.getValue().attackProbability(calibration)));
+            score.put("confidence_spoofing", Scores.round(FaceLiveness.sigmoid(calibration.logOdds(entry.getValue().modelLogOdds(), values))));
             return score;
         }).toList();
     }

@@ -136,9 +136,7 @@ public class AnalysisWork {
         if (candidate.kind() != MediaKind.VIDEO || gesture.isEmpty() || duration == null) {
             return limits.sampledFrames();
         }
-        double perSecond = gesture.get() == GestureCheck.Gesture.EYES ? limits.blinkFramesPerSecond() : limits.gestureFramesPerSecond();
-        int dense = (int) Math.ceil(duration * perSecond);
-        return Math.max(limits.sampledFrames(), Math.min(limits.maxGestureFrames(), dense));
+        return limits.gestureFrames(duration, gesture.get() == GestureCheck.Gesture.EYES);
     }
 
     /** The middle sampled frame of each media, as a small JPEG. */

@@ -3,7 +3,9 @@ package argus.vision;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Passive anti-spoofing: each model of the ensemble classifies a crop of the face with context (the squared face box
@@ -38,10 +40,21 @@ public final class LivenessEnsemble {
         float live = 0;
         for (OnnxModel model : models) {
             ModelSpec spec = model.spec();
-            try (Rect region = FaceCrops.region(bgr, face.square(), spec.cropScale()); Mat crop = new Mat(bgr, region)) {
+            try (Rect region = region(bgr, face, spec); Mat crop = new Mat(bgr, region)) {
                 live += Tensors.softmax(model.runSingle(crop, spec.channels(), spec.mean(), spec.std()))[spec.liveIndex()];
             }
         }
         return 1f - live / models.size();
+    }
+
+    /** The crop scale of each model and the part of the picture it sees of this face (what a trained pack learns from). */
+    public Map<Float, Rect> regions(Mat bgr, FaceBox face) {
+        Map<Float, Rect> regions = new LinkedHashMap<>();
+        models.forEach(model -> regions.put(model.spec().cropScale(), region(bgr, face, model.spec())));
+        return regions;
+    }
+
+    private static Rect region(Mat bgr, FaceBox face, ModelSpec spec) {
+        return FaceCrops.region(bgr, face.square(), spec.cropScale());
     }
 }

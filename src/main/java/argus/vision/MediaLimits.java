@@ -38,4 +38,10 @@ public record MediaLimits(
         @Bindable(defaultValue = "300") int maxShotFrames,
         @Bindable(defaultValue = "134217728") long maxShotSetBytes,
         @Bindable(defaultValue = "100") int maxCompressionRatio) {
+
+    /** Frames to sample from a video of this length tagged with a gesture: a fixed rate over the clip, within bounds. */
+    public int gestureFrames(double durationSeconds, boolean blink) {
+        int dense = (int) Math.ceil(durationSeconds * (blink ? blinkFramesPerSecond : gestureFramesPerSecond));
+        return Math.max(sampledFrames, Math.min(maxGestureFrames, dense));
+    }
 }

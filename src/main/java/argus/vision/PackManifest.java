@@ -42,24 +42,32 @@ public record PackManifest(String name,
     }
 
     /**
-     * How a face's evidence becomes its attack log-odds: {@code intercept + model × m + screenBorder × b}, where m is the
-     * ensemble's own attack log-odds, capped at ±{@link #MODEL_CAP} (the networks are over-confident outside the data
-     * they were trained on), and b the share of the face's sides framed by a straight edge ({@link ScreenEdges}).
-     * {@code confidence_spoofing} is the logistic of the quality-weighted mean over the frames. The numbers are fitted
-     * from labelled media by the evaluation command, never set by hand; {@code fittedOn} says on what.
+     * How a media's liveness evidence becomes its attack log-odds: {@code intercept + model × m + Σ weight(cue) × cue},
+     * where m is the ensemble's own attack log-odds, capped at ±{@link #MODEL_CAP} (the networks are over-confident
+     * outside the data they were trained on), and each cue a value the analysis measures (0 where it sees nothing).
+     * A cue without a weight here is reported, not weighted. The numbers are fitted from labelled media by the
+     * evaluation command, never set by hand; {@code fittedOn} says on what.
      */
     @Serdeable
     public record LivenessCalibration(double intercept,
                                       @JsonProperty("model_weight") double model,
-                                      @JsonProperty("screen_border_weight") double screenBorder,
+                                      @Nullable @JsonProperty("cue_weights") Map<String, Double> cueWeights,
                                       @Nullable @JsonProperty("fitted_on") String fittedOn) {
         /** ln 99: a model probability beyond 99 % counts as 99 %. */
         public static final double MODEL_CAP = Math.log(99);
         /** The ensemble as it is: its own probability decides, no cue counts. */
-        public static final LivenessCalibration NONE = new LivenessCalibration(0, 1, 0, null);
+        public static final LivenessCalibration NONE = new LivenessCalibration(0, 1, Map.of(), null);
 
-        public double logOdds(double modelLogOdds, double screenBorderShare) {
-            return intercept + model * capped(modelLogOdds) + screenBorder * screenBorderShare;
+        public double weight(String cue) {
+            return cueWeights == null ? 0 : cueWeights.getOrDefault(cue, 0.0);
+        }
+
+        public double logOdds(double modelLogOdds, Map<String, Double> cues) {
+            double logOdds = intercept + model * capped(modelLogOdds);
+            for (Map.Entry<String, Double> cue : cues.entrySet()) {
+                logOdds += weight(cue.getKey()) * cue.getValue();
+            }
+            return logOdds;
         }
 
         public static double capped(double modelLogOdds) {

@@ -3,14 +3,17 @@ package argus.api;
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
+import argus.TestVideos;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +61,25 @@ class GestureTest {
         assertEquals("SUCCESS", firstResult(reply).get("resolution_status"));
         assertEquals("SUCCESS", firstAnalysis(reply).get("resolution"));
         assertTimeline(checked);
+    }
+
+    /**
+     * A synthetic clip (a real photo filmed as a print turned 60 degrees about its vertical axis and back) tests the
+     * mechanics: its facial points move as one plane, which QUALITY reports, and the head pose does not take a turned
+     * print for a turned head, so the sweep is not performed. The real head turns above show no such planarity.
+     */
+    @Test
+    void aPrintTurnedBeforeTheCameraIsFlatAndNoHeadTurn(@TempDir Path work) throws Exception {
+        Path clip = TestVideos.turnedStill(TestMedia.file("match/df-a/img1.jpg"), work.resolve("turned-print.mp4"), 60, 3);
+        Reply reply = new OzClient(http).postFiles("/api/instant/folders/", Map.of("video1", clip),
+                "{\"media:tags\": {\"video1\": [\"video_selfie\", \"video_selfie_scan\"]}, \"analyses\": [{\"type\": \"quality\"}]}");
+        assertEquals(200, reply.status(), reply.body().toString());
+        Map<String, Object> data = object(firstResult(reply).get("results_data"));
+        assertEquals("DECLINED", firstResult(reply).get("resolution_status"), data.toString());
+        assertEquals("GESTURE_NOT_PERFORMED", reason(firstResult(reply)), data.toString());
+        assertEquals(1.0, number(object(data.get("liveness_cues")).get("planarity")), data.toString());
+        Reply real = quality("video/selfie-real-portrait.mp4", "video_selfie_scan");
+        assertTrue(number(object(object(firstResult(real).get("results_data")).get("liveness_cues")).get("planarity")) < 0.1, real.body().toString());
     }
 
     /** The timeline of the frames the gesture was followed on: one time, yaw, pitch and eye openness per frame, in order. */

@@ -153,10 +153,11 @@ class SingleRequestTest {
             Map<String, Object> result = firstResult(reply);
             Map<String, Object> cues = object(object(result.get("results_data")).get("liveness_cues"));
             items.add(cues == null
-                    ? new LivenessFit.Item(columns[0], columns[2], columns[1], false, Double.NaN, Double.NaN, (String) reason(firstAnalysis(reply)), false)
-                    : new LivenessFit.Item(columns[0], columns[2], columns[1], false, number(cues.get("model_log_odds")), number(cues.get("screen_border")), null, false));
+                    ? new LivenessFit.Item(columns[0], columns[2], columns[1], false, Double.NaN, Map.of(), (String) reason(firstAnalysis(reply)), false)
+                    : new LivenessFit.Item(columns[0], columns[2], columns[1], false, number(cues.get("model_log_odds")),
+                            Map.of("enclosure", number(cues.get("enclosure"))), null, false));
         }
-        LivenessFit.Rates rates = LivenessFit.rates(items, LivenessFit.leaveOneSourceOut(items), 0.5);
+        LivenessFit.Rates rates = LivenessFit.rates(items, LivenessFit.leaveOneSourceOut(items, List.of("enclosure")), 0.5);
         assertEquals(130, rates.attacks());
         assertEquals(113, rates.bonaFide());
         assertTrue(rates.attacksAccepted() <= 22, "APCER " + rates.attacksAccepted() + "/" + rates.attacks());

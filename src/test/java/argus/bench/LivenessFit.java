@@ -13,23 +13,27 @@ import java.util.function.Predicate;
  * Fits the liveness calibration from labelled evidence, and scores it leave-one-source-out.
  *
  * <p>The calibration is a logistic regression of the label (attack or not) on the ensemble's capped attack log-odds and
- * the screen-border share, fitted by Newton's method with a small L2 penalty of {@link #L2} on the weights (enough to
- * keep the weights finite when the training sources happen to be separable, small enough not to shrink them). Every source
- * counts equally, and within a source its attacks and its bona fide media count equally, so that a source with many
- * similar frames does not decide the calibration for the others.
+ * the chosen cues, fitted by Newton's method. Every source counts equally, and within a source its attacks and its bona
+ * fide media count equally (each such group weighs 1 in all), so that a source with many similar frames does not decide
+ * for the others. The network's weight has a small L2 penalty ({@link #MODEL_L2}: it only keeps the fit finite when the
+ * training sources happen to be separable); each cue's weight a strong one ({@link #CUE_L2}, the weight of a whole
+ * group), so that a cue which separates a source or two cannot outvote the network on its own: only a cue that helps
+ * across many sources earns a weight large enough to decide.
  */
 public final class LivenessFit {
-    static final double L2 = 0.01;
+    static final double MODEL_L2 = 0.01;
+    static final double CUE_L2 = 1.0;
     private static final int ITERATIONS = 100;
 
     private LivenessFit() {
     }
 
     /**
-     * One labelled media as QUALITY saw it: its cues, or the reason it was not judged ({@code unjudged}: a FAILED code,
-     * or DECLINED outright as an attack beside a live face, which no calibration changes).
+     * One labelled media as QUALITY saw it: its cues (by their reported names, 0 where not seen), or the reason it was
+     * not judged ({@code unjudged}: a FAILED code, or DECLINED outright as an attack beside a live face, which no
+     * calibration changes).
      */
-    public record Item(String path, String source, String label, boolean video, double modelLogOdds, double screenBorder,
+    public record Item(String path, String source, String label, boolean video, double modelLogOdds, Map<String, Double> cues,
                        String unjudged, boolean declinedOutright) {
 
         public boolean attack() {
@@ -38,6 +42,10 @@ public final class LivenessFit {
 
         public boolean judged() {
             return unjudged == null && !declinedOutright;
+        }
+
+        public double cue(String name) {
+            return cues.getOrDefault(name, 0.0);
         }
 
         /** The kind of attack, for APCER per kind. */
@@ -57,32 +65,34 @@ public final class LivenessFit {
         }
     }
 
-    public static PackManifest.LivenessCalibration fit(List<Item> items, String fittedOn) {
+    public static PackManifest.LivenessCalibration fit(List<Item> items, List<String> cues, String fittedOn) {
         List<Item> judged = items.stream().filter(Item::judged).toList();
         Map<String, Integer> groups = new HashMap<>();
-        judged.forEach(item -> groups.merge(item.source() + "|" + item.attack(), 1, Integer::sum));
-        double[] w = new double[3];
+        judged.forEach(item -> groups.merge(group(item), 1, Integer::sum));
+        int n = 2 + cues.size();
+        double[] w = new double[n];
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            double[] gradient = new double[3];
-            double[][] hessian = new double[3][3];
+            double[] gradient = new double[n];
+            double[][] hessian = new double[n][n];
             for (Item item : judged) {
-                double weight = judged.size() / (groups.size() * (double) groups.get(item.source() + "|" + item.attack()));
-                double[] x = features(item);
-                double p = sigmoid(w[0] * x[0] + w[1] * x[1] + w[2] * x[2]);
-                for (int a = 0; a < 3; a++) {
+                double weight = 1.0 / groups.get(group(item));
+                double[] x = features(item, cues);
+                double p = sigmoid(dot(w, x));
+                for (int a = 0; a < n; a++) {
                     gradient[a] += weight * (p - (item.attack() ? 1 : 0)) * x[a];
-                    for (int b = 0; b < 3; b++) {
+                    for (int b = 0; b < n; b++) {
                         hessian[a][b] += weight * p * (1 - p) * x[a] * x[b];
                     }
                 }
             }
-            for (int a = 1; a < 3; a++) {
-                gradient[a] += L2 * w[a];
-                hessian[a][a] += L2;
+            for (int a = 1; a < n; a++) {
+                double l2 = a == 1 ? MODEL_L2 : CUE_L2;
+                gradient[a] += l2 * w[a];
+                hessian[a][a] += l2;
             }
             double[] step = solve(hessian, gradient);
             double largest = 0;
-            for (int a = 0; a < 3; a++) {
+            for (int a = 0; a < n; a++) {
                 w[a] -= step[a];
                 largest = Math.max(largest, Math.abs(step[a]));
             }
@@ -90,33 +100,55 @@ public final class LivenessFit {
                 break;
             }
         }
-        return new PackManifest.LivenessCalibration(round(w[0]), round(w[1]), round(w[2]), fittedOn);
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int c = 0; c < cues.size(); c++) {
+            weights.put(cues.get(c), round(w[2 + c]));
+        }
+        return new PackManifest.LivenessCalibration(round(w[0]), round(w[1]), weights, fittedOn);
     }
 
-    private static double[] features(Item item) {
-        return new double[]{1, PackManifest.LivenessCalibration.capped(item.modelLogOdds()), item.screenBorder()};
+    private static String group(Item item) {
+        return item.source() + "|" + item.attack();
     }
 
-    /** Each item's attack probability with the calibration fitted on every other source. */
-    public static Map<Item, Double> leaveOneSourceOut(List<Item> items) {
+    private static double[] features(Item item, List<String> cues) {
+        double[] x = new double[2 + cues.size()];
+        x[0] = 1;
+        x[1] = PackManifest.LivenessCalibration.capped(item.modelLogOdds());
+        for (int c = 0; c < cues.size(); c++) {
+            x[2 + c] = item.cue(cues.get(c));
+        }
+        return x;
+    }
+
+    /** Each judged item's attack probability with the calibration on the given cues fitted on every other source. */
+    public static Map<Item, Double> leaveOneSourceOut(List<Item> items, List<String> cues) {
         Map<Item, Double> scores = new LinkedHashMap<>();
         for (String source : items.stream().map(Item::source).distinct().toList()) {
             Predicate<Item> held = item -> item.source().equals(source);
-            PackManifest.LivenessCalibration calibration = fit(items.stream().filter(held.negate()).toList(), "all but " + source);
+            PackManifest.LivenessCalibration calibration = fit(items.stream().filter(held.negate()).toList(), cues, "all but " + source);
             items.stream().filter(held).filter(Item::judged)
-                    .forEach(item -> scores.put(item, sigmoid(calibration.logOdds(item.modelLogOdds(), item.screenBorder()))));
+                    .forEach(item -> scores.put(item, sigmoid(calibration.logOdds(item.modelLogOdds(), item.cues()))));
         }
         return scores;
     }
 
-    /** Error rates as a customer meets them: an attack passes only when accepted; a real person is refused when not. */
-    public record Rates(int attacks, int attacksAccepted, int bonaFide, int bonaFideRefused, int notJudged, double auc) {
+    /**
+     * Error rates as a customer meets them: an attack passes only when accepted; a real person is refused when not
+     * (declined, or not judged: counted apart too, as failures to acquire).
+     */
+    public record Rates(int attacks, int attacksAccepted, int bonaFide, int bonaFideRefused, int notJudged, int bonaFideNotJudged, double auc) {
         public double apcer() {
             return attacks == 0 ? 0 : attacksAccepted / (double) attacks;
         }
 
         public double bpcer() {
             return bonaFide == 0 ? 0 : bonaFideRefused / (double) bonaFide;
+        }
+
+        /** Errors of both kinds, each as a share of its class: what the ablation compares. */
+        public int errors() {
+            return attacksAccepted + bonaFideRefused;
         }
     }
 
@@ -126,11 +158,13 @@ public final class LivenessFit {
         int bonaFide = 0;
         int refused = 0;
         int notJudged = 0;
+        int bonaFideNotJudged = 0;
         List<Double> attackScores = new ArrayList<>();
         List<Double> bonaFideScores = new ArrayList<>();
         for (Item item : items) {
             Double score = scores.get(item);
-            notJudged += score == null ? 1 : 0;
+            boolean declined = item.declinedOutright();
+            notJudged += score == null && !declined ? 1 : 0;
             boolean passes = score != null && score < threshold;
             if (item.attack()) {
                 attacks++;
@@ -141,12 +175,13 @@ public final class LivenessFit {
             } else {
                 bonaFide++;
                 refused += passes ? 0 : 1;
+                bonaFideNotJudged += score == null && !declined ? 1 : 0;
                 if (score != null) {
                     bonaFideScores.add(score);
                 }
             }
         }
-        return new Rates(attacks, accepted, bonaFide, refused, notJudged, auc(attackScores, bonaFideScores));
+        return new Rates(attacks, accepted, bonaFide, refused, notJudged, bonaFideNotJudged, auc(attackScores, bonaFideScores));
     }
 
     /** Probability that an attack scores above a bona fide media (ties count half); NaN without both. */
@@ -163,6 +198,14 @@ public final class LivenessFit {
         return wins / (attacks.size() * (double) bonaFide.size());
     }
 
+    private static double dot(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z))));
     }
@@ -171,7 +214,7 @@ public final class LivenessFit {
         return Math.round(value * 1000) / 1000.0;
     }
 
-    /** Gaussian elimination with partial pivoting, for the 3 x 3 Newton step. */
+    /** Gaussian elimination with partial pivoting, for the Newton step. */
     private static double[] solve(double[][] matrix, double[] vector) {
         int n = vector.length;
         double[][] m = new double[n][n + 1];
