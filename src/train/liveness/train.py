@@ -31,7 +31,10 @@ import minifasnet
 
 NETWORKS = {2.7: "2.7_80x80_MiniFASNetV2", 4.0: "4_0_0_80x80_MiniFASNetV1SE"}
 PACK = "minifasnet-tuned"
-FROZEN = ("conv1.", "conv2_dw.", "conv_23.", "conv_3.", "conv_34.", "conv_4.")
+# What learns, by the layers' names: the embedding head only, with the last convolutions too, or also the last stages.
+TRAINABLE = {"head": ("linear.", "bn.", "prob."),
+             "late": ("conv_6_sep.", "conv_6_dw.", "linear.", "bn.", "prob."),
+             "stages": ("conv_45.", "conv_5.", "conv_6_sep.", "conv_6_dw.", "linear.", "bn.", "prob.")}
 SIDE = 80
 LIVE = 1
 
@@ -53,8 +56,9 @@ def slug(source):
 class Augment:
     """Random changes a capture may show; the attack-only ones add what re-captured media carry."""
 
-    def __init__(self, rng):
+    def __init__(self, rng, attack_texture):
         self.rng = rng
+        self.attack_texture = attack_texture
 
     def __call__(self, image, attack):
         r = self.rng
@@ -72,9 +76,9 @@ class Augment:
         out = out * r.uniform(0.9, 1.1, size=3)
         grey = out.mean(axis=2, keepdims=True)
         out = grey + (out - grey) * r.uniform(0.7, 1.3)
-        if attack and r.random() < 0.25:
+        if attack and self.attack_texture and r.random() < 0.25:
             out = out + self.moire()
-        if attack and r.random() < 0.2:
+        if attack and self.attack_texture and r.random() < 0.2:
             out = out + self.halftone()
         if r.random() < 0.25:
             out = cv2.GaussianBlur(out, (0, 0), r.uniform(0.4, 1.4))
@@ -117,14 +121,15 @@ def attack_log_likelihoods(logits):
     return live, attack
 
 
-def train_network(rows, checkpoint, seed, epochs, steps, batch):
-    torch.manual_seed(seed)
-    rng = np.random.default_rng(seed)
+def train_network(rows, checkpoint, args):
+    torch.manual_seed(args.seed)
+    rng = np.random.default_rng(args.seed)
     net = minifasnet.load(checkpoint)
     published = {name: p.detach().clone() for name, p in net.named_parameters()}
-    learned = [p for name, p in net.named_parameters() if not name.startswith(FROZEN)]
+    trainable = TRAINABLE[args.trainable]
+    learned = [p for name, p in net.named_parameters() if name.startswith(trainable)]
     for name, p in net.named_parameters():
-        p.requires_grad = not name.startswith(FROZEN)
+        p.requires_grad = name.startswith(trainable)
     optimiser = torch.optim.Adam(learned, lr=3e-4)
     groups = defaultdict(list)
     for i, row in enumerate(rows):
@@ -132,14 +137,14 @@ def train_network(rows, checkpoint, seed, epochs, steps, batch):
     weights = np.zeros(len(rows))
     for members in groups.values():
         weights[members] = 1.0 / (len(groups) * len(members))
-    augment = Augment(rng)
-    for _ in range(epochs):
+    augment = Augment(rng, args.attack_texture == "true")
+    for _ in range(args.epochs):
         net.train()
         for name, module in net.named_modules():
-            if (name + ".").startswith(FROZEN):
+            if name and not (name + ".").startswith(trainable):
                 module.eval()
-        for _ in range(steps):
-            chosen = rng.choice(len(rows), size=batch, p=weights)
+        for _ in range(args.steps):
+            chosen = rng.choice(len(rows), size=args.batch, p=weights)
             images = to_tensor([augment(rows[i]["image"], rows[i]["attack"]) for i in chosen])
             attack = torch.tensor([rows[i]["attack"] for i in chosen])
             live_ll, attack_ll = attack_log_likelihoods(net(images))
@@ -163,16 +168,15 @@ def train_pack(rows, args, out, held_out):
     training = [r for r in rows if r["source"] != held_out]
     liveness = []
     for scale, name in NETWORKS.items():
-        net = train_network([r for r in training if r["scale"] == scale], os.path.join(args.checkpoints, name + ".pth"),
-                            args.seed, args.epochs, args.steps, args.batch)
+        net = train_network([r for r in training if r["scale"] == scale], os.path.join(args.checkpoints, name + ".pth"), args)
         file = name + "-tuned.onnx"
         liveness.append({"file": file, "sha256": export(net, os.path.join(pack_dir, file)), "input": [1, 3, SIDE, SIDE],
                          "channels": "BGR", "mean": 0.0, "std": 1.0, "crop_scale": scale, "live_index": LIVE})
     sources = sorted({r["source"] for r in training})
     manifest = {"name": PACK,
-                "source": "MiniFASNet ensemble fine-tuned by src/train/liveness/train.py (seed %d, %d epochs of %d steps) on %d crops of %d "
-                          "sources of ../shared/media%s; derived from weights no registry serves: never committed"
-                          % (args.seed, args.epochs, args.steps, len(training), len(sources),
+                "source": "MiniFASNet ensemble fine-tuned by src/train/liveness/train.py (seed %d, %s layers, %d epochs of %d steps) on %d "
+                          "crops of %d sources of ../shared/media%s; derived from weights no registry serves: never committed"
+                          % (args.seed, args.trainable, args.epochs, args.steps, len(training), len(sources),
                              "" if held_out is None else ", holding out " + held_out),
                 "liveness": liveness}
     with open(os.path.join(pack_dir, "pack.json"), "w") as f:
@@ -198,13 +202,17 @@ def main():
     parser.add_argument("--steps", type=int, default=60)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--trainable", choices=sorted(TRAINABLE), default="stages")
+    parser.add_argument("--attack-texture", choices=["true", "false"], default="true")
+    parser.add_argument("--hold-out", default="", help="the sources to hold out, comma-separated (default: every source)")
     args = parser.parse_args()
     torch.use_deterministic_algorithms(True)
     rows = read_crops(args.crops)
     torch.set_num_threads(1)
-    print("trained on every source:", train_pack(rows, args, args.out, None), flush=True)
+    if not args.hold_out:
+        print("trained on every source:", train_pack(rows, args, args.out, None), flush=True)
     if args.loso == "true":
-        sources = sorted({r["source"] for r in rows})
+        sources = sorted({r["source"] for r in rows} if not args.hold_out else args.hold_out.split(","))
         with multiprocessing.get_context("fork").Pool(args.processes) as pool:
             folds = pool.map(fold, [(rows, args, s) for s in sources])
         with open(os.path.join(args.out, "loso", "folds.tsv"), "w") as f:

@@ -4,25 +4,28 @@ import argus.vision.DeviceFrame;
 import argus.vision.FaceBox;
 import argus.vision.FaceQuality;
 import argus.vision.PackManifest;
+import argus.vision.ScreenTexture;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.util.Map;
 
 /**
  * The liveness evidence of one face in one frame: the anti-spoofing ensemble's attack log-odds, whether a device or
- * print frame encloses the face ({@link DeviceFrame}), and how much the frame counts (its face quality).
+ * print frame encloses the face ({@link DeviceFrame}), a screen's or print's periodic texture on it
+ * ({@link ScreenTexture}), and how much the frame counts (its face quality).
  */
-record FaceLiveness(double modelLogOdds, double enclosure, double weight) {
+record FaceLiveness(double modelLogOdds, double enclosure, double moire, double weight) {
     private static final double MAX_LOG_ODDS = 9.2;
 
     static FaceLiveness of(MediaEvidence evidence, Mat image, FaceBox face) {
         double attack = evidence.models().liveness().spoofProbability(image, face);
-        return new FaceLiveness(logOdds(attack), DeviceFrame.around(image, face).value(), Math.max(1e-6, FaceQuality.score(image, face)));
+        return new FaceLiveness(logOdds(attack), DeviceFrame.around(image, face).value(), ScreenTexture.moire(image, face),
+                Math.max(1e-6, FaceQuality.score(image, face)));
     }
 
     /** The frame's own cue values, by their reported names. */
     Map<String, Double> cues() {
-        return Map.of(LivenessCues.ENCLOSURE, enclosure);
+        return Map.of(LivenessCues.ENCLOSURE, enclosure, LivenessCues.MOIRE, moire);
     }
 
     double attackLogOdds(PackManifest.LivenessCalibration calibration) {

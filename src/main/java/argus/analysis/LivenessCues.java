@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
  *
  * <pre>
  * enclosure  per frame: a frame closed around the face on three or four sides (a device's bezel, a print's edge)
+ * moire      per frame: a periodic pattern on the face (a screen's pixel grid beating with the camera's, halftone)
  * planarity  per video: the share of the frames with 3-D-informative motion whose facial points move as one plane
  * blink      per video: 1 when a natural blink is seen (evidence of life), measured only on densely sampled frames
  * </pre>
@@ -23,6 +24,7 @@ import java.util.OptionalDouble;
  */
 final class LivenessCues {
     static final String ENCLOSURE = "enclosure";
+    static final String MOIRE = "moire";
     static final String PLANARITY = "planarity";
     static final String BLINK = "blink";
     /** Samples per second of clip below which a blink (a tenth of a second or two) falls between samples too often. */

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 
 /**
  * QUALITY (liveness): for the prominent face of frames spread over the media, the anti-spoofing ensemble's attack
- * log-odds and the frame cue ({@link LivenessCues}: a device or print frame around the face) are averaged over the
+ * log-odds and the frame cues ({@link LivenessCues}: a device or print frame around the face, moiré) are averaged over the
  * frames, weighted by face quality (large, sharp, confidently detected faces count more than small, blurred ones); a
  * video adds what its motion shows (planarity, a blink). The liveness pack's calibration combines them in log-odds
  * into {@code confidence_spoofing}. At or above the threshold the media is DECLINED, and so is a face judged an attack
@@ -99,6 +99,7 @@ public class QualityAnalyzer implements Analyzer {
                 gesture.isPresent() ? IntStream.range(0, evidence.frameCount()).boxed().toList() : new ArrayList<>(scored.keySet()));
         Map<String, Double> cueValues = new LinkedHashMap<>();
         cueValues.put(LivenessCues.ENCLOSURE, seen.weightedMean(FaceLiveness::enclosure));
+        cueValues.put(LivenessCues.MOIRE, seen.weightedMean(FaceLiveness::moire));
         cueValues.putAll(motion.values());
         double confidence = Scores.round(FaceLiveness.sigmoid(calibration.logOdds(model, cueValues)));
         Map<String, Object> data = new LinkedHashMap<>();
@@ -195,6 +196,7 @@ public class QualityAnalyzer implements Analyzer {
         cues.put("model_attack_probability", Scores.round(FaceLiveness.sigmoid(model)));
         cues.put("model_log_odds", Scores.round(model));
         cues.put(LivenessCues.ENCLOSURE, Scores.round(values.get(LivenessCues.ENCLOSURE)));
+        cues.put(LivenessCues.MOIRE, Scores.round(values.get(LivenessCues.MOIRE)));
         cues.put(LivenessCues.PLANARITY, motion.planarity().isPresent() ? Scores.round(motion.planarity().getAsDouble()) : null);
         cues.put(LivenessCues.BLINK, motion.blink().map(blinked -> blinked ? 1.0 : 0.0).orElse(null));
         cues.put("frames_turned", seen.turned());

@@ -2,6 +2,7 @@ package argus.videodetect;
 
 import argus.analysis.Scores;
 import argus.analysis.AnalysisRunner;
+import argus.analysis.MediaEvidence;
 import argus.analysis.MediaResult;
 import argus.analysis.QualityAnalyzer;
 import argus.folder.JsonText;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Judges a queued video-detect submission with QUALITY on every one of the model's frames (10 for {@code mixed-10-v2},
@@ -62,10 +64,11 @@ public class VideoDetectWork implements QueuedWork {
         long start = System.nanoTime();
         try (MediaStore.LocalFile file = store.fetch(submission.storageKey()); MediaSource source = opener.openVideo(file.path())) {
             UUID companyId = submission.companyId();
-            MediaResult quality = runner.withSamples(source, VideoDetectService.MODEL_FRAMES.get(submission.model()),
-                    evidence -> runner.quality(evidence, companyId, Map.of(QualityAnalyzer.EVERY_FRAME, true)));
+            Judged judged = runner.withSamples(source, VideoDetectService.MODEL_FRAMES.get(submission.model()),
+                    evidence -> new Judged(runner.quality(evidence, companyId, Map.of(QualityAnalyzer.EVERY_FRAME, true)), distinctFrames(evidence)));
+            MediaResult quality = judged.quality();
             if (quality.resultsData().get("confidence_spoofing") instanceof Double spoofing) {
-                finish(submission, json.write(result(1 - spoofing, quality, submission, start)), null);
+                finish(submission, json.write(result(1 - spoofing, judged, submission, start)), null);
             } else {
                 finish(submission, null, quality.errorMessage());
             }
@@ -89,7 +92,17 @@ public class VideoDetectWork implements QueuedWork {
         store.deleteQuietly(submission.storageKey());
     }
 
-    private static Map<String, Object> result(double real, MediaResult quality, VideoSubmission submission, long start) {
+    /** QUALITY's result, and how many of the clip's frames it was given. */
+    private record Judged(MediaResult quality, int frames) {
+    }
+
+    /** The clip's frames among the samples: N for a clip of at least N frames, all of them for a shorter one. */
+    private static int distinctFrames(MediaEvidence evidence) {
+        return (int) IntStream.range(0, evidence.frameCount()).map(i -> evidence.media().frame(i).index()).distinct().count();
+    }
+
+    private static Map<String, Object> result(double real, Judged judged, VideoSubmission submission, long start) {
+        MediaResult quality = judged.quality();
         boolean live = real >= 0.5;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("verdict", live ? "live" : "fake");
@@ -100,7 +113,7 @@ public class VideoDetectWork implements QueuedWork {
         result.put("model", submission.model());
         result.put("input_source", submission.inputSource());
         result.put("processing_ms", (System.nanoTime() - start) / 1_000_000);
-        result.put("frames_processed", quality.resultsData().get("frames_analyzed"));
+        result.put("frames_processed", judged.frames());
         result.put("warning", quality.errorMessage());
         result.put("created_at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         return result;

@@ -24,13 +24,15 @@ public record FaceBox(float x1, float y1, float x2, float y2, float score) {
     }
 
     public float iou(FaceBox other) {
+        float intersection = intersection(other);
+        return intersection == 0 ? 0 : intersection / (area() + other.area() - intersection);
+    }
+
+    /** The area both boxes cover. */
+    public float intersection(FaceBox other) {
         float w = Math.min(x2, other.x2) - Math.max(x1, other.x1);
         float h = Math.min(y2, other.y2) - Math.max(y1, other.y1);
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        float intersection = w * h;
-        return intersection / (area() + other.area() - intersection);
+        return w <= 0 || h <= 0 ? 0 : w * h;
     }
 
     /** The square of side {@code max(width, height)} around the same centre, as the landmark model expects. */

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class FaceDetector {
     private static final float NMS_IOU = 0.4f;
+    /** A box this much inside a larger one is a part of that face (an eye region, say), not another person. */
+    private static final float CONTAINED = 0.6f;
 
     private final OnnxModel model;
     private final float threshold;
@@ -38,7 +40,18 @@ public final class FaceDetector {
         }
         List<FaceBox> faces = suppressOverlaps(candidates);
         faces.sort(Comparator.comparingDouble(FaceBox::area).reversed());
-        return faces;
+        return withoutParts(faces);
+    }
+
+    /** The faces, largest first, without those lying mostly inside a larger one. */
+    private static List<FaceBox> withoutParts(List<FaceBox> largestFirst) {
+        List<FaceBox> kept = new ArrayList<>();
+        for (FaceBox face : largestFirst) {
+            if (kept.stream().noneMatch(larger -> larger.intersection(face) > CONTAINED * face.area())) {
+                kept.add(face);
+            }
+        }
+        return kept;
     }
 
     private static List<FaceBox> suppressOverlaps(List<FaceBox> candidates) {

@@ -76,6 +76,7 @@ public final class VideoSource implements MediaSource {
     static final String CONTAINERS = "mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi";
     private static final int MAX_DAMAGED_FRAMES = 50;
     private static final double TRUNCATION_TOLERANCE_SECONDS = 0.5;
+    private static final int SPARSE_FRAMES = 3;
 
     private final MediaLimits limits;
     private final MemoryInput memory;
@@ -270,7 +271,7 @@ public final class VideoSource implements MediaSource {
 
         Cursor(double[] targets) {
             this.targets = targets;
-            this.decoder = openDecoder();
+            this.decoder = openDecoder(targets.length);
             this.packet = av_packet_alloc();
             this.picture = av_frame_alloc();
         }
@@ -383,7 +384,12 @@ public final class VideoSource implements MediaSource {
         return false;
     }
 
-    private AVCodecContext openDecoder() {
+    /**
+     * A decoder for the stream. Frames nothing else refers to (B-frames) are skipped when the samples lie several
+     * frames apart, which saves decoding work without costing a sample; samples as dense as the frames themselves (30
+     * from a one-second clip) need every frame.
+     */
+    private AVCodecContext openDecoder(int samples) {
         AVCodec codec = avcodec_find_decoder(stream.codecpar().codec_id());
         if (codec == null || codec.isNull()) {
             throw MediaRejectedException.unsupported("no decoder for the video codec " + info.codec());
@@ -392,7 +398,7 @@ public final class VideoSource implements MediaSource {
         avcodec_parameters_to_context(decoder, stream.codecpar());
         decoder.thread_count(limits.decoderThreads());
         decoder.max_pixels(limits.maxVideoPixels());
-        if (limits.skipNonReferenceFrames()) {
+        if (limits.skipNonReferenceFrames() && samplesSparse(samples)) {
             decoder.skip_frame(AVDISCARD_NONREF);
         }
         decoder.pkt_timebase(stream.time_base());
@@ -414,6 +420,13 @@ public final class VideoSource implements MediaSource {
             targets[i] = duration == null ? 0 : duration * (i + 0.5) / targets.length;
         }
         return targets;
+    }
+
+    /** At least {@link #SPARSE_FRAMES} frames of the clip per sample (an unknown clip is taken as sparse). */
+    private boolean samplesSparse(int samples) {
+        Double duration = info.durationSeconds();
+        Double fps = info.fps();
+        return duration == null || fps == null || duration * fps >= SPARSE_FRAMES * samples;
     }
 
     private double timestamp(AVFrame picture, int decodedSoFar) {

@@ -16,6 +16,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
@@ -205,6 +207,21 @@ class VideoDetectTest {
         Map<String, Object> result = object(status.get("result"));
         assertEquals("fake", result.get("verdict"), result.toString());
         assertTrue(((String) result.get("warning")).contains("beside a live face"), result.toString());
+        assertEquals(10, number(result.get("frames_processed")), result.toString());
+    }
+
+    /**
+     * {@code mixed-30-v2} samples exactly 30 frames of any clip that has 30, whatever its frames show (faces turned
+     * away, B-frames), on a real selfie and on a replay.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"video/sv-real-02.mp4", "video/td-replay-01.mp4", "video/replay-monitor.mp4"})
+    void theModelsFramesAreCountedAsItsNameSays(String clip) throws Exception {
+        Reply submitted = submit(slug, writeKey, Map.of("model", "mixed-30-v2"), "clip.mp4", video(clip), null);
+        assertEquals(201, submitted.status(), submitted.body().toString());
+        Map<String, Object> status = poll(slug, writeKey, object(submitted.body().get("data")).get("submission_id"));
+        assertEquals("completed", status.get("status"), status.toString());
+        assertEquals(30, number(object(status.get("result")).get("frames_processed")), status.toString());
     }
 
     @Test

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * scored by the pack trained without it).
  */
 public final class Evaluation {
-    static final List<String> CUES = List.of("enclosure", "planarity", "blink");
+    static final List<String> CUES = List.of("enclosure", "moire", "planarity", "blink");
     static final int MIN_CUE_SOURCES = 3;
 
     private Evaluation() {
