@@ -130,7 +130,7 @@ def train_network(rows, checkpoint, args):
     learned = [p for name, p in net.named_parameters() if name.startswith(trainable)]
     for name, p in net.named_parameters():
         p.requires_grad = name.startswith(trainable)
-    optimiser = torch.optim.Adam(learned, lr=3e-4)
+    optimiser = torch.optim.Adam(learned, lr=args.lr)
     groups = defaultdict(list)
     for i, row in enumerate(rows):
         groups[(row["source"], row["attack"])].append(i)
@@ -149,7 +149,7 @@ def train_network(rows, checkpoint, args):
             attack = torch.tensor([rows[i]["attack"] for i in chosen])
             live_ll, attack_ll = attack_log_likelihoods(net(images))
             loss = -torch.where(attack, attack_ll, live_ll).mean()
-            loss = loss + 1e-2 * sum(((p - published[name]) ** 2).sum() for name, p in net.named_parameters() if p.requires_grad)
+            loss = loss + args.l2sp * sum(((p - published[name]) ** 2).sum() for name, p in net.named_parameters() if p.requires_grad)
             optimiser.zero_grad()
             loss.backward()
             optimiser.step()
@@ -202,6 +202,8 @@ def main():
     parser.add_argument("--steps", type=int, default=60)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--lr", type=float, default=3e-4)
+    parser.add_argument("--l2sp", type=float, default=1e-2, help="pull of the weights towards the published ones")
     parser.add_argument("--trainable", choices=sorted(TRAINABLE), default="stages")
     parser.add_argument("--attack-texture", choices=["true", "false"], default="true")
     parser.add_argument("--hold-out", default="", help="the sources to hold out, comma-separated (default: every source)")

@@ -10,19 +10,17 @@ import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What a set of sampled frames showed: how many had a face, how many several people, how many a face too close to
- * judge ({@link MediaEvidence.FrameFaces#tooClose()}), how many only
- * turned a quarter turn, the evidence of the frames with one face, and — in frames with several faces — the attack
- * probability of any face judged an attack beside one judged live (a screen held up next to a live person).
+ * What a set of sampled frames showed: how many had a face, how many several people, how many only turned a quarter
+ * turn, the evidence of the frames with one face, and — in frames with several faces — the attack probability of any
+ * face judged an attack beside one judged live (a screen held up next to a live person).
  */
-record LivenessLook(int sampled, int withFace, int crowded, int tooClose, int turned, List<FaceLiveness> frames,
+record LivenessLook(int sampled, int withFace, int crowded, int turned, List<FaceLiveness> frames,
                     OptionalDouble attackBesideLiveFace) {
     /** Looks at the given frames; each frame is scored at most once ({@code scored} keeps them across looks). */
     static LivenessLook of(MediaEvidence evidence, List<Integer> indexes, Map<Integer, FaceLiveness> scored,
                            PackManifest.LivenessCalibration calibration, double threshold) {
         int withFace = 0;
         int crowded = 0;
-        int tooClose = 0;
         int turned = 0;
         double besideLive = -1;
         List<FaceLiveness> frames = new ArrayList<>();
@@ -38,14 +36,10 @@ record LivenessLook(int sampled, int withFace, int crowded, int tooClose, int tu
                 besideLive = Math.max(besideLive, attackBesideLive(evidence, frame, calibration, threshold));
                 continue;
             }
-            if (frame.tooClose()) {
-                tooClose++;
-                continue;
-            }
             FaceBox face = frame.faces().getFirst();
             frames.add(scored.computeIfAbsent(index, i -> FaceLiveness.of(evidence, frame.image(), face)));
         }
-        return new LivenessLook(indexes.size(), withFace, crowded, tooClose, turned, frames,
+        return new LivenessLook(indexes.size(), withFace, crowded, turned, frames,
                 besideLive < 0 ? OptionalDouble.empty() : OptionalDouble.of(besideLive));
     }
 
@@ -66,7 +60,7 @@ record LivenessLook(int sampled, int withFace, int crowded, int tooClose, int tu
 
     /** Every frame shows one judgeable face and all scores sit well on the same side of the threshold. */
     boolean clearCut(double threshold, PackManifest.LivenessCalibration calibration) {
-        if (withFace < sampled || crowded > 0 || tooClose > 0 || frames.isEmpty()) {
+        if (withFace < sampled || crowded > 0 || frames.isEmpty()) {
             return false;
         }
         double max = frames.stream().mapToDouble(frame -> frame.attackProbability(calibration)).max().orElseThrow();

@@ -26,7 +26,6 @@ import java.util.stream.IntStream;
 public final class MediaEvidence implements AutoCloseable {
     /** A second face at least this large relative to the main one makes the frame ambiguous. */
     static final float SECOND_FACE_RATIO = 0.25f;
-    static final double MAX_FACE_SHARE = 0.7;
     private static final int EMBEDDING_FRAMES = 3;
 
     private final UUID mediaId;
@@ -182,12 +181,9 @@ public final class MediaEvidence implements AutoCloseable {
             return faces.size() == 1 || faces.size() > 1 && faces.get(1).area() < SECOND_FACE_RATIO * faces.get(0).area();
         }
 
-        /**
-         * The prominent face fills more than {@link #MAX_FACE_SHARE} of the picture: too close for the liveness models,
-         * which judge a face with its surroundings (Oz's capture requirement: the face covers 5 to 70 % of a photo).
-         */
-        public boolean tooClose() {
-            return faces.getFirst().area() > MAX_FACE_SHARE * image.cols() * image.rows();
+        /** The share of the picture the prominent face covers. */
+        public double faceShare() {
+            return faces.getFirst().area() / ((double) image.cols() * image.rows());
         }
 
         /** The faces large enough to be a subject rather than background. */

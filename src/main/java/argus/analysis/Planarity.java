@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.LinearEquations;
 import argus.vision.FaceLandmarks;
 
 import java.util.ArrayList;
@@ -115,7 +116,7 @@ final class Planarity {
             accumulate(normal, right, new double[]{x, y, 1, 0, 0, 0, -u * x, -u * y}, u);
             accumulate(normal, right, new double[]{0, 0, 0, x, y, 1, -v * x, -v * y}, v);
         }
-        double[] h = solve(normal, right);
+        double[] h = LinearEquations.solve(normal, right);
         double[] n = {h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], 1};
         // back to original coordinates: H = Tto^-1 * N * Tfrom
         double[] tFrom = {nf[2], 0, -nf[2] * nf[0], 0, nf[2], -nf[2] * nf[1], 0, 0, 1};
@@ -163,40 +164,5 @@ final class Planarity {
             }
         }
         return c;
-    }
-
-    /** Gaussian elimination with partial pivoting. */
-    private static double[] solve(double[][] matrix, double[] vector) {
-        int n = vector.length;
-        double[][] m = new double[n][];
-        for (int i = 0; i < n; i++) {
-            m[i] = new double[n + 1];
-            System.arraycopy(matrix[i], 0, m[i], 0, n);
-            m[i][n] = vector[i];
-        }
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                pivot = Math.abs(m[r][c]) > Math.abs(m[pivot][c]) ? r : pivot;
-            }
-            double[] swap = m[c];
-            m[c] = m[pivot];
-            m[pivot] = swap;
-            for (int r = c + 1; r < n; r++) {
-                double factor = m[c][c] == 0 ? 0 : m[r][c] / m[c][c];
-                for (int k = c; k <= n; k++) {
-                    m[r][k] -= factor * m[c][k];
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double sum = m[r][n];
-            for (int k = r + 1; k < n; k++) {
-                sum -= m[r][k] * x[k];
-            }
-            x[r] = m[r][r] == 0 ? 0 : sum / m[r][r];
-        }
-        return x;
     }
 }

@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
  * video adds what its motion shows (planarity, a blink). The liveness pack's calibration combines them in log-odds
  * into {@code confidence_spoofing}. At or above the threshold the media is DECLINED, and so is a face judged an attack
  * beside a live one, and a gesture performed by a flat face. Media without a face that can be judged (none even
- * turned, several people, a face too close) are FAILED with a reason.
+ * turned, several people) are FAILED with a reason. A face that fills the picture is judged like any other: held out,
+ * the networks judge tight crops about as well as faces with surroundings (the evaluation command measures it).
  */
 @Singleton
 public class QualityAnalyzer implements Analyzer {
@@ -153,7 +154,7 @@ public class QualityAnalyzer implements Analyzer {
     }
 
     /**
-     * A media that cannot be judged as one live face: no face (even turned), several people, or a face too close. An
+     * A media that cannot be judged as one live face: no face (even turned), or several people. An
      * attack shown beside a live person is not a capture problem but an attack: DECLINED, with the reason.
      */
     private static Optional<MediaResult> unjudged(MediaEvidence evidence, LivenessLook seen) {
@@ -169,10 +170,6 @@ public class QualityAnalyzer implements Analyzer {
             }
             return Optional.of(MediaResult.failed(evidence.mediaId(), "MULTIPLE_FACES", "several faces of similar size appear in %d of %d frames; a selfie must show one person"
                     .formatted(seen.crowded(), seen.withFace())));
-        }
-        if (seen.frames().isEmpty()) {
-            return Optional.of(MediaResult.failed(evidence.mediaId(), "FACE_TOO_CLOSE",
-                    "the face fills more than %d %% of the picture; liveness needs to see around it".formatted(Math.round(100 * MediaEvidence.MAX_FACE_SHARE))));
         }
         return Optional.empty();
     }

@@ -31,12 +31,24 @@ public class SpeechAuthenticity {
     private final AudioConfig config;
     private final OnnxModel model;
     private final PackManifest.EvidenceBands bands;
+    /** The same bands on the probability of synthesis, σ(-score). */
+    private final PackManifest.EvidenceBands probabilityBands;
 
     public SpeechAuthenticity(ModelPacks packs, AudioConfig config) {
         this.config = config;
         PackManifest manifest = packs.manifest(config.pack());
         this.model = packs.loadIfPresent(config.pack(), List.of(manifest.models().get(ROLE))).map(List::getFirst).orElse(null);
         this.bands = manifest.speechCalibration() == null ? OWN_BOUNDARY : manifest.speechCalibration();
+        this.probabilityBands = new PackManifest.EvidenceBands(sigmoid(bands.inconclusiveFrom()), sigmoid(bands.manipulatedFrom()), bands.fittedOn());
+    }
+
+    /** A channel's probability of synthesis on the verdict scale ({@link PackManifest.EvidenceBands#onVerdictScale}). */
+    public double onVerdictScale(double score) {
+        return probabilityBands.onVerdictScale(sigmoid(-score));
+    }
+
+    private static double sigmoid(double logOdds) {
+        return 1 / (1 + Math.exp(-logOdds));
     }
 
     /** Refuses at once when the pack is not installed, before any work is accepted that would need it. */

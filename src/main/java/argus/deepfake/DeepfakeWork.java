@@ -153,7 +153,7 @@ public class DeepfakeWork implements QueuedWork {
         if (lowest.isEmpty()) {
             return new Finding("inconclusive", null, "less than 3 s of speech in every channel", details);
         }
-        double probability = Scores.round(1 / (1 + Math.exp(lowest.get())));
+        double probability = Scores.round(speech.onVerdictScale(lowest.get()));
         PackManifest.EvidenceBands.Verdict verdict = speech.verdict(lowest.get());
         String why = verdict == PackManifest.EvidenceBands.Verdict.INCONCLUSIVE
                 ? "the speech scores between synthetic and genuine, where genuine speech over phone codecs or in noisy rooms also lands"

@@ -40,7 +40,8 @@ public class FaceMediaForgery {
     }
 
     /**
-     * What the frames showed. {@code probability} (the larger cue) and {@code verdict} are null when no frame had a
+     * What the frames showed. {@code probability} (of manipulation, on the verdict scale of
+     * {@link PackManifest.EvidenceBands#onVerdictScale}) and {@code verdict} are null when no frame had a
      * usable face; {@code reason} then says why, and otherwise what decided.
      */
     public record Evidence(@Nullable Double probability, @Nullable Double faceSwap, @Nullable Double replay, int frames,
@@ -71,11 +72,18 @@ public class FaceMediaForgery {
         });
     }
 
+    /**
+     * The verdict, and the probability of manipulation on the verdict scale: a re-capture from its threshold up
+     * decides (its own probability, above 0.5); otherwise the face-swap score read through its bands, and below them a
+     * re-capture's probability scaled into the authentic band, whichever is higher.
+     */
     private Evidence judge(@Nullable Double swap, @Nullable Double replay, MediaResult quality, int frames) {
         if (swap == null && replay == null) {
             return new Evidence(null, null, null, frames, null, quality.errorMessage() != null ? quality.errorMessage() : "no single face was found");
         }
-        double probability = Math.max(swap == null ? 0 : swap, replay == null ? 0 : replay);
+        double probability = replay != null && replay >= REPLAY_FROM ? replay
+                : Math.max(swap == null ? 0 : forgery.bands().onVerdictScale(swap),
+                replay == null ? 0 : replay / REPLAY_FROM * PackManifest.EvidenceBands.INCONCLUSIVE_ON_SCALE);
         if (replay != null && replay >= REPLAY_FROM) {
             String why = quality.errorMessage() != null ? quality.errorMessage() : "the face was re-captured from a screen or a print";
             return new Evidence(probability, swap, replay, frames, PackManifest.EvidenceBands.Verdict.MANIPULATED, why);

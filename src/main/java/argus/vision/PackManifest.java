@@ -36,8 +36,33 @@ public record PackManifest(String name,
             AUTHENTIC, INCONCLUSIVE, MANIPULATED
         }
 
+        /** Where the verdict scale's inconclusive band starts; below it, authentic. */
+        public static final double INCONCLUSIVE_ON_SCALE = 0.3;
+        /** Where the verdict scale's manipulated band starts. */
+        public static final double MANIPULATED_ON_SCALE = 0.5;
+
         public Verdict verdict(double score) {
             return score >= manipulatedFrom ? Verdict.MANIPULATED : score >= inconclusiveFrom ? Verdict.INCONCLUSIVE : Verdict.AUTHENTIC;
+        }
+
+        /**
+         * A score in [0, 1] (bands on that scale) put on the verdict's scale, which every contract reports: [0, 0.3)
+         * authentic, [0.3, 0.5) inconclusive, [0.5, 1] manipulated, linear within each band, so that the number lies
+         * on the side of the verdict and 0.5 is the line a caller may compare with.
+         */
+        public double onVerdictScale(double score) {
+            double s = Math.max(0, Math.min(1, score));
+            if (s >= manipulatedFrom) {
+                return MANIPULATED_ON_SCALE + (1 - MANIPULATED_ON_SCALE) * fraction(s, manipulatedFrom, 1);
+            }
+            if (s >= inconclusiveFrom) {
+                return INCONCLUSIVE_ON_SCALE + (MANIPULATED_ON_SCALE - INCONCLUSIVE_ON_SCALE) * fraction(s, inconclusiveFrom, manipulatedFrom);
+            }
+            return INCONCLUSIVE_ON_SCALE * fraction(s, 0, inconclusiveFrom);
+        }
+
+        private static double fraction(double value, double from, double to) {
+            return to <= from ? 0 : (value - from) / (to - from);
         }
     }
 

@@ -3,7 +3,9 @@ package argus.api;
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
+import argus.bench.LabelledMedia;
 import argus.bench.LivenessFit;
+import argus.vision.FaceModels;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -47,6 +49,8 @@ class SingleRequestTest {
     @Inject
     @Client("/")
     HttpClient http;
+    @Inject
+    FaceModels models;
     OzClient oz;
 
     @BeforeEach
@@ -132,35 +136,42 @@ class SingleRequestTest {
     }
 
     /**
-     * The liveness figures a new customer would see, guarded from regressing: every labelled photo of the shared set
-     * goes through the API, and its cues (as {@code liveness_cues} reports them) are scored with the calibration fitted
-     * on the other sources only — the evaluation command's leave-one-source-out. The floors are those figures as
-     * measured on the whole set (16 sources, 130 attack and 113 bona fide photos): 22 attacks accepted, 45 bona fide
-     * photos refused (27 of them not judged: tight face crops, several faces found in a crop), ROC AUC 0.8447.
+     * The liveness figures a new customer would see, guarded from regressing: every labelled face photo of the shared
+     * set goes through the API; each verdict agrees with its score (DECLINED exactly from the threshold); and the cues
+     * (as {@code liveness_cues} reports them) are scored with the calibration fitted on the other sources only, with
+     * the cues the shipped calibration weighs — the evaluation command's leave-one-source-out. The floors are those
+     * figures as measured on the whole set (17 sources, 130 attack and 132 bona fide photos): 26 attacks accepted, 27
+     * bona fide photos refused of which 2 not judged (several faces found in a crop), ROC AUC 0.8487.
      */
     @Test
     void sharedLivenessPhotosKeepTheirLeaveOneSourceOutFigures() throws IOException {
+        List<String> weighted = models.liveness().calibration().cueWeights().entrySet().stream()
+                .filter(cue -> cue.getValue() != 0).map(Map.Entry::getKey).toList();
         List<LivenessFit.Item> items = new java.util.ArrayList<>();
-        for (String line : Files.readAllLines(TestMedia.root().resolve("MANIFEST.tsv"))) {
-            String[] columns = line.split("\t");
-            if (!columns[0].startsWith("liveness/")) {
-                continue;
-            }
-            Reply reply = oz.postFolder(Map.of("photo1", TestMedia.file(columns[0])), "{\"analyses\": [{\"type\": \"quality\"}]}");
+        for (LabelledMedia photo : LabelledMedia.faceCaptures().stream().filter(media -> !media.video()).toList()) {
+            Reply reply = oz.postFolder(Map.of("photo1", photo.file()), "{\"analyses\": [{\"type\": \"quality\"}]}");
             assertEquals(201, reply.status());
             Map<String, Object> result = firstResult(reply);
-            Map<String, Object> cues = object(object(result.get("results_data")).get("liveness_cues"));
+            Map<String, Object> data = object(result.get("results_data"));
+            if (data != null && data.get("confidence_spoofing") instanceof Number spoofing && reason(result) == null) {
+                assertEquals(spoofing.doubleValue() >= 0.5 ? "DECLINED" : "SUCCESS", result.get("resolution_status"), photo.path());
+            }
+            Map<String, Object> cues = data == null ? null : object(data.get("liveness_cues"));
             items.add(cues == null
-                    ? new LivenessFit.Item(columns[0], columns[2], columns[1], false, Double.NaN, Map.of(), (String) reason(firstAnalysis(reply)), false)
-                    : new LivenessFit.Item(columns[0], columns[2], columns[1], false, number(cues.get("model_log_odds")),
-                            Map.of("enclosure", number(cues.get("enclosure"))), null, false));
+                    ? new LivenessFit.Item(photo.path(), photo.source(), photo.label(), false, Double.NaN, Map.of(), (String) reason(firstAnalysis(reply)),
+                    "ATTACK_BESIDE_LIVE_FACE".equals(reason(result)))
+                    : new LivenessFit.Item(photo.path(), photo.source(), photo.label(), false, number(cues.get("model_log_odds")),
+                    weighted.stream().collect(java.util.stream.Collectors.toMap(cue -> cue, cue -> number(cues.get(cue)))), null, false));
         }
-        LivenessFit.Rates rates = LivenessFit.rates(items, LivenessFit.leaveOneSourceOut(items, List.of("enclosure")), 0.5);
+        LivenessFit.Rates rates = LivenessFit.rates(items, LivenessFit.leaveOneSourceOut(items, weighted), 0.5);
         assertEquals(130, rates.attacks());
-        assertEquals(113, rates.bonaFide());
-        assertTrue(rates.attacksAccepted() <= 22, "APCER " + rates.attacksAccepted() + "/" + rates.attacks());
-        assertTrue(rates.bonaFideRefused() <= 45, "BPCER " + rates.bonaFideRefused() + "/" + rates.bonaFide());
-        assertTrue(rates.auc() >= 0.844, "ROC AUC " + rates.auc());
+        assertEquals(132, rates.bonaFide());
+        String measured = "APCER %d/%d, BPCER %d/%d (%d not judged), ROC AUC %.4f".formatted(rates.attacksAccepted(), rates.attacks(),
+                rates.bonaFideRefused(), rates.bonaFide(), rates.bonaFideNotJudged(), rates.auc());
+        assertTrue(rates.attacksAccepted() <= 26, measured);
+        assertTrue(rates.bonaFideRefused() <= 27, measured);
+        assertTrue(rates.bonaFideNotJudged() <= 2, measured);
+        assertTrue(rates.auc() >= 0.848, measured);
     }
 
     @Test

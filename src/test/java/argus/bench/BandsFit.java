@@ -18,8 +18,11 @@ import java.util.function.Predicate;
  */
 public final class BandsFit {
 
-    /** One scored media, its source or condition (what is held out) and whether it is manipulated. */
-    public record Scored(String name, String group, boolean manipulated, double score) {
+    /**
+     * One scored media: its source (what is held out), its kind (forgery method, synthesiser, or recording condition),
+     * the channel it went through (speech; null otherwise), and whether it is manipulated.
+     */
+    public record Scored(String name, String group, String kind, String channel, boolean manipulated, double score) {
     }
 
     /** Verdict counts on a set of media, as a customer meets them. */

@@ -33,9 +33,10 @@ import java.util.stream.Collectors;
  * and removing it raises the held-out errors; the others are reported, not weighted.
  *
  * <p>Settings: {@code eval.liveness} (pack, default minifasnet), {@code eval.threshold} (0.5), {@code eval.fit}
- * (true: fit the calibration on every source and write it into {@code eval.pack-json}, the pack's manifest),
- * {@code eval.folds} (the {@code loso} directory a training run with leave-one-source-out wrote: each source is then
- * scored by the pack trained without it).
+ * (true: fit the calibrations on every source and write them into the packs' manifests, {@code eval.pack-json} for
+ * liveness), {@code eval.folds} (the {@code loso} directory a training run with leave-one-source-out wrote: each source
+ * is then scored by the pack trained without it), {@code eval.part} ({@code all}, {@code liveness} or
+ * {@code detectors}: the face-swap and speech detectors only).
  */
 public final class Evaluation {
     static final List<String> CUES = List.of("enclosure", "moire", "planarity", "blink");
@@ -49,11 +50,18 @@ public final class Evaluation {
         double threshold = Double.parseDouble(System.getProperty("eval.threshold", "0.5"));
         boolean fit = Boolean.getBoolean("eval.fit");
         String folds = System.getProperty("eval.folds", "");
+        String part = System.getProperty("eval.part", "all");
+        if (part.equals("detectors")) {
+            try (ApplicationContext context = context(pack, null)) {
+                DetectorEvaluation.run(context, fit);
+            }
+            return;
+        }
         List<LabelledMedia> media = LabelledMedia.faceCaptures();
         List<Item> items = folds.isBlank() ? items(context(pack, null), media) : foldItems(Path.of(folds), pack, media);
-        report(pack, threshold, items);
         List<String> weighted = weightedCues(items, threshold);
         Map<Item, Double> scores = LivenessFit.leaveOneSourceOut(items, weighted);
+        report(pack, items, scores);
         System.out.printf("%n=== Liveness pack %s, leave-one-source-out, threshold %.2f, weighted cues %s ===%n", pack, threshold, weighted);
         tables(threshold, items, scores);
         if (fit) {
@@ -68,7 +76,9 @@ public final class Evaluation {
         if (folds.isBlank()) {
             try (ApplicationContext context = context(pack, null)) {
                 motion(context, media);
-                DetectorEvaluation.run(context, fit);
+                if (part.equals("all")) {
+                    DetectorEvaluation.run(context, fit);
+                }
             }
         }
     }
@@ -221,12 +231,12 @@ public final class Evaluation {
                 r.bonaFideNotJudged(), Double.isNaN(r.auc()) ? "-" : "%.3f".formatted(r.auc()));
     }
 
-    private static void report(String pack, double threshold, List<Item> items) {
-        System.out.printf("%nLiveness pack %s: what QUALITY measured%n%n", pack);
-        System.out.printf("%-44s %-13s %-24s %s%n", "media", "label", "source", "cues");
+    private static void report(String pack, List<Item> items, Map<Item, Double> scores) {
+        System.out.printf("%nLiveness pack %s: what QUALITY measured, and the attack probability held out%n%n", pack);
+        System.out.printf("%-44s %-13s %-24s %s%n", "media", "label", "source", "held out / cues");
         for (Item item : items) {
             System.out.printf("%-44s %-13s %-24s %s%n", item.path(), item.label(), shorten(item.source(), 24), item.judged()
-                    ? "model log-odds %+.2f, %s".formatted(item.modelLogOdds(), item.cues())
+                    ? "%.3f  model log-odds %+.2f, %s".formatted(scores.get(item), item.modelLogOdds(), item.cues())
                     : (item.declinedOutright() ? "declined outright: " : "not judged: ") + item.unjudged());
         }
     }

@@ -28,8 +28,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * Writes the face crops a liveness network sees, for training one: for every labelled face capture
  * ({@link LabelledMedia}), every sampled frame QUALITY would score, and every crop scale of the liveness pack, the
  * exact region the service feeds the network (at most {@link #MAX_SIDE} pixels, PNG), with an index
- * ({@code crops.tsv}: file, media, source, label, frame, scale, whether the face fills too much of the picture for
- * QUALITY to judge it, and the face box with the quarter turns the frame needed). The crops derive from the shared media: they stay outside the repository.
+ * ({@code crops.tsv}: file, media, source, label, frame, scale, the share of the picture the face covers, and the
+ * face box with the quarter turns the frame needed). The crops derive from the shared media: they stay outside the repository.
  *
  * <p>Run by the training profile: {@code -Dcrops.out=<dir>}.
  */
@@ -48,7 +48,7 @@ public final class LivenessCrops {
             MediaOpener opener = context.getBean(MediaOpener.class);
             AnalysisRunner runner = context.getBean(AnalysisRunner.class);
             FaceModels models = context.getBean(FaceModels.class);
-            List<String> index = new ArrayList<>(List.of("file\tmedia\tsource\tlabel\tframe\tscale\ttoo_close\tface"));
+            List<String> index = new ArrayList<>(List.of("file\tmedia\tsource\tlabel\tframe\tscale\tface_share\tface"));
             for (LabelledMedia media : LabelledMedia.faceCaptures()) {
                 try (MediaSource source = opener.open(media.file())) {
                     index.addAll(runner.withSamples(source, opener.limits().sampledFrames(), evidence -> crops(evidence, models, media, out)));
@@ -72,7 +72,7 @@ public final class LivenessCrops {
                 String name = "%s-%d-%.1f.png".formatted(media.path().replaceAll("[^A-Za-z0-9.-]", "_"), i, region.getKey());
                 write(new Mat(image, region.getValue()), out.resolve(name));
                 rows.add(String.join("\t", name, media.path(), media.source(), media.label(), Integer.toString(i),
-                        region.getKey().toString(), frame.tooClose() ? "1" : "0",
+                        region.getKey().toString(), "%.3f".formatted(frame.faceShare()),
                         "%.0f,%.0f,%.0f,%.0f,%d".formatted(face.x1(), face.y1(), face.x2(), face.y2(), frame.turned())));
                 region.getValue().close();
             }

@@ -1,5 +1,6 @@
 package argus.bench;
 
+import argus.LinearEquations;
 import argus.vision.PackManifest;
 
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public final class LivenessFit {
                 gradient[a] += l2 * w[a];
                 hessian[a][a] += l2;
             }
-            double[] step = solve(hessian, gradient);
+            double[] step = LinearEquations.solve(hessian, gradient);
             double largest = 0;
             for (int a = 0; a < n; a++) {
                 w[a] -= step[a];
@@ -212,37 +213,5 @@ public final class LivenessFit {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    /** Gaussian elimination with partial pivoting, for the Newton step. */
-    private static double[] solve(double[][] matrix, double[] vector) {
-        int n = vector.length;
-        double[][] m = new double[n][n + 1];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(matrix[i], 0, m[i], 0, n);
-            m[i][n] = vector[i];
-        }
-        for (int c = 0; c < n; c++) {
-            int pivot = c;
-            for (int r = c + 1; r < n; r++) {
-                pivot = Math.abs(m[r][c]) > Math.abs(m[pivot][c]) ? r : pivot;
-            }
-            double[] swap = m[c];
-            m[c] = m[pivot];
-            m[pivot] = swap;
-            for (int r = 0; r < n; r++) {
-                if (r != c && m[c][c] != 0) {
-                    double factor = m[r][c] / m[c][c];
-                    for (int k = c; k <= n; k++) {
-                        m[r][k] -= factor * m[c][k];
-                    }
-                }
-            }
-        }
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = m[i][i] == 0 ? 0 : m[i][n] / m[i][i];
-        }
-        return x;
     }
 }
