@@ -87,14 +87,25 @@ class ForgeryVerdictsTest {
         }
     }
 
+    /**
+     * No real selfie video of the shared media is accused; one, a phone's front-camera clip that MesoNet reads as a face
+     * swap (0.967), gets no verdict: the face-swap detector cannot tell it from a swap. Replays and FaceForensics++
+     * Deepfakes frames are manipulated.
+     */
     @Test
     void realSelfieVideosAreNotJudgedManipulatedAndReplaysAndForgedCropsAre() throws Exception {
-        for (String real : List.of("video/selfie-real-3s.mp4", "video/selfie-real-portrait.mp4", "video/ls-real-01.mp4")) {
+        List<String> inconclusive = new ArrayList<>();
+        for (String real : List.of("video/selfie-real-3s.mp4", "video/selfie-real-portrait.mp4", "video/ls-real-01.mp4",
+                "video/sv-real-01.mov", "video/sv-real-02.mp4", "video/sv-real-03.mp4")) {
             Map<String, Object> result = deepfake(TestMedia.file(real));
             assertTrue(List.of("authentic", "inconclusive").contains(result.get("verdict")), real + ": " + result);
+            if (result.get("verdict").equals("inconclusive")) {
+                inconclusive.add(real);
+            }
         }
+        assertEquals(List.of("video/sv-real-01.mov"), inconclusive);
         for (String attack : List.of("video/replay-monitor.mp4", "video/replay-phone.mp4", "video/ls-replay-01.mp4",
-                "deepfake/fake/df00204.jpg", "deepfake/fake/df01254.jpg")) {
+                "deepfake/fake/ipl-ffpp-df-519-01.jpg", "deepfake/fake/ipl-ffpp-df-519-03.jpg")) {
             assertEquals("manipulated", deepfake(TestMedia.file(attack)).get("verdict"), attack);
         }
     }

@@ -88,9 +88,10 @@ public final class BandsFit {
         return new Counts(genuine, accused, genuineInconclusive, manipulated, missed, manipulatedInconclusive);
     }
 
-    static String describe(Counts c) {
-        return "genuine: %d accused, %d inconclusive of %d; manipulated: %d missed, %d inconclusive of %d".formatted(
-                c.accused(), c.genuineInconclusive(), c.genuine(), c.missed(), c.manipulatedInconclusive(), c.manipulated());
+    public static String describe(Counts c) {
+        return "genuine: %d accused, %d inconclusive of %d; manipulated: %d caught, %d inconclusive, %d missed of %d".formatted(
+                c.accused(), c.genuineInconclusive(), c.genuine(), c.manipulated() - c.missed() - c.manipulatedInconclusive(),
+                c.manipulatedInconclusive(), c.missed(), c.manipulated());
     }
 
     private static double round(double value) {
