@@ -8,11 +8,12 @@ on every source, goes to OUT/minifasnet-tuned/ (pack.json beside the two ONNX fi
 source is also trained on all the other sources, to OUT/loso/<slug>/minifasnet-tuned/, with OUT/loso/folds.tsv naming
 each fold's held-out source, so that every source can be scored by a network that never saw it.
 
-Only the late layers learn (the stem and the first two stages stay as published): few parameters, little data. Each
-source counts equally, and within it attacks and bona fide crops count equally; the weights are pulled towards the
-published ones (L2-SP). Augmentations: crop jitter down to tight crops, flips, colour casts, blur, down-scaling, JPEG,
-noise, and on attack crops also moire and print texture. Everything is seeded and runs on one CPU thread per
-process, so a run repeats bit for bit on the same software.
+By default only the embedding head learns (--trainable=head; "late" adds the last convolutions, "stages" the last
+two stages), pulled towards the published weights (L2-SP, --l2sp): few parameters, little data. Each source counts
+equally, and within it attacks and bona fide crops count equally. Augmentations: crop jitter down to tight crops,
+flips, colour casts, blur, down-scaling, JPEG, noise, and with --attack-texture=true also moire and print texture on
+attack crops. Everything is seeded and runs on one CPU thread per process, so a run repeats bit for bit on the same
+software.
 """
 import argparse
 import csv
@@ -202,10 +203,10 @@ def main():
     parser.add_argument("--steps", type=int, default=60)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--lr", type=float, default=3e-4)
-    parser.add_argument("--l2sp", type=float, default=1e-2, help="pull of the weights towards the published ones")
-    parser.add_argument("--trainable", choices=sorted(TRAINABLE), default="stages")
-    parser.add_argument("--attack-texture", choices=["true", "false"], default="true")
+    parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--l2sp", type=float, default=1.0, help="pull of the weights towards the published ones")
+    parser.add_argument("--trainable", choices=sorted(TRAINABLE), default="head")
+    parser.add_argument("--attack-texture", choices=["true", "false"], default="false")
     parser.add_argument("--hold-out", default="", help="the sources to hold out, comma-separated (default: every source)")
     args = parser.parse_args()
     torch.use_deterministic_algorithms(True)
