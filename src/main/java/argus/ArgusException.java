@@ -3,35 +3,36 @@ package argus;
 import io.micronaut.http.HttpStatus;
 
 /**
- * The one error family of the service: every refusal carries the HTTP status, a stable machine-readable code and a
- * message safe to show to the caller.
+ * The one error family of the service: every refusal carries its {@link ErrorCode}, the HTTP status it is answered
+ * with (the code's own, unless a vendor contract documents another) and a message safe to show to the caller.
  */
 public class ArgusException extends RuntimeException {
+    private final ErrorCode code;
     private final HttpStatus status;
-    private final String code;
 
-    public ArgusException(HttpStatus status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
+    public ArgusException(ErrorCode code, String message) {
+        this(code, code.status(), message);
     }
 
-    public ArgusException(HttpStatus status, String code, String message, Throwable cause) {
-        super(message, cause);
-        this.status = status;
+    /** A refusal answered with the status a vendor contract documents for it rather than the code's own. */
+    public ArgusException(ErrorCode code, HttpStatus status, String message) {
+        super(message);
         this.code = code;
+        this.status = status;
+    }
+
+    public ArgusException(ErrorCode code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+        this.status = code.status();
     }
 
     public HttpStatus status() {
         return status;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
-    }
-
-    public static ArgusException badRequest(String code, String message) {
-        return new ArgusException(HttpStatus.BAD_REQUEST, code, message);
     }
 
     /** Client input echoed in a message, cut short so that an error never reflects a huge value back. */
@@ -40,6 +41,6 @@ public class ArgusException extends RuntimeException {
     }
 
     public static ArgusException notFound(String what) {
-        return new ArgusException(HttpStatus.NOT_FOUND, "NOT_FOUND", what + " not found");
+        return new ArgusException(ErrorCode.NOT_FOUND, what + " not found");
     }
 }

@@ -1,8 +1,8 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.RequestIds;
-import io.micronaut.http.HttpStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -97,8 +97,7 @@ public class AnalysisEngine {
             return task.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.stop();
-            throw new ArgusException(HttpStatus.UNPROCESSABLE_ENTITY, "ANALYSIS_TIMEOUT",
-                    "%s did not finish within %d s".formatted(what, config.timeout().toSeconds()));
+            throw new ArgusException(ErrorCode.ANALYSIS_TIMEOUT, "%s did not finish within %d s".formatted(what, config.timeout().toSeconds()));
         } catch (InterruptedException e) {
             task.stop();
             Thread.currentThread().interrupt();

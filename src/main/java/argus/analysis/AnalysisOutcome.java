@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -17,8 +18,8 @@ public record AnalysisOutcome(AnalysisState state,
                               @Nullable Double threshold) {
 
     /** The analysis could not run at all (time-out, internal error): a system failure. */
-    public static AnalysisOutcome systemFailure(String code, String message) {
-        return new AnalysisOutcome(AnalysisState.FAILED, Resolution.FAILED, null, List.of(), code, message, List.of(), null, null);
+    public static AnalysisOutcome systemFailure(ErrorCode code, String message) {
+        return new AnalysisOutcome(AnalysisState.FAILED, Resolution.FAILED, null, List.of(), code.name(), message, List.of(), null, null);
     }
 
     /** The analysis ran but the media did not allow a verdict (no face, too few media). */

@@ -1,10 +1,10 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import argus.vision.FrameSeries;
 import argus.vision.FaceModels;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,8 +101,7 @@ public class AnalysisRunner {
         try {
             return task.get(engine.config().timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new MediaRejectedException(HttpStatus.BAD_REQUEST, "MEDIA_DECODE_TIMEOUT",
-                    "decoding the media took longer than " + engine.config().timeout().toSeconds() + " s");
+            throw new MediaRejectedException(ErrorCode.MEDIA_DECODE_TIMEOUT, "decoding the media took longer than " + engine.config().timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             throw rethrown(e);
         } catch (InterruptedException e) {
@@ -163,17 +162,17 @@ public class AnalysisRunner {
         try {
             return task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return AnalysisOutcome.systemFailure("ANALYSIS_TIMEOUT",
+            return AnalysisOutcome.systemFailure(ErrorCode.ANALYSIS_TIMEOUT,
                     "the analysis did not finish within " + engine.config().timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MediaRejectedException rejected) {
                 throw rejected;
             }
             LOG.error("{} analysis failed", type, e.getCause());
-            return AnalysisOutcome.systemFailure("INTERNAL_ERROR", "the analysis failed unexpectedly");
+            return AnalysisOutcome.systemFailure(ErrorCode.INTERNAL_ERROR, "the analysis failed unexpectedly");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return AnalysisOutcome.systemFailure("INTERRUPTED", "the service is shutting down");
+            return AnalysisOutcome.systemFailure(ErrorCode.INTERRUPTED, "the service is shutting down");
         }
     }
 

@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.vision.MediaKind;
 
@@ -46,7 +47,7 @@ public enum AnalysisType {
         try {
             return ALIASES.containsKey(key) ? ALIASES.get(key) : valueOf(key);
         } catch (IllegalArgumentException e) {
-            throw ArgusException.badRequest("UNSUPPORTED_ANALYSIS_TYPE", "unknown analysis type '%s'; supported: %s, liveness".formatted(
+            throw new ArgusException(ErrorCode.UNSUPPORTED_ANALYSIS_TYPE, "unknown analysis type '%s'; supported: %s, liveness".formatted(
                     name, Arrays.stream(values()).map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
         }
     }

@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import argus.vision.FaceEmbedder;
 import jakarta.inject.Singleton;
 
@@ -42,7 +43,7 @@ public class BiometryAnalyzer implements Analyzer {
             Optional<float[]> embedding = evidence.embedding();
             embedding.ifPresent(embeddings::add);
             if (embedding.isEmpty()) {
-                failures.add(MediaResult.failed(evidence.mediaId(), "NO_FACE_DETECTED", "no single prominent face was found in the media"));
+                failures.add(MediaResult.failed(evidence.mediaId(), ErrorCode.NO_FACE_DETECTED, "no single prominent face was found in the media"));
             }
         }
         if (!failures.isEmpty()) {

@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.vision.MediaKind;
 import argus.vision.MediaRejectedException;
@@ -47,12 +48,12 @@ public class Enrollment {
     private static float[] singleFace(MediaEvidence evidence, String name) {
         MediaEvidence.FrameFaces faces = evidence.facesAt(0);
         if (!faces.hasFace()) {
-            throw ArgusException.badRequest("NO_FACE_DETECTED", "'%s': no face was found in the photo".formatted(name));
+            throw new ArgusException(ErrorCode.NO_FACE_DETECTED, "'%s': no face was found in the photo".formatted(name));
         }
         if (!faces.hasSingleSubject()) {
-            throw ArgusException.badRequest("MULTIPLE_FACES", "'%s': the photo shows several faces; enrol one person per photo".formatted(name));
+            throw new ArgusException(ErrorCode.MULTIPLE_FACES, "'%s': the photo shows several faces; enrol one person per photo".formatted(name));
         }
         Optional<float[]> embedding = evidence.embedding();
-        return embedding.orElseThrow(() -> ArgusException.badRequest("NO_FACE_DETECTED", "'%s': no usable face".formatted(name)));
+        return embedding.orElseThrow(() -> new ArgusException(ErrorCode.NO_FACE_DETECTED, "'%s': no usable face".formatted(name)));
     }
 }

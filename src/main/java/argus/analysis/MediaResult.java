@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -16,7 +17,7 @@ public record MediaResult(UUID sourceMediaId,
                           @Nullable String errorMessage,
                           List<UUID> outputImages) {
 
-    public static MediaResult failed(UUID mediaId, String code, String message) {
-        return new MediaResult(mediaId, Resolution.FAILED, Map.of(), code, message, List.of());
+    public static MediaResult failed(UUID mediaId, ErrorCode code, String message) {
+        return new MediaResult(mediaId, Resolution.FAILED, Map.of(), code.name(), message, List.of());
     }
 }

@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import argus.RetryLaterException;
 
 /**
@@ -14,7 +15,7 @@ public class OverloadedException extends RetryLaterException {
     }
 
     public OverloadedException(String message, long retryAfterSeconds, int slots) {
-        super("TOO_MANY_REQUESTS", message, retryAfterSeconds);
+        super(ErrorCode.TOO_MANY_REQUESTS, message, retryAfterSeconds);
         this.slots = slots;
     }
 

@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 
 import java.util.Map;
@@ -15,7 +16,7 @@ final class Params {
             return fallback;
         }
         if (!(value instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() > 1 || Double.isNaN(number.doubleValue())) {
-            throw ArgusException.badRequest("INVALID_PARAMS", "params.%s must be a number between 0 and 1".formatted(name));
+            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s must be a number between 0 and 1".formatted(name));
         }
         return number.doubleValue();
     }
@@ -26,7 +27,7 @@ final class Params {
             return false;
         }
         if (!(value instanceof Boolean bool)) {
-            throw ArgusException.badRequest("INVALID_PARAMS", "params.%s must be true or false".formatted(name));
+            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s must be true or false".formatted(name));
         }
         return bool;
     }

@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import argus.vision.Frame;
 import argus.vision.PackManifest;
 import argus.vision.Thumbnails;
@@ -136,19 +137,19 @@ public class QualityAnalyzer implements Analyzer {
                 .mapToObj(evidence::signalsAt).flatMap(Optional::stream).toList();
         GestureCheck.Result checked = GestureCheck.check(gesture, followed);
         data.put("gesture", checked.asResultsData(followed));
-        return refusal(checked, motion).map(refused -> new MediaResult(evidence.mediaId(), Resolution.DECLINED, data, refused.code(), refused.message(), produced));
+        return refusal(checked, motion).map(refused -> new MediaResult(evidence.mediaId(), Resolution.DECLINED, data, refused.code().name(), refused.message(), produced));
     }
 
     /** Why a checked gesture refuses the media. */
-    record Refusal(String code, String message) {
+    record Refusal(ErrorCode code, String message) {
     }
 
     static Optional<Refusal> refusal(GestureCheck.Result checked, LivenessCues.Motion motion) {
         if (!checked.performed()) {
-            return Optional.of(new Refusal("GESTURE_NOT_PERFORMED", checked.reason()));
+            return Optional.of(new Refusal(ErrorCode.GESTURE_NOT_PERFORMED, checked.reason()));
         }
         if (checked.gesture().movesTheHead() && motion.planarity().orElse(0) >= FLAT_GESTURE_PLANARITY) {
-            return Optional.of(new Refusal("GESTURE_BY_FLAT_FACE", "the head movement was made by a flat face: a print or a screen moved before the camera"));
+            return Optional.of(new Refusal(ErrorCode.GESTURE_BY_FLAT_FACE, "the head movement was made by a flat face: a print or a screen moved before the camera"));
         }
         return Optional.empty();
     }
@@ -159,7 +160,7 @@ public class QualityAnalyzer implements Analyzer {
      */
     private static Optional<MediaResult> unjudged(MediaEvidence evidence, LivenessLook seen) {
         if (seen.withFace() == 0) {
-            return Optional.of(MediaResult.failed(evidence.mediaId(), "NO_FACE_DETECTED", "no face was found in the media"));
+            return Optional.of(MediaResult.failed(evidence.mediaId(), ErrorCode.NO_FACE_DETECTED, "no face was found in the media"));
         }
         if (seen.crowded() >= Math.max(1, Math.ceil(CROWDED_SHARE * seen.withFace()))) {
             if (seen.attackBesideLiveFace().isPresent()) {
@@ -168,7 +169,7 @@ public class QualityAnalyzer implements Analyzer {
                 return Optional.of(new MediaResult(evidence.mediaId(), Resolution.DECLINED, data, "ATTACK_BESIDE_LIVE_FACE",
                         "a face shown on a screen or print appears beside a live face", List.of()));
             }
-            return Optional.of(MediaResult.failed(evidence.mediaId(), "MULTIPLE_FACES", "several faces of similar size appear in %d of %d frames; a selfie must show one person"
+            return Optional.of(MediaResult.failed(evidence.mediaId(), ErrorCode.MULTIPLE_FACES, "several faces of similar size appear in %d of %d frames; a selfie must show one person"
                     .formatted(seen.crowded(), seen.withFace())));
         }
         return Optional.empty();

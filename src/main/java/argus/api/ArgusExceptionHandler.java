@@ -27,7 +27,7 @@ public class ArgusExceptionHandler implements ExceptionHandler<ArgusException, H
     @Override
     public HttpResponse<Object> handle(HttpRequest request, ArgusException exception) {
         MutableHttpResponse<Object> response = HttpResponse.status(exception.status())
-                .body(ErrorBody.of(request, exception.status(), exception.code(), exception.getMessage()));
+                .body(ErrorBody.of(request, exception.code(), exception.getMessage()));
         if (exception instanceof RetryLaterException later) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
         }

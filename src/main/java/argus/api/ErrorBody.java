@@ -1,12 +1,11 @@
 package argus.api;
 
+import argus.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -28,14 +27,14 @@ public record ErrorBody(@JsonProperty("error_code") String errorCode, @JsonPrope
                      Map<String, Object> details) {
     }
 
-    public static Object of(HttpRequest<?> request, HttpStatus status, String reason, String message) {
+    public static Object of(HttpRequest<?> request, ErrorCode code, String message) {
         String path = request.getPath();
         if (ContractPaths.videoDetect(path)) {
-            return new Enveloped(null, false, message, reason.toLowerCase(Locale.ROOT));
+            return new Enveloped(null, false, message, code.lowerCaseName());
         }
         if (ContractPaths.oz(path)) {
-            return new Oz(OzErrorCodes.of(status, reason), message, Map.of("reason", reason));
+            return new Oz(code.oz().number(), message, Map.of("reason", code.name()));
         }
-        return new ErrorBody(reason, message);
+        return new ErrorBody(code.name(), message);
     }
 }

@@ -1,5 +1,6 @@
 package argus.api;
 
+import argus.ErrorCode;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpHeaders;
@@ -15,7 +16,6 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Locale;
 
 /**
  * Gives the errors the framework raises itself (unknown route, wrong method, body too large, unreadable arguments)
@@ -42,8 +42,9 @@ public class ErrorResponses implements ErrorResponseProcessor<Object> {
         String message = status.getCode() >= 500 || !context.hasErrors()
                 ? status.getReason()
                 : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
-        String reason = context.getRootCause().filter(ConversionErrorException.class::isInstance).isPresent() ? "INVALID_VALUE" : code(status);
-        return ((MutableHttpResponse<Object>) response).body(ErrorBody.of(context.getRequest(), status, reason, message))
+        ErrorCode code = context.getRootCause().filter(ConversionErrorException.class::isInstance).isPresent()
+                ? ErrorCode.INVALID_VALUE : ErrorCode.ofStatus(status);
+        return ((MutableHttpResponse<Object>) response).body(ErrorBody.of(context.getRequest(), code, message))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -55,13 +56,5 @@ public class ErrorResponses implements ErrorResponseProcessor<Object> {
             }
         }
         return false;
-    }
-
-    static String code(HttpStatus status) {
-        return switch (status) {
-            case REQUEST_ENTITY_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
-            case INTERNAL_SERVER_ERROR -> "INTERNAL_ERROR";
-            default -> status.name().toUpperCase(Locale.ROOT);
-        };
     }
 }

@@ -1,5 +1,6 @@
 package argus.api;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -51,7 +52,7 @@ public class JsonPayloadReader {
     /** The JSON object in {@code bytes}. */
     public Map<String, Object> readObject(byte[] bytes, String what) {
         if (bytes.length > config.maxPayloadBytes()) {
-            throw ArgusException.badRequest("PAYLOAD_TOO_LARGE", "%s exceeds %d bytes".formatted(what, config.maxPayloadBytes()));
+            throw new ArgusException(ErrorCode.PAYLOAD_TOO_LARGE, "%s exceeds %d bytes".formatted(what, config.maxPayloadBytes()));
         }
         try (JsonParser parser = factory.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -70,7 +71,7 @@ public class JsonPayloadReader {
     }
 
     private static ArgusException malformed(String what, String reason) {
-        return ArgusException.badRequest("MALFORMED_PAYLOAD", "%s is not valid JSON: %s".formatted(what, reason));
+        return new ArgusException(ErrorCode.MALFORMED_PAYLOAD, "%s is not valid JSON: %s".formatted(what, reason));
     }
 
     private static Map<String, Object> object(JsonParser parser) throws IOException {

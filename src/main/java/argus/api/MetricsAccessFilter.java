@@ -1,8 +1,8 @@
 package argus.api;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
@@ -30,8 +30,7 @@ public class MetricsAccessFilter {
     @RequestFilter
     public void guard(HttpRequest<?> request) {
         if (!(presentsToken(request) || fromAllowedNetwork(request))) {
-            throw new ArgusException(HttpStatus.UNAUTHORIZED, "METRICS_FORBIDDEN",
-                    "metrics need the scrape token or a configured scraper address");
+            throw new ArgusException(ErrorCode.METRICS_FORBIDDEN, "metrics need the scrape token or a configured scraper address");
         }
     }
 

@@ -1,5 +1,6 @@
 package argus.api;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.folder.RequestContext;
 import io.micronaut.core.annotation.Nullable;
@@ -18,7 +19,7 @@ public final class RequestContexts {
     public static RequestContext of(HttpRequest<?> request) {
         String key = request.getHeaders().get(IDEMPOTENCY);
         if (key != null && (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
-            throw ArgusException.badRequest("INVALID_IDEMPOTENCY_KEY", "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces");
+            throw new ArgusException(ErrorCode.INVALID_IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces");
         }
         return new RequestContext(clean(request.getHeaders().get(SESSION), 255), clean(request.getHeaders().get(DEVICE), 1000),
                 clean(request.getHeaders().get(GEO), 255), key);

@@ -1,7 +1,7 @@
 package argus.audio;
 
+import argus.ErrorCode;
 import argus.vision.MediaRejectedException;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -52,8 +52,7 @@ public class AudioDecoder {
             while (samples.length() < end && (frame = grabber.grabSamples()) != null) {
                 samples.append(frame.samples, channels);
                 if (samples.length() > cap && end > cap) {
-                    throw new MediaRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "MEDIA_LIMIT_EXCEEDED",
-                            "audio longer than %.0f s; send a time segment of it".formatted(config.maxDurationSeconds()));
+                    throw new MediaRejectedException(ErrorCode.MEDIA_LIMIT_EXCEEDED, "audio longer than %.0f s; send a time segment of it".formatted(config.maxDurationSeconds()));
                 }
             }
             if (samples.length() == 0) {

@@ -1,10 +1,10 @@
 package argus.auth;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -126,7 +126,7 @@ public class Accounts {
             if (!staff) {
                 throttle.failed(AttemptThrottle.Limit.ACCOUNT_PROBES, caller.userId().toString());
             }
-            throw new ArgusException(HttpStatus.CONFLICT, "EMAIL_UNAVAILABLE", "this e-mail address cannot be used for a new account");
+            throw new ArgusException(ErrorCode.EMAIL_UNAVAILABLE, "this e-mail address cannot be used for a new account");
         }
         return saveUser(companyId, new NewUser(normalized, requirePassword(user.password()), user.role(), user.firstName(),
                 user.middleName(), user.lastName(), user.permissions(), user.metaData()));
@@ -227,12 +227,12 @@ public class Accounts {
     /** A wrong current password counts as a failed sign-in: a stolen access token must not become a way to guess. */
     private void checkCurrentPassword(User user, @Nullable String currentPassword, String address) {
         if (currentPassword == null) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "current_password is required to change one's own password");
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "current_password is required to change one's own password");
         }
         throttle.checkSignIn(user.email(), address);
         if (!hasher.matches(currentPassword, user.passwordHash())) {
             throttle.signInFailed(user.email(), address);
-            throw new ArgusException(HttpStatus.FORBIDDEN, "WRONG_PASSWORD", "current_password is not the account's password");
+            throw new ArgusException(ErrorCode.WRONG_PASSWORD, "current_password is not the account's password");
         }
     }
 
@@ -252,21 +252,21 @@ public class Accounts {
 
     private static String requireName(String name) {
         if (name == null || name.isBlank() || name.length() > 255) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "name must be 1 to 255 characters");
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "name must be 1 to 255 characters");
         }
         return name.trim();
     }
 
     private static String requireEmail(String email) {
         if (email == null || !EMAIL.matcher(email.trim()).matches()) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "email is not an e-mail address");
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "email is not an e-mail address");
         }
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
     private static String requirePassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 256) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "password must be %d to 256 characters".formatted(MIN_PASSWORD));
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "password must be %d to 256 characters".formatted(MIN_PASSWORD));
         }
         return password;
     }

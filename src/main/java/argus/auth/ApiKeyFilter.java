@@ -1,8 +1,8 @@
 package argus.auth;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
@@ -26,7 +26,7 @@ public class ApiKeyFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void authenticate(HttpRequest<?> request) {
         Caller caller = tokens.authenticate(request.getHeaders().get(API_KEY))
-                .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "missing or invalid API key"));
+                .orElseThrow(() -> new ArgusException(ErrorCode.UNAUTHORIZED, "missing or invalid API key"));
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
     }
 }

@@ -1,5 +1,6 @@
 package argus.auth;
 
+import argus.ErrorCode;
 import argus.RetryLaterException;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -80,7 +81,7 @@ public class AttemptThrottle {
         entries.findById(key(limit, subject))
                 .filter(entry -> entry.blockedUntil() != null && entry.blockedUntil().isAfter(now))
                 .ifPresent(entry -> {
-                    throw new RetryLaterException("TOO_MANY_ATTEMPTS", "too many failed attempts; retry later",
+                    throw new RetryLaterException(ErrorCode.TOO_MANY_ATTEMPTS, "too many failed attempts; retry later",
                             Duration.between(now, entry.blockedUntil()).toSeconds() + 1);
                 });
     }

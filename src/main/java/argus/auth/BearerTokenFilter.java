@@ -1,8 +1,8 @@
 package argus.auth;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
@@ -31,7 +31,7 @@ public class BearerTokenFilter {
             token = authorization.substring(BEARER.length());
         }
         Caller caller = tokens.authenticate(token)
-                .orElseThrow(() -> new ArgusException(HttpStatus.FORBIDDEN, "FORBIDDEN", "missing, unknown or expired bearer token"));
+                .orElseThrow(() -> new ArgusException(ErrorCode.FORBIDDEN, "missing, unknown or expired bearer token"));
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
     }
 }

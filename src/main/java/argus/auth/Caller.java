@@ -1,7 +1,7 @@
 package argus.auth;
 
+import argus.ErrorCode;
 import argus.ArgusException;
-import io.micronaut.http.HttpStatus;
 
 import java.util.UUID;
 
@@ -25,7 +25,7 @@ public record Caller(UUID userId, UUID companyId, String email, Role role, Permi
 
     public void require(boolean allowed, String action) {
         if (!allowed) {
-            throw new ArgusException(HttpStatus.FORBIDDEN, "PERMISSION_DENIED", "a %s user may not %s".formatted(role.wireName(), action));
+            throw new ArgusException(ErrorCode.PERMISSION_DENIED, "a %s user may not %s".formatted(role.wireName(), action));
         }
     }
 }

@@ -1,8 +1,8 @@
 package argus.auth;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
@@ -27,7 +27,7 @@ public class JwtAuthFilter {
         String authorization = request.getHeaders().getAuthorization().orElse("");
         Caller caller = (authorization.startsWith(BEARER) ? verifier.verify(authorization.substring(BEARER.length()).trim(), request)
                 : Optional.<Caller>empty())
-                .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "missing or invalid JWT token"));
+                .orElseThrow(() -> new ArgusException(ErrorCode.UNAUTHORIZED, "missing or invalid JWT token"));
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
     }
 }

@@ -1,7 +1,7 @@
 package argus.auth;
 
+import argus.ErrorCode;
 import argus.ArgusException;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.util.Locale;
@@ -40,7 +40,7 @@ public class LoginService {
             throttle.signInFailed(normalized, address);
         }
         if (!matches || !accounts.usable(user.get())) {
-            throw new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_CREDENTIALS", "wrong e-mail or password");
+            throw new ArgusException(ErrorCode.INVALID_CREDENTIALS, "wrong e-mail or password");
         }
         throttle.signInSucceeded(normalized, address);
         return tokens.issue(user.get());

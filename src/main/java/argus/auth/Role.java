@@ -1,5 +1,6 @@
 package argus.auth;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import io.micronaut.core.annotation.Nullable;
 
@@ -45,7 +46,7 @@ public enum Role {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
         } catch (IllegalArgumentException e) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "unknown user_type '%s'; known: %s".formatted(ArgusException.clip(name),
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "unknown user_type '%s'; known: %s".formatted(ArgusException.clip(name),
                     Arrays.stream(values()).map(Role::wireName).collect(Collectors.joining(", "))));
         }
     }

@@ -1,9 +1,9 @@
 package argus.auth;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.Digests;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import org.slf4j.Logger;
@@ -84,7 +84,7 @@ public class TokenService {
     /** Not intercepted, so that a refusal inside {@link #authenticate} does not mark its transaction for rollback. */
     private Caller caller(@Nullable String token) {
         if (token == null || token.isBlank()) {
-            throw new ArgusException(HttpStatus.UNAUTHORIZED, "NO_TOKEN", "the request carries no access token");
+            throw new ArgusException(ErrorCode.NO_TOKEN, "the request carries no access token");
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw invalidAccess();
@@ -93,7 +93,7 @@ public class TokenService {
         AuthSession session = sessions.findByAccessHash(hash(token.trim())).filter(found -> !found.revoked())
                 .orElseThrow(TokenService::invalidAccess);
         if (!session.accessExpiresAt().isAfter(now)) {
-            throw new ArgusException(HttpStatus.UNAUTHORIZED, "TOKEN_EXPIRED", "the access token has expired; refresh it or sign in again");
+            throw new ArgusException(ErrorCode.TOKEN_EXPIRED, "the access token has expired; refresh it or sign in again");
         }
         User user = accounts.user(session.userId()).orElseThrow(TokenService::invalidAccess);
         touch(session, user.role(), now);
@@ -101,7 +101,7 @@ public class TokenService {
     }
 
     private static ArgusException invalidAccess() {
-        return new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", "unknown or revoked access token");
+        return new ArgusException(ErrorCode.INVALID_TOKEN, "unknown or revoked access token");
     }
 
     /**
@@ -138,7 +138,7 @@ public class TokenService {
             throw invalid("unknown, revoked or expired expire_token");
         }
         if (accessToken != null && !accessToken.isBlank() && !sameHash(session.accessHash(), hash(accessToken.trim()))) {
-            throw new ArgusException(HttpStatus.FORBIDDEN, "PERMISSION_DENIED", "the access token does not belong to the session of this expire_token");
+            throw new ArgusException(ErrorCode.PERMISSION_DENIED, "the access token does not belong to the session of this expire_token");
         }
         User user = accounts.user(session.userId()).orElseThrow(() -> invalid("the account or its company is deactivated"));
         if (sessions.spendExpire(session.id()) != 1) {
@@ -150,12 +150,11 @@ public class TokenService {
     private ArgusException reused(AuthSession session) {
         sessions.revokeFamily(session.familyId());
         LOG.warn("a spent expire token of user {} was presented again: every session of that sign-in is revoked", session.userId());
-        return new ArgusException(HttpStatus.UNAUTHORIZED, "TOKEN_REUSED",
-                "this expire_token was already used; every token of that sign-in is revoked, sign in again");
+        return new ArgusException(ErrorCode.TOKEN_REUSED, "this expire_token was already used; every token of that sign-in is revoked, sign in again");
     }
 
     private static ArgusException invalid(String message) {
-        return new ArgusException(HttpStatus.UNAUTHORIZED, "INVALID_TOKEN", message);
+        return new ArgusException(ErrorCode.INVALID_TOKEN, message);
     }
 
     @Transactional

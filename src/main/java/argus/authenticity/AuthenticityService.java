@@ -1,5 +1,6 @@
 package argus.authenticity;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioConfig;
@@ -84,15 +85,14 @@ public class AuthenticityService {
     private static void checkSegment(@Nullable Double from, @Nullable Double to) {
         if (from != null && (from < 0 || !Double.isFinite(from)) || to != null && (to <= 0 || !Double.isFinite(to))
                 || from != null && to != null && to <= from) {
-            throw new ArgusException(HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_SEGMENT",
-                    "start_time and end_time must be seconds with 0 <= start_time < end_time");
+            throw new ArgusException(ErrorCode.INVALID_SEGMENT, "start_time and end_time must be seconds with 0 <= start_time < end_time");
         }
     }
 
     private void checkFreeSpace() {
         try {
             if (Files.getFileStore(storage.dataDir()).getUsableSpace() < config.minFreeBytes()) {
-                throw new ArgusException(HttpStatus.INSUFFICIENT_STORAGE, "INSUFFICIENT_STORAGE", "the storage is full and cannot accept any data");
+                throw new ArgusException(ErrorCode.INSUFFICIENT_STORAGE, "the storage is full and cannot accept any data");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,7 +104,7 @@ public class AuthenticityService {
         try {
             engine.call(() -> decoder.decode(file, 0.0, 1.0), "reading the audio");
         } catch (MediaRejectedException rejected) {
-            throw new ArgusException(HttpStatus.UNPROCESSABLE_ENTITY, rejected.code(), rejected.getMessage());
+            throw new ArgusException(rejected.code(), HttpStatus.UNPROCESSABLE_ENTITY, rejected.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package argus.blacklist;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
@@ -67,7 +68,7 @@ public class BlacklistAnalyzer implements Analyzer {
         for (MediaEvidence evidence : sources) {
             Optional<float[]> embedding = evidence.embedding();
             if (embedding.isEmpty()) {
-                results.add(MediaResult.failed(evidence.mediaId(), "NO_FACE_DETECTED", "no single prominent face was found in the media"));
+                results.add(MediaResult.failed(evidence.mediaId(), ErrorCode.NO_FACE_DETECTED, "no single prominent face was found in the media"));
                 continue;
             }
             FaceEmbedder embedder = evidence.models().embedder();
@@ -109,7 +110,7 @@ public class BlacklistAnalyzer implements Analyzer {
             return DEFAULT_THRESHOLD;
         }
         if (!(value instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() > 1) {
-            throw ArgusException.badRequest("INVALID_PARAMS", "params.%s must be a number between 0 and 1".formatted(name));
+            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s must be a number between 0 and 1".formatted(name));
         }
         return number.doubleValue();
     }
@@ -121,7 +122,7 @@ public class BlacklistAnalyzer implements Analyzer {
         }
         if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
                 || number.intValue() < 1 || number.intValue() > MAX_MATCHES) {
-            throw ArgusException.badRequest("INVALID_PARAMS", "params.%s must be an integer from 1 to %d".formatted(DECISION_COUNT, MAX_MATCHES));
+            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s must be an integer from 1 to %d".formatted(DECISION_COUNT, MAX_MATCHES));
         }
         return number.intValue();
     }
@@ -137,7 +138,7 @@ public class BlacklistAnalyzer implements Analyzer {
             return ids;
         }
         if (!(value instanceof List<?> list)) {
-            throw ArgusException.badRequest("INVALID_PARAMS", "params.%s must be a list of collection ids".formatted(COLLECTIONS));
+            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s must be a list of collection ids".formatted(COLLECTIONS));
         }
         for (Object item : list) {
             ids.add(collectionId(item, COLLECTIONS));
@@ -149,7 +150,7 @@ public class BlacklistAnalyzer implements Analyzer {
         try {
             return UUID.fromString(String.valueOf(value));
         } catch (IllegalArgumentException e) {
-            throw ArgusException.badRequest("INVALID_PARAMS", "params.%s holds something that is not a collection id".formatted(name));
+            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s holds something that is not a collection id".formatted(name));
         }
     }
 }

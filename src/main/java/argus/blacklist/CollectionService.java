@@ -1,5 +1,6 @@
 package argus.blacklist;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisRunner.DecodeJob;
 import argus.analysis.Enrollment;
@@ -76,7 +77,7 @@ public class CollectionService {
         UUID company = companyId == null ? caller.companyId() : companyId;
         caller.require(company.equals(caller.companyId()) || caller.role() == Role.ADMIN, "create collections for another company");
         if (alias == null || alias.isBlank() || alias.length() > 255) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "alias must be 1 to 255 characters");
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "alias must be 1 to 255 characters");
         }
         Instant time = now();
         return collections.save(new FaceCollection(UUID.randomUUID(), company, alias.trim(), "{}", time, time));
@@ -165,7 +166,7 @@ public class CollectionService {
 
     private Enrolled enrol(Person person, List<MediaUpload> photos, Instant time, Published published) {
         if (photos.isEmpty()) {
-            throw ArgusException.badRequest("MISSING_MEDIA", "a person is enrolled from at least one photo");
+            throw new ArgusException(ErrorCode.MISSING_MEDIA, "a person is enrolled from at least one photo");
         }
         List<MediaSource> sources = new ArrayList<>();
         try {

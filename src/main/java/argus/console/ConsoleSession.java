@@ -1,10 +1,10 @@
 package argus.console;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.auth.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.serde.annotation.Serdeable;
@@ -67,12 +67,12 @@ final class ConsoleSession {
         String expected = request.getAttribute(CSRF_ATTRIBUTE, String.class).orElse("");
         if (submitted == null || expected.isEmpty()
                 || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8))) {
-            throw new ArgusException(HttpStatus.FORBIDDEN, "CSRF_REFUSED", "the form is stale or was not sent from the console; reload the page");
+            throw new ArgusException(ErrorCode.CSRF_REFUSED, "the form is stale or was not sent from the console; reload the page");
         }
     }
 
     static Caller caller(HttpRequest<?> request) {
         return request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class)
-                .orElseThrow(() -> new ArgusException(HttpStatus.UNAUTHORIZED, "NO_TOKEN", "sign in to the console"));
+                .orElseThrow(() -> new ArgusException(ErrorCode.NO_TOKEN, "sign in to the console"));
     }
 }

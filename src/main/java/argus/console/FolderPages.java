@@ -1,5 +1,6 @@
 package argus.console;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisType;
 import argus.analysis.Resolution;
@@ -138,7 +139,7 @@ class FolderPages {
             try {
                 return LocalDate.parse(text.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(plusDays * 1000L);
             } catch (DateTimeParseException e) {
-                throw ArgusException.badRequest("INVALID_VALUE", "%s must be a date (YYYY-MM-DD), not '%s'".formatted(name, ArgusException.clip(text)));
+                throw new ArgusException(ErrorCode.INVALID_VALUE, "%s must be a date (YYYY-MM-DD), not '%s'".formatted(name, ArgusException.clip(text)));
             }
         }
     }
@@ -267,7 +268,7 @@ class FolderPages {
         try {
             return UUID.fromString(text == null ? "" : text.strip());
         } catch (IllegalArgumentException e) {
-            throw ArgusException.badRequest("INVALID_VALUE", "%s must be an id, not '%s'".formatted(name, ArgusException.clip(String.valueOf(text))));
+            throw new ArgusException(ErrorCode.INVALID_VALUE, "%s must be an id, not '%s'".formatted(name, ArgusException.clip(String.valueOf(text))));
         }
     }
 
@@ -275,7 +276,7 @@ class FolderPages {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ArgusException.badRequest("INVALID_VALUE", "unknown %s '%s'".formatted(name, ArgusException.clip(text)));
+            throw new ArgusException(ErrorCode.INVALID_VALUE, "unknown %s '%s'".formatted(name, ArgusException.clip(text)));
         }
     }
 }

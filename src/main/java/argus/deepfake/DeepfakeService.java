@@ -1,5 +1,6 @@
 package argus.deepfake;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
@@ -15,7 +16,6 @@ import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
 import argus.webhook.Webhooks;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -75,13 +75,13 @@ public class DeepfakeService {
     public DeepfakeAnalysis submit(Caller caller, InputStream file, Request request) {
         caller.require(caller.role().createsFolders(), "submit media");
         if (request.fileType() != null && !FILE_TYPES.contains(request.fileType())) {
-            throw ArgusException.badRequest("INVALID_FILE_TYPE", "file_type must be one of document, image, audio, video");
+            throw new ArgusException(ErrorCode.INVALID_FILE_TYPE, "file_type must be one of document, image, audio, video");
         }
         if (request.callbackUrl() != null) {
             webhooks.checkEndpoint(request.callbackUrl());
         }
         if (request.externalId() != null && request.externalId().length() > 255) {
-            throw ArgusException.badRequest("INVALID_EXTERNAL_ID", "external_id is at most 255 characters");
+            throw new ArgusException(ErrorCode.INVALID_EXTERNAL_ID, "external_id is at most 255 characters");
         }
         UUID id = UUID.randomUUID();
         String storageKey = "%s/deepfake/%s".formatted(caller.companyId(), id);
@@ -151,7 +151,7 @@ public class DeepfakeService {
     }
 
     private static ArgusException unsupported(String expected) {
-        return new ArgusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_FILE_TYPE", "the file is not " + expected);
+        return new ArgusException(ErrorCode.UNSUPPORTED_FILE_TYPE, "the file is not " + expected);
     }
 
     static boolean startsWith(Path file, String magic) {

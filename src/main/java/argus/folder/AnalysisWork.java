@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
@@ -64,7 +65,7 @@ public class AnalysisWork {
             Set<UUID> known = new LinkedHashSet<>(candidates.stream().map(Candidate::mediaId).toList());
             for (UUID id : request.sourceMedia()) {
                 if (!known.contains(id)) {
-                    throw ArgusException.badRequest("UNKNOWN_MEDIA", "source_media names %s, which is not a media of the folder".formatted(id));
+                    throw new ArgusException(ErrorCode.UNKNOWN_MEDIA, "source_media names %s, which is not a media of the folder".formatted(id));
                 }
             }
             return List.copyOf(new LinkedHashSet<>(request.sourceMedia()));
@@ -105,7 +106,7 @@ public class AnalysisWork {
             int next = 0;
             for (Planned p : planned) {
                 AnalysisType type = p.request().type();
-                ordered.add(!runner.realizes(type) ? AnalysisOutcome.systemFailure("NOT_REALIZED",
+                ordered.add(!runner.realizes(type) ? AnalysisOutcome.systemFailure(ErrorCode.NOT_REALIZED,
                                 "%s analyses are not available in this installation".formatted(type))
                         : p.sources().isEmpty() ? AnalysisOutcome.unresolved(List.of(), "NO_SOURCE_MEDIA",
                                 "no media of the folder fits a %s analysis".formatted(type))

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.ErrorCode;
 import argus.storage.Published;
 
 import argus.ArgusException;
@@ -13,7 +14,6 @@ import argus.storage.MediaStore;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,7 +139,7 @@ public class FolderService {
 
     private void checkRoom(long held, int added) {
         if (held + added > limits.maxMedia()) {
-            throw ArgusException.badRequest("TOO_MANY_MEDIA", "a folder holds at most %d media files; it has %d and %d were sent"
+            throw new ArgusException(ErrorCode.TOO_MANY_MEDIA, "a folder holds at most %d media files; it has %d and %d were sent"
                     .formatted(limits.maxMedia(), held, added));
         }
     }
@@ -152,7 +152,7 @@ public class FolderService {
     public List<Analysis> startAnalyses(Caller caller, UUID folderId, List<AnalysisRequest> requests, @Nullable String resolutionEndpoint) {
         caller.require(caller.role().createsFolders(), "start analyses");
         if (requests.isEmpty()) {
-            throw ArgusException.badRequest("MISSING_ANALYSES", "analyses must name at least one analysis");
+            throw new ArgusException(ErrorCode.MISSING_ANALYSES, "analyses must name at least one analysis");
         }
         AnalysisPermissions.check(caller, requests);
         Folder folder = folder(caller, folderId);
@@ -217,10 +217,10 @@ public class FolderService {
             throw ArgusException.notFound("analysis " + analysisId);
         }
         if (resolution != Resolution.SUCCESS && resolution != Resolution.DECLINED) {
-            throw ArgusException.badRequest("INVALID_VALUE", "an operator decides SUCCESS or DECLINED, not " + resolution);
+            throw new ArgusException(ErrorCode.INVALID_VALUE, "an operator decides SUCCESS or DECLINED, not " + resolution);
         }
         if (comment.length() > MAX_COMMENT) {
-            throw ArgusException.badRequest("INVALID_VALUE", "the comment is longer than %d characters".formatted(MAX_COMMENT));
+            throw new ArgusException(ErrorCode.INVALID_VALUE, "the comment is longer than %d characters".formatted(MAX_COMMENT));
         }
         return records.decide(new OperatorDecision(UUID.randomUUID(), folderId, analysisId, view.folder().companyId(), resolution,
                 comment.strip(), caller.userId(), caller.email(), FolderAssembler.now()));
@@ -269,7 +269,7 @@ public class FolderService {
         Media row = media(caller, mediaId);
         Folder folder = folder(caller, row.folderId());
         if (folder.resolutionStatus() == FolderStatus.PROCESSING) {
-            throw new ArgusException(HttpStatus.CONFLICT, "FOLDER_BUSY", "analyses of the folder are running; delete the media once they end");
+            throw new ArgusException(ErrorCode.FOLDER_BUSY, "analyses of the folder are running; delete the media once they end");
         }
         removeFiles(records.deleteMedia(row), folder.id());
     }

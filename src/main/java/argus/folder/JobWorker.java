@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.ErrorCode;
 import argus.RequestIds;
 import argus.storage.Published;
 
@@ -131,7 +132,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
             }
             if (!accounts.companyActive(job.companyId())) {
                 try (AnalysisEngine.Admission ignored = slot.get()) {
-                    refuse(job, "COMPANY_INACTIVE", "the company was deactivated before the work ran");
+                    refuse(job, ErrorCode.COMPANY_INACTIVE, "the company was deactivated before the work ran");
                 }
                 continue;
             }
@@ -163,7 +164,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
             complete(job, group, outcomes(job, group));
         } catch (RuntimeException e) {
             LOG.error("job {} failed", job.id(), e);
-            complete(job, records.group(job.id()), failure(records.group(job.id()).size(), "INTERNAL_ERROR", "the analysis failed unexpectedly"));
+            complete(job, records.group(job.id()), failure(records.group(job.id()).size(), ErrorCode.INTERNAL_ERROR, "the analysis failed unexpectedly"));
         } finally {
             renewal.cancel(false);
         }
@@ -208,7 +209,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
             return failure(group.size(), e.code(), e.getMessage());
         } catch (IOException e) {
             LOG.error("job {}: stored media unreadable", job.id(), e);
-            return failure(group.size(), "MEDIA_UNAVAILABLE", "a stored media of the folder cannot be read");
+            return failure(group.size(), ErrorCode.MEDIA_UNAVAILABLE, "a stored media of the folder cannot be read");
         } finally {
             sources.forEach(MediaSource::close);
             files.forEach(JobWorker::closeQuietly);
@@ -223,8 +224,8 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
         }
     }
 
-    private static List<AnalysisOutcome> failure(int count, String code, String message) {
-        return java.util.Collections.nCopies(count, AnalysisOutcome.unresolved(List.of(), code, message));
+    private static List<AnalysisOutcome> failure(int count, ErrorCode code, String message) {
+        return java.util.Collections.nCopies(count, AnalysisOutcome.unresolved(List.of(), code.name(), message));
     }
 
     private void complete(AnalysisJob job, List<Analysis> group, List<AnalysisOutcome> outcomes) {
@@ -251,11 +252,11 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
     /** A job that kept failing to finish (its instances died): its analyses end FAILED with a code. */
     private void abandon(AnalysisJob job) {
         LOG.warn("giving up job {} after {} attempts", job.id(), job.attempts());
-        refuse(job, "PROCESSING_ABANDONED", "the work was interrupted %d times and has been given up".formatted(job.attempts()));
+        refuse(job, ErrorCode.PROCESSING_ABANDONED, "the work was interrupted %d times and has been given up".formatted(job.attempts()));
     }
 
     /** Ends a job without running it: its analyses FAILED with the code, or the other contract's work failed. */
-    private void refuse(AnalysisJob job, String code, String reason) {
+    private void refuse(AnalysisJob job, ErrorCode code, String reason) {
         if (!AnalysisJob.FOLDER.equals(job.kind())) {
             queuedWork.get(job.kind()).abandon(job.subjectId(), reason);
             jobs.finish(job.id(), owner, Instant.now());

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.ErrorCode;
 import argus.storage.Published;
 
 import argus.Digests;
@@ -53,7 +54,7 @@ public class MediaIntake {
                 try {
                     opened.add(new Opened(UUID.randomUUID(), upload, opener.open(upload.data(), true)));
                 } catch (MediaRejectedException e) {
-                    throw new MediaRejectedException(e.status(), e.code(), "media '%s': %s".formatted(upload.key(), e.getMessage()));
+                    throw new MediaRejectedException(e.code(), "media '%s': %s".formatted(upload.key(), e.getMessage()));
                 }
             }
             return opened;

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 
 import java.util.List;
@@ -21,7 +22,7 @@ public final class MediaTags {
     public static void validate(String mediaKey, List<String> tags) {
         for (String tag : tags) {
             if (!KNOWN.contains(tag)) {
-                throw ArgusException.badRequest("UNKNOWN_TAG", "media '%s': unknown tag '%s'; known tags: %s"
+                throw new ArgusException(ErrorCode.UNKNOWN_TAG, "media '%s': unknown tag '%s'; known tags: %s"
                         .formatted(mediaKey, ArgusException.clip(tag), String.join(", ", new TreeSet<>(KNOWN))));
             }
         }

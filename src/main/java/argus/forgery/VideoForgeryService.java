@@ -1,5 +1,6 @@
 package argus.forgery;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.auth.Caller;
 import argus.folder.JobQueue;
@@ -45,7 +46,7 @@ public class VideoForgeryService {
             try {
                 opener.openVideo(file).close();
             } catch (MediaRejectedException rejected) {
-                throw ArgusException.badRequest("INVALID_FILE_FORMAT", rejected.getMessage());
+                throw new ArgusException(ErrorCode.INVALID_FILE_FORMAT, rejected.getMessage());
             }
         });
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

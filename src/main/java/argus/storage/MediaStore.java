@@ -1,5 +1,6 @@
 package argus.storage;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public interface MediaStore {
             StagedFile staged = stage(upload);
             if (staged.size() == 0) {
                 discard(staged);
-                throw ArgusException.badRequest("MISSING_FILE", "the file part is empty");
+                throw new ArgusException(ErrorCode.MISSING_FILE, "the file part is empty");
             }
             return staged;
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package argus.videodetect;
 
+import argus.ArgusException;
+import argus.ErrorCode;
 import argus.Digests;
 import argus.auth.ActiveAccounts;
 import argus.folder.JobQueue;
@@ -9,7 +11,6 @@ import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.io.InputStream;
@@ -70,12 +71,12 @@ public class VideoDetectService {
     /** The tenant of the path, which the key must belong to and whose scope it must carry. */
     public VideoTenant tenant(ApiKey key, String slug, String scope) {
         VideoTenant tenant = tenants.findByTenantSlug(slug)
-                .orElseThrow(() -> new VideoDetectException(HttpStatus.NOT_FOUND, "tenant_not_found", "no tenant '" + slug + "'"));
+                .orElseThrow(() -> new ArgusException(ErrorCode.TENANT_NOT_FOUND, "no tenant '" + slug + "'"));
         if (!tenant.companyId().equals(key.companyId())) {
-            throw new VideoDetectException(HttpStatus.FORBIDDEN, "tenant_mismatch", "the API key does not belong to tenant '" + slug + "'");
+            throw new ArgusException(ErrorCode.TENANT_MISMATCH, "the API key does not belong to tenant '" + slug + "'");
         }
         if (!key.allows(scope)) {
-            throw new VideoDetectException(HttpStatus.FORBIDDEN, "insufficient_scope", "the API key lacks the scope " + scope);
+            throw new ArgusException(ErrorCode.INSUFFICIENT_SCOPE, "the API key lacks the scope " + scope);
         }
         return tenant;
     }
@@ -93,26 +94,25 @@ public class VideoDetectService {
             }
         }
         if ((submission.file() == null) == (submission.videoUrl() == null)) {
-            throw VideoDetectException.invalidInput("provide exactly one of video_file or video_url");
+            throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "provide exactly one of video_file or video_url");
         }
         if (submission.file() != null && !EXTENSIONS.contains(extension(submission.fileName()))) {
-            throw VideoDetectException.invalidInput("allowed file extensions: mp4, avi, mov, webm, mkv");
+            throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "allowed file extensions: mp4, avi, mov, webm, mkv");
         }
         String model = submission.model() == null || submission.model().isBlank() ? DEFAULT_MODEL : submission.model();
         Integer frames = MODEL_FRAMES.get(model);
         if (frames == null) {
-            throw VideoDetectException.invalidInput("unknown model '%s'; available: %s".formatted(model, MODEL_FRAMES.keySet()));
+            throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "unknown model '%s'; available: %s".formatted(model, MODEL_FRAMES.keySet()));
         }
         if (submission.metadata() != null && tenant.metadataSchema() != null) {
             List<String> violations = MetadataSchema.violations(json.object(tenant.metadataSchema()), submission.metadata());
             if (!violations.isEmpty()) {
-                throw VideoDetectException.invalidMetadata(String.join("; ", violations));
+                throw new ArgusException(ErrorCode.INVALID_METADATA, String.join("; ", violations));
             }
         }
         long cost = cost(model);
         if (tenants.charge(tenant.companyId(), cost) != 1) {
-            throw new VideoDetectException(HttpStatus.PAYMENT_REQUIRED, "insufficient_credits",
-                    "model %s needs %d credit(s)".formatted(model, cost));
+            throw new ArgusException(ErrorCode.INSUFFICIENT_CREDITS, "model %s needs %d credit(s)".formatted(model, cost));
         }
         UUID id = UUID.randomUUID();
         String storageKey = "%s/video-detect/%s".formatted(tenant.companyId(), id);
@@ -142,7 +142,7 @@ public class VideoDetectService {
             try {
                 opener.openVideo(file).close();
             } catch (MediaRejectedException e) {
-                throw VideoDetectException.invalidInput(e.getMessage());
+                throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, e.getMessage());
             }
         });
     }

@@ -1,5 +1,6 @@
 package argus.videodetect;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.storage.MediaStore;
 import argus.webhook.OutboundHttp;
@@ -35,18 +36,18 @@ public class VideoDownloader {
         try {
             outbound.checkEndpoint(url);
         } catch (ArgusException refused) {
-            throw VideoDetectException.invalidInput("video_url is not an allowed address: " + refused.getMessage());
+            throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "video_url is not an allowed address: " + refused.getMessage());
         }
         try (OutboundHttp.Download response = http.get(url, TIMEOUT)) {
             if (response.status() / 100 != 2) {
-                throw VideoDetectException.invalidInput("video_url answered HTTP " + response.status());
+                throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "video_url answered HTTP " + response.status());
             }
             if (response.declaredLength().orElse(-1) > MAX_BYTES) {
-                throw VideoDetectException.invalidInput("the video at video_url exceeds 100 MB");
+                throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "the video at video_url exceeds 100 MB");
             }
             return store.stageUpload(new Capped(response.body()));
         } catch (IOException | IllegalArgumentException e) {
-            throw VideoDetectException.invalidInput("video_url could not be downloaded: " + e.getMessage());
+            throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "video_url could not be downloaded: " + e.getMessage());
         }
     }
 
@@ -75,7 +76,7 @@ public class VideoDownloader {
         private void count(int n) {
             read += n;
             if (read > MAX_BYTES) {
-                throw VideoDetectException.invalidInput("the video at video_url exceeds 100 MB");
+                throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "the video at video_url exceeds 100 MB");
             }
         }
     }

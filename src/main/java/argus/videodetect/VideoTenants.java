@@ -1,12 +1,12 @@
 package argus.videodetect;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.Digests;
 import argus.auth.Caller;
 import argus.auth.CompanyRepository;
 import argus.folder.JsonText;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -44,18 +44,18 @@ public class VideoTenants {
 
     public VideoTenant configure(Caller caller, UUID companyId, String slug, long credits, @Nullable Map<String, Object> schema) {
         caller.require(caller.role().managesCompanies(), "configure tenants");
-        companies.findById(companyId).orElseThrow(() -> new ArgusException(HttpStatus.NOT_FOUND, "COMPANY_NOT_FOUND", "no company " + companyId));
+        companies.findById(companyId).orElseThrow(() -> new ArgusException(ErrorCode.COMPANY_NOT_FOUND, "no company " + companyId));
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw ArgusException.badRequest("INVALID_TENANT_SLUG", "tenant_slug: lower-case letters, digits and '-', at most 63");
+            throw new ArgusException(ErrorCode.INVALID_TENANT_SLUG, "tenant_slug: lower-case letters, digits and '-', at most 63");
         }
         if (credits < 0) {
-            throw ArgusException.badRequest("INVALID_CREDITS", "credits cannot be negative");
+            throw new ArgusException(ErrorCode.INVALID_CREDITS, "credits cannot be negative");
         }
         if (schema != null && !MetadataSchema.problemsOf(schema).isEmpty()) {
-            throw ArgusException.badRequest("INVALID_METADATA_SCHEMA", String.join("; ", MetadataSchema.problemsOf(schema)));
+            throw new ArgusException(ErrorCode.INVALID_METADATA_SCHEMA, String.join("; ", MetadataSchema.problemsOf(schema)));
         }
         tenants.findByTenantSlug(slug).filter(other -> !other.companyId().equals(companyId)).ifPresent(other -> {
-            throw new ArgusException(HttpStatus.CONFLICT, "TENANT_SLUG_TAKEN", "tenant_slug '" + slug + "' belongs to another company");
+            throw new ArgusException(ErrorCode.TENANT_SLUG_TAKEN, "tenant_slug '" + slug + "' belongs to another company");
         });
         VideoTenant tenant = new VideoTenant(companyId, slug, credits, schema == null ? null : json.write(schema),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
@@ -68,9 +68,9 @@ public class VideoTenants {
 
     public IssuedKey issueKey(Caller caller, UUID companyId, List<String> scopes) {
         caller.require(caller.role().managesUsers() && (caller.role().managesCompanies() || caller.companyId().equals(companyId)), "issue API keys");
-        companies.findById(companyId).orElseThrow(() -> new ArgusException(HttpStatus.NOT_FOUND, "COMPANY_NOT_FOUND", "no company " + companyId));
+        companies.findById(companyId).orElseThrow(() -> new ArgusException(ErrorCode.COMPANY_NOT_FOUND, "no company " + companyId));
         if (scopes == null || scopes.isEmpty() || !SCOPES.containsAll(scopes)) {
-            throw ArgusException.badRequest("INVALID_SCOPES", "scopes: one or more of " + SCOPES);
+            throw new ArgusException(ErrorCode.INVALID_SCOPES, "scopes: one or more of " + SCOPES);
         }
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

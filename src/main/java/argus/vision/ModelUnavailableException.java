@@ -1,14 +1,14 @@
 package argus.vision;
 
+import argus.ErrorCode;
 import argus.ArgusException;
-import io.micronaut.http.HttpStatus;
 
 /** What was asked needs a model pack this server does not have (its files are not in the models directory). */
 public class ModelUnavailableException extends ArgusException {
     private final String pack;
 
     public ModelUnavailableException(String pack) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "MODEL_UNAVAILABLE", "the model pack '" + pack + "' is not installed on this server");
+        super(ErrorCode.MODEL_UNAVAILABLE, "the model pack '" + pack + "' is not installed on this server");
         this.pack = pack;
     }
 

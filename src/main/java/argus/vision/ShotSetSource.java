@@ -1,6 +1,6 @@
 package argus.vision;
 
-import io.micronaut.http.HttpStatus;
+import argus.ErrorCode;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -52,7 +52,7 @@ public final class ShotSetSource implements MediaSource {
         this.limits = limits;
         Map<String, ImageHeader> headers = scan();
         if (headers.isEmpty()) {
-            throw new MediaRejectedException(HttpStatus.BAD_REQUEST, "EMPTY_SHOT_SET", "the shot set holds no frames");
+            throw new MediaRejectedException(ErrorCode.EMPTY_SHOT_SET, "the shot set holds no frames");
         }
         this.frames = headers.keySet().stream().sorted(NAME_ORDER).toList();
         ImageHeader first = headers.get(frames.getFirst());
@@ -199,8 +199,7 @@ public final class ShotSetSource implements MediaSource {
             throw MediaRejectedException.limitExceeded("the shot set inflates beyond %d bytes".formatted(limits.maxShotSetBytes()));
         }
         if (inflated > RATIO_FLOOR_BYTES && inflated > limits.maxCompressionRatio() * Math.max(1, compressed)) {
-            throw new MediaRejectedException(HttpStatus.BAD_REQUEST, "ZIP_BOMB",
-                    "the shot set inflates more than %d times its compressed size".formatted(limits.maxCompressionRatio()));
+            throw new MediaRejectedException(ErrorCode.ZIP_BOMB, "the shot set inflates more than %d times its compressed size".formatted(limits.maxCompressionRatio()));
         }
     }
 
@@ -210,8 +209,7 @@ public final class ShotSetSource implements MediaSource {
         boolean unsafe = normalized.isEmpty() || normalized.startsWith("/") || DRIVE.matcher(normalized).matches()
                 || normalized.indexOf('\0') >= 0 || List.of(normalized.split("/")).contains("..");
         if (unsafe) {
-            throw new MediaRejectedException(HttpStatus.BAD_REQUEST, "UNSAFE_ENTRY_NAME",
-                    "the shot set holds an entry with an unsafe name '%s'".formatted(shown(name)));
+            throw new MediaRejectedException(ErrorCode.UNSAFE_ENTRY_NAME, "the shot set holds an entry with an unsafe name '%s'".formatted(shown(name)));
         }
         String lower = normalized.toLowerCase(Locale.ROOT);
         if (ARCHIVE_SUFFIXES.stream().anyMatch(lower::endsWith)) {
@@ -221,8 +219,7 @@ public final class ShotSetSource implements MediaSource {
     }
 
     private static MediaRejectedException nested(String name) {
-        return new MediaRejectedException(HttpStatus.BAD_REQUEST, "NESTED_ARCHIVE",
-                "entry '%s' of the shot set is an archive; frames must be stored directly".formatted(shown(name)));
+        return new MediaRejectedException(ErrorCode.NESTED_ARCHIVE, "entry '%s' of the shot set is an archive; frames must be stored directly".formatted(shown(name)));
     }
 
     /** ZIP, gzip, 7-Zip and RAR signatures. */

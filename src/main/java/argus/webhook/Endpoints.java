@@ -1,5 +1,6 @@
 package argus.webhook;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 
 import java.net.InetAddress;
@@ -50,7 +51,7 @@ final class Endpoints {
     static void require(String url, boolean allowPrivate) {
         String refusal = refusal(url, allowPrivate);
         if (refusal != null) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "resolution_endpoint is refused: " + refusal);
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "resolution_endpoint is refused: " + refusal);
         }
     }
 }

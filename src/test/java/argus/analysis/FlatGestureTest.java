@@ -1,5 +1,6 @@
 package argus.analysis;
 
+import argus.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -21,7 +22,7 @@ class FlatGestureTest {
 
     @Test
     void aHeadTurnByAFlatFaceIsRefused() {
-        assertEquals("GESTURE_BY_FLAT_FACE", QualityAnalyzer.refusal(seen(GestureCheck.Gesture.LEFT), planarity(0.8)).orElseThrow().code());
+        assertEquals(ErrorCode.GESTURE_BY_FLAT_FACE, QualityAnalyzer.refusal(seen(GestureCheck.Gesture.LEFT), planarity(0.8)).orElseThrow().code());
     }
 
     @Test
@@ -39,7 +40,7 @@ class FlatGestureTest {
     void aGestureNotSeenIsRefusedWithItsReason() {
         GestureCheck.Result missed = new GestureCheck.Result(GestureCheck.Gesture.RIGHT, false, Map.of(), "no head turn to the right");
         QualityAnalyzer.Refusal refusal = QualityAnalyzer.refusal(missed, planarity(0.9)).orElseThrow();
-        assertEquals("GESTURE_NOT_PERFORMED", refusal.code());
+        assertEquals(ErrorCode.GESTURE_NOT_PERFORMED, refusal.code());
         assertEquals("no head turn to the right", refusal.message());
     }
 }

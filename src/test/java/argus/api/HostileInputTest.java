@@ -123,7 +123,7 @@ class HostileInputTest {
         add(cases, "upload over the size limit", () -> upload(oz, "video1", bad.write("big.mp4", bad.noise(9 * 1024 * 1024))), 413, "PAYLOAD_TOO_LARGE");
         // hostile payloads and parts
         add(cases, "payload nested 5000 deep", () -> oz.postFolder(Map.of("video1", selfie), "[".repeat(5000) + "]".repeat(5000)), 400, "MALFORMED_PAYLOAD");
-        add(cases, "payload of 1.5 MB", () -> oz.postFolder(Map.of("video1", selfie), "{\"folder:meta_data\": {\"x\": \"" + "a".repeat(1_500_000) + "\"}}"), 400, "PAYLOAD_TOO_LARGE");
+        add(cases, "payload of 1.5 MB", () -> oz.postFolder(Map.of("video1", selfie), "{\"folder:meta_data\": {\"x\": \"" + "a".repeat(1_500_000) + "\"}}"), 413, "PAYLOAD_TOO_LARGE");
         add(cases, "payload with a duplicate key", () -> oz.postFolder(Map.of("video1", selfie), "{\"analyses\": [], \"analyses\": [{\"type\": \"quality\"}]}"), 400, "MALFORMED_PAYLOAD");
         add(cases, "payload not in UTF-8", () -> payloadBytes(oz, selfie, "{\"folder:meta_data\": {\"n\": \"\u00e9\u00e9\"}}".getBytes(StandardCharsets.ISO_8859_1)), 400, "MALFORMED_PAYLOAD");
         add(cases, "payload that is not JSON", () -> oz.postFolder(Map.of("video1", selfie), "analyses=quality"), 400, "MALFORMED_PAYLOAD");

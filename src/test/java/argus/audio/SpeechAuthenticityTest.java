@@ -1,5 +1,6 @@
 package argus.audio;
 
+import argus.ErrorCode;
 import argus.TestAudio;
 import argus.TestMedia;
 import argus.vision.MediaRejectedException;
@@ -84,7 +85,7 @@ class SpeechAuthenticityTest {
     void aVideoWithoutSoundIsRefused() {
         MediaRejectedException refused = assertThrows(MediaRejectedException.class,
                 () -> decoder.decode(TestMedia.file("video/selfie-real-3s.mp4"), null, null));
-        assertEquals("UNSUPPORTED_MEDIA_TYPE", refused.code());
+        assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, refused.code());
     }
 
     @Test

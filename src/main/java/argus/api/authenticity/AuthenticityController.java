@@ -1,5 +1,6 @@
 package argus.api.authenticity;
 
+import argus.ErrorCode;
 import argus.Application;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
@@ -61,7 +62,7 @@ class AuthenticityController {
     @Get("/authenticity-verification/{taskId}")
     AuthenticityTaskJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID taskId) {
         return service.find(caller, taskId).map(this::json)
-                .orElseThrow(() -> new ArgusException(HttpStatus.NOT_FOUND, "TASK_NOT_FOUND", "no task " + taskId));
+                .orElseThrow(() -> new ArgusException(ErrorCode.TASK_NOT_FOUND, "no task " + taskId));
     }
 
     private AuthenticityTaskJson json(AuthenticityTask task) {

@@ -1,5 +1,6 @@
 package argus.api.avf;
 
+import argus.ErrorCode;
 import argus.Application;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
@@ -47,10 +48,10 @@ class AvfController {
     HttpResponse<AvfJson> infer(HttpRequest<?> request, @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                 @Nullable @Part("file") CompletedFileUpload file) {
         if (file == null) {
-            throw ArgusException.badRequest("MISSING_FILE", "the multipart part 'file' with the video is required");
+            throw new ArgusException(ErrorCode.MISSING_FILE, "the multipart part 'file' with the video is required");
         }
         if (file.getSize() > MAX_FILE_BYTES) {
-            throw new ArgusException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", "the file exceeds the 100 MB limit");
+            throw new ArgusException(ErrorCode.PAYLOAD_TOO_LARGE, "the file exceeds the 100 MB limit");
         }
         ForgeryTask task;
         try {
@@ -66,7 +67,7 @@ class AvfController {
     @Get("/status/{requestId}")
     AvfJson status(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID requestId) {
         ForgeryTask task = service.find(caller, requestId)
-                .orElseThrow(() -> new ArgusException(HttpStatus.NOT_FOUND, "REQUEST_NOT_FOUND", "no request " + requestId));
+                .orElseThrow(() -> new ArgusException(ErrorCode.REQUEST_NOT_FOUND, "no request " + requestId));
         String message = task.pending() ? "Inference in progress" : task.success() ? "Inference completed" : "Inference failed";
         return new AvfJson(message,
                 new AvfJson.Data(task.success(), task.message(), task.prediction(), task.confidence(), task.score(),

@@ -1,5 +1,6 @@
 package argus.api.deepfake;
 
+import argus.ErrorCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import argus.Application;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -52,10 +53,10 @@ class DeepfakeController {
                                                 @Nullable @Part("callback_url") @Schema(name = "callback_url") String callbackUrl,
                                                 @Nullable @Part("external_id") @Schema(name = "external_id") String externalId) {
         if (file == null) {
-            throw ArgusException.badRequest("MISSING_FILE", "the multipart part 'file' is required");
+            throw new ArgusException(ErrorCode.MISSING_FILE, "the multipart part 'file' is required");
         }
         if (file.getSize() > MAX_FILE_BYTES) {
-            throw new ArgusException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE", "the file exceeds the 50 MB limit");
+            throw new ArgusException(ErrorCode.PAYLOAD_TOO_LARGE, "the file exceeds the 50 MB limit");
         }
         DeepfakeAnalysis analysis;
         try {
@@ -71,7 +72,7 @@ class DeepfakeController {
     DeepfakeJson.Analysis get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String id) {
         return parse(id).flatMap(uuid -> service.find(caller, uuid))
                 .map(analysis -> DeepfakeJson.analysis(analysis, service.details(analysis)))
-                .orElseThrow(() -> new ArgusException(HttpStatus.NOT_FOUND, "ANALYSIS_NOT_FOUND", "no analysis " + ArgusException.clip(id)));
+                .orElseThrow(() -> new ArgusException(ErrorCode.ANALYSIS_NOT_FOUND, "no analysis " + ArgusException.clip(id)));
     }
 
     private static Optional<UUID> parse(String id) {

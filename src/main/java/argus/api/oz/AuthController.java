@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import argus.ArgusException;
 import argus.api.ClientOrigin;
@@ -41,7 +42,7 @@ class AuthController {
     AccountJson.TokenResponse login(@Body AccountJson.LoginRequest body, HttpRequest<?> request) {
         AccountJson.Credentials credentials = body.credentials();
         if (credentials == null || credentials.email() == null || credentials.password() == null) {
-            throw ArgusException.badRequest("MISSING_FIELD", "credentials.email and credentials.password are required");
+            throw new ArgusException(ErrorCode.MISSING_FIELD, "credentials.email and credentials.password are required");
         }
         return response(logins.login(credentials.email(), credentials.password(), origins.address(request)));
     }
@@ -50,7 +51,7 @@ class AuthController {
     @SecurityRequirements
     AccountJson.TokenResponse refresh(@Body AccountJson.RefreshRequest body, HttpRequest<?> request) {
         if (body.expireToken() == null || body.expireToken().isBlank()) {
-            throw ArgusException.badRequest("MISSING_FIELD", "expire_token is required");
+            throw new ArgusException(ErrorCode.MISSING_FIELD, "expire_token is required");
         }
         return response(tokens.refresh(AuthFilter.token(request), body.expireToken()));
     }

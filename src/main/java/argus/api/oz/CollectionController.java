@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.api.Downloads;
 import argus.auth.Caller;
@@ -146,7 +147,7 @@ class CollectionController {
             return Map.of();
         }
         if (!(value instanceof Map<?, ?> map)) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "person:meta_data must be a JSON object");
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "person:meta_data must be a JSON object");
         }
         return (Map<String, Object>) map;
     }

@@ -1,8 +1,8 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.analysis.AnalysisType;
 import argus.analysis.MediaResult;
-import argus.api.OzErrorCodes;
 import argus.blacklist.BlacklistAnalyzer;
 import argus.blacklist.CollectionService;
 import argus.folder.Analysis;
@@ -106,7 +106,7 @@ public class FolderJsonMapper {
     }
 
     private static @Nullable Integer code(@Nullable String reason) {
-        return reason == null ? null : OzErrorCodes.ofAnalysis(reason);
+        return reason == null ? null : ErrorCode.ofReason(reason).orElse(ErrorCode.INVALID_VALUE).oz().number();
     }
 
     private static @Nullable Map<String, Object> details(@Nullable String reason) {

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -84,7 +85,7 @@ class FolderMediaController {
     }
 
     private static ArgusException noMedia() {
-        return ArgusException.badRequest("MISSING_MEDIA", "the request carries no non-empty media file: send the files as "
+        return new ArgusException(ErrorCode.MISSING_MEDIA, "the request carries no non-empty media file: send the files as "
                 + "parts of a multipart/form-data body");
     }
 

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.auth.Caller;
 import argus.folder.FolderSubmission;
@@ -38,10 +39,10 @@ class InstantController {
         UploadReceiver.Upload upload = receiver.receive(body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
         FolderSubmission submission = payloads.parse(caller, upload.payload(), upload.files());
         if (submission.analyses().isEmpty()) {
-            throw ArgusException.badRequest("MISSING_ANALYSES", "Instant mode stores nothing, so it needs analyses to run");
+            throw new ArgusException(ErrorCode.MISSING_ANALYSES, "Instant mode stores nothing, so it needs analyses to run");
         }
         if (submission.resolutionEndpoint() != null) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "Instant mode answers in the response and sends no webhook");
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "Instant mode answers in the response and sends no webhook");
         }
         return mapper.toJson(instant.analyze(caller, submission), null);
     }

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.api.ApiConfig;
 import argus.api.JsonPayloadReader;
@@ -47,12 +48,12 @@ class InstantReceiver {
         try {
             decoder = new HttpPostMultipartRequestDecoder(new DefaultHttpDataFactory(false), request);
         } catch (RuntimeException e) {
-            throw ArgusException.badRequest("MALFORMED_MULTIPART", "the body is not valid multipart/form-data");
+            throw new ArgusException(ErrorCode.MALFORMED_MULTIPART, "the body is not valid multipart/form-data");
         }
         try {
             List<InterfaceHttpData> parts = decoder.getBodyHttpDatas();
             if (parts.size() > config.maxMedia() + 1) {
-                throw ArgusException.badRequest("TOO_MANY_PARTS", "a request carries at most %d parts (media files and the payload)"
+                throw new ArgusException(ErrorCode.TOO_MANY_PARTS, "a request carries at most %d parts (media files and the payload)"
                         .formatted(config.maxMedia() + 1));
             }
             Map<String, Object> payload = Map.of();
@@ -61,7 +62,7 @@ class InstantReceiver {
             for (InterfaceHttpData part : parts) {
                 String name = part.getName();
                 if (!names.add(name)) {
-                    throw ArgusException.badRequest("DUPLICATE_PART", "the part name '%s' appears twice".formatted(ArgusException.clip(name)));
+                    throw new ArgusException(ErrorCode.DUPLICATE_PART, "the part name '%s' appears twice".formatted(ArgusException.clip(name)));
                 }
                 if (UploadReceiver.PAYLOAD.equals(name)) {
                     payload = reader.readObject(((HttpData) part).get(), "the payload part");
@@ -77,7 +78,7 @@ class InstantReceiver {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (HttpPostRequestDecoder.ErrorDataDecoderException e) {
-            throw ArgusException.badRequest("MALFORMED_MULTIPART", "the body is not valid multipart/form-data");
+            throw new ArgusException(ErrorCode.MALFORMED_MULTIPART, "the body is not valid multipart/form-data");
         } finally {
             decoder.destroy();
             request.release();

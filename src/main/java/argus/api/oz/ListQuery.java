@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.folder.FolderQuery;
 import argus.folder.MetaDataMatch;
@@ -67,7 +68,7 @@ final class ListQuery {
             BigDecimal millis = number.compareTo(MILLISECONDS_FROM) > 0 ? number : number.movePointRight(3);
             return Instant.ofEpochMilli(millis.longValueExact());
         } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
-            throw ArgusException.badRequest("INVALID_QUERY", "%s is a Unix time in seconds (or milliseconds)".formatted(name));
+            throw new ArgusException(ErrorCode.INVALID_QUERY, "%s is a Unix time in seconds (or milliseconds)".formatted(name));
         }
     }
 
@@ -77,7 +78,7 @@ final class ListQuery {
         try {
             return value == null ? null : UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ArgusException.badRequest("INVALID_QUERY", "%s is not an id".formatted(name));
+            throw new ArgusException(ErrorCode.INVALID_QUERY, "%s is not an id".formatted(name));
         }
     }
 
@@ -103,7 +104,7 @@ final class ListQuery {
     }
 
     static ArgusException unknownValue(String name, String value) {
-        return ArgusException.badRequest("INVALID_QUERY", "unknown %s '%s'".formatted(name, ArgusException.clip(value)));
+        return new ArgusException(ErrorCode.INVALID_QUERY, "unknown %s '%s'".formatted(name, ArgusException.clip(value)));
     }
 
     /** {@code sorting=time_created{desc}} (or {@code -time_created}); {@code fallback} when absent. */
@@ -114,7 +115,7 @@ final class ListQuery {
         }
         Matcher matcher = SORTING.matcher(value.toLowerCase(Locale.ROOT));
         if (!matcher.matches() || !SORTABLE.containsKey(matcher.group(2))) {
-            throw ArgusException.badRequest("INVALID_QUERY", "sorting is one of time_created{asc}, time_created{desc}, time_updated{asc}, time_updated{desc}");
+            throw new ArgusException(ErrorCode.INVALID_QUERY, "sorting is one of time_created{asc}, time_created{desc}, time_updated{asc}, time_updated{desc}");
         }
         String property = SORTABLE.get(matcher.group(2));
         boolean descending = matcher.group(1) != null || "desc".equals(matcher.group(3));
@@ -126,7 +127,7 @@ final class ListQuery {
         for (String condition : request.getParameters().getAll("meta_data")) {
             Matcher matcher = META_DATA.matcher(condition);
             if (!matcher.matches()) {
-                throw ArgusException.badRequest("INVALID_QUERY", "meta_data is key==value or key!=value");
+                throw new ArgusException(ErrorCode.INVALID_QUERY, "meta_data is key==value or key!=value");
             }
             matches.add(new MetaDataMatch(matcher.group(1), matcher.group(3), matcher.group(2).equals("==")));
         }

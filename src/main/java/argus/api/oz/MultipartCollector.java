@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
@@ -72,8 +73,7 @@ final class MultipartCollector implements Subscriber<CompletedPart> {
         parts.add(part);
         if (parts.size() > maxParts && !done.isDone()) {
             subscription.cancel();
-            done.completeExceptionally(ArgusException.badRequest("TOO_MANY_PARTS",
-                    "a request carries at most %d parts (media files and the payload)".formatted(maxParts)));
+            done.completeExceptionally(new ArgusException(ErrorCode.TOO_MANY_PARTS, "a request carries at most %d parts (media files and the payload)".formatted(maxParts)));
         }
     }
 

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.Resolution;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,15 +30,15 @@ record OperatorVerdict(Resolution resolution, String comment) {
         Set<String> unknown = new TreeSet<>(body.keySet());
         unknown.removeAll(Set.of(verdictKey, commentKey));
         if (!unknown.isEmpty()) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "unknown fields %s; an operator decision has %s and %s"
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "unknown fields %s; an operator decision has %s and %s"
                     .formatted(unknown, verdictKey, commentKey));
         }
         if (!(body.get(verdictKey) instanceof String verdict)) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "%s must be SUCCESS or DECLINED".formatted(verdictKey));
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "%s must be SUCCESS or DECLINED".formatted(verdictKey));
         }
         Object comment = body.getOrDefault(commentKey, "");
         if (comment != null && !(comment instanceof String)) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", commentKey + " must be a string");
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, commentKey + " must be a string");
         }
         return new OperatorVerdict(parse(verdictKey, verdict), comment == null ? "" : (String) comment);
     }
@@ -46,7 +47,7 @@ record OperatorVerdict(Resolution resolution, String comment) {
     private static Resolution parse(String key, String verdict) {
         Resolution resolution = ListQuery.constant(Resolution.class, verdict);
         if (resolution == null) {
-            throw ArgusException.badRequest("INVALID_VALUE", "%s must be SUCCESS or DECLINED, not '%s'".formatted(key, ArgusException.clip(verdict)));
+            throw new ArgusException(ErrorCode.INVALID_VALUE, "%s must be SUCCESS or DECLINED, not '%s'".formatted(key, ArgusException.clip(verdict)));
         }
         return resolution;
     }

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisRunner;
@@ -45,7 +46,7 @@ class OzPayloadParser {
         List<AnalysisRequest> analyses = analyses(caller, payload.get("analyses"), false);
         if (!analyses.isEmpty() && files.isEmpty()) {
             // an empty file part is dropped by the HTTP layer, so it also ends up here
-            throw ArgusException.badRequest("MISSING_MEDIA", "analyses need at least one non-empty media file");
+            throw new ArgusException(ErrorCode.MISSING_MEDIA, "analyses need at least one non-empty media file");
         }
         Object endpoint = payload.containsKey("resolution_endpoint") ? payload.get("resolution_endpoint") : payload.get("folder:resolution_endpoint");
         return new FolderSubmission(object(payload, "folder:meta_data"), media, analyses, endpoint(endpoint));
@@ -92,7 +93,7 @@ class OzPayloadParser {
             throw wrongType("analyses must be a list");
         }
         if (list.size() > config.maxAnalyses()) {
-            throw ArgusException.badRequest("TOO_MANY_ANALYSES", "a request asks for at most %d analyses".formatted(config.maxAnalyses()));
+            throw new ArgusException(ErrorCode.TOO_MANY_ANALYSES, "a request asks for at most %d analyses".formatted(config.maxAnalyses()));
         }
         List<AnalysisRequest> requests = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -102,7 +103,7 @@ class OzPayloadParser {
             @SuppressWarnings("unchecked")
             Map<String, Object> analysis = (Map<String, Object>) item;
             if (analysis.get("type") == null) {
-                throw ArgusException.badRequest("MISSING_FIELD", "analyses[%d].type is required".formatted(i));
+                throw new ArgusException(ErrorCode.MISSING_FIELD, "analyses[%d].type is required".formatted(i));
             }
             if (!(analysis.get("type") instanceof String type)) {
                 throw wrongType("analyses[%d].type must be a string".formatted(i));
@@ -170,10 +171,10 @@ class OzPayloadParser {
 
     /** A value of the wrong JSON type: Oz's "invalid type". */
     private static ArgusException wrongType(String message) {
-        return ArgusException.badRequest("INVALID_TYPE", message);
+        return new ArgusException(ErrorCode.INVALID_TYPE, message);
     }
 
     private static ArgusException invalid(String message) {
-        return ArgusException.badRequest("INVALID_PAYLOAD", message);
+        return new ArgusException(ErrorCode.INVALID_PAYLOAD, message);
     }
 }

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.OffsetPageable;
 import io.micronaut.core.annotation.Nullable;
@@ -15,7 +16,7 @@ record Paging(int limit, int offset) {
         int l = limit == null || limit.isBlank() ? DEFAULT_LIMIT : integer(limit);
         int o = offset == null || offset.isBlank() ? 0 : integer(offset);
         if (l < 1 || l > MAX_LIMIT || o < 0) {
-            throw ArgusException.badRequest("INVALID_QUERY", "limit must be 1 to %d and offset 0 or more".formatted(MAX_LIMIT));
+            throw new ArgusException(ErrorCode.INVALID_QUERY, "limit must be 1 to %d and offset 0 or more".formatted(MAX_LIMIT));
         }
         return new Paging(l, o);
     }
@@ -24,7 +25,7 @@ record Paging(int limit, int offset) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw ArgusException.badRequest("INVALID_QUERY", "limit and offset must be integers");
+            throw new ArgusException(ErrorCode.INVALID_QUERY, "limit and offset must be integers");
         }
     }
 

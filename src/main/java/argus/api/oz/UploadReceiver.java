@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.api.ApiConfig;
 import argus.api.JsonPayloadReader;
@@ -71,7 +72,7 @@ class UploadReceiver {
             for (CompletedPart part : parts) {
                 String name = part.getName();
                 if (!names.add(name)) {
-                    throw ArgusException.badRequest("DUPLICATE_PART", "the part name '%s' appears twice".formatted(ArgusException.clip(name)));
+                    throw new ArgusException(ErrorCode.DUPLICATE_PART, "the part name '%s' appears twice".formatted(ArgusException.clip(name)));
                 }
                 if (PAYLOAD.equals(name)) {
                     payload = reader.readObject(bytes(part), "the payload part");
@@ -100,7 +101,7 @@ class UploadReceiver {
     /** Part names become media keys: a safe alphabet only. */
     static void checkMediaKey(String name) {
         if (!MEDIA_KEY.matcher(name).matches()) {
-            throw ArgusException.badRequest("INVALID_MEDIA_KEY", ("the part name '%s' is not a valid media key "
+            throw new ArgusException(ErrorCode.INVALID_MEDIA_KEY, ("the part name '%s' is not a valid media key "
                     + "(letters, digits, '_', '-', '.', at most 64)").formatted(ArgusException.clip(name)));
         }
     }

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.ErrorCode;
 import argus.ArgusException;
 import argus.api.ClientOrigin;
 import argus.auth.Accounts;
@@ -59,7 +60,7 @@ class UserController {
                                               @Body AccountJson.UserRequest body) {
         Role role = body.role(null);
         if (body.email() == null || body.password() == null || role == null) {
-            throw ArgusException.badRequest("MISSING_FIELD", "email, password and user_type are required");
+            throw new ArgusException(ErrorCode.MISSING_FIELD, "email, password and user_type are required");
         }
         UUID company = body.companyId() == null ? caller.companyId() : body.companyId();
         Permissions permissions = body.permissions(Permissions.ALL);
@@ -83,7 +84,7 @@ class UserController {
     AccountJson.UserJson update(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId,
                                 @Body AccountJson.UserRequest body, HttpRequest<?> request) {
         if (body.email() != null || body.companyId() != null) {
-            throw ArgusException.badRequest("INVALID_PAYLOAD", "the e-mail and company of a user cannot change");
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "the e-mail and company of a user cannot change");
         }
         User current = accounts.user(caller, userId);
         Role role = body.role(current.role());

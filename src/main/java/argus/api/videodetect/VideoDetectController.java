@@ -1,5 +1,6 @@
 package argus.api.videodetect;
 
+import argus.ErrorCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import argus.Application;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -7,7 +8,6 @@ import argus.ArgusException;
 import argus.api.JsonPayloadReader;
 import argus.api.RequestContexts;
 import argus.videodetect.ApiKey;
-import argus.videodetect.VideoDetectException;
 import argus.videodetect.VideoDetectService;
 import argus.videodetect.VideoSubmission;
 import argus.videodetect.VideoTenant;
@@ -77,7 +77,7 @@ class VideoDetectController {
                                                             @RequestAttribute(VideoKeyFilter.KEY_ATTRIBUTE) ApiKey key) {
         VideoTenant tenant = service.tenant(key, tenantSlug, ApiKey.READ);
         VideoSubmission submission = service.find(tenant, submissionId)
-                .orElseThrow(() -> new VideoDetectException(HttpStatus.NOT_FOUND, "submission_not_found", "no submission " + submissionId));
+                .orElseThrow(() -> new ArgusException(ErrorCode.SUBMISSION_NOT_FOUND, "no submission " + submissionId));
         Map<String, Object> metadata = service.object(submission.tenantMetadata());
         Map<String, Object> result = service.object(submission.result());
         if (result != null) {
@@ -98,7 +98,7 @@ class VideoDetectController {
         try {
             return reader.readObject(metadata.getBytes(StandardCharsets.UTF_8), "metadata");
         } catch (ArgusException e) {
-            throw VideoDetectException.invalidMetadata("metadata must be a JSON object: " + e.getMessage());
+            throw new ArgusException(ErrorCode.INVALID_METADATA, "metadata must be a JSON object: " + e.getMessage());
         }
     }
 }

@@ -1,10 +1,10 @@
 package argus.api.videodetect;
 
+import argus.ArgusException;
+import argus.ErrorCode;
 import argus.videodetect.ApiKey;
-import argus.videodetect.VideoDetectException;
 import argus.videodetect.VideoDetectService;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
@@ -25,7 +25,7 @@ public class VideoKeyFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void authenticate(HttpRequest<?> request) {
         ApiKey key = service.key(request.getHeaders().get("X-API-Key"))
-                .orElseThrow(() -> new VideoDetectException(HttpStatus.UNAUTHORIZED, "invalid_key", "missing or invalid API key"));
+                .orElseThrow(() -> new ArgusException(ErrorCode.INVALID_KEY, "missing or invalid API key"));
         request.setAttribute(KEY_ATTRIBUTE, key);
     }
 }
