@@ -73,7 +73,7 @@ class AuthenticityVerificationTest {
     }
 
     private Reply pollUntilSettled(OzClient oz, String location) {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
             Reply polled = oz.send(HttpRequest.GET(location).bearerAuth(oz.token()));
             assertEquals(200, polled.status(), polled.body().toString());

@@ -50,7 +50,7 @@ class ForgeryVerdictsTest {
         Reply accepted = oz.send(HttpRequest.POST("/v1/deepfake-detection/analyze", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
                 .header("x-api-key", oz.token()));
         assertEquals(202, accepted.status(), accepted.body().toString());
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         Map<String, Object> analysis = accepted.body();
         while ("processing".equals(analysis.get("status")) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
@@ -125,7 +125,7 @@ class ForgeryVerdictsTest {
         assertEquals(202, accepted.status(), accepted.body().toString());
         String id = (String) object(object(accepted.body().get("data")).get("metadata")).get("request_id");
         Map<String, Object> data = Map.of();
-        for (long deadline = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < deadline; Thread.sleep(100)) {
+        for (long deadline = System.currentTimeMillis() + 120_000; System.currentTimeMillis() < deadline; Thread.sleep(100)) {
             data = object(oz.send(HttpRequest.GET("/api-gateway/avf/status/" + id).bearerAuth(jwt)).body().get("data"));
             if (data.get("prediction") != null || Boolean.FALSE.equals(data.get("success"))) {
                 break;

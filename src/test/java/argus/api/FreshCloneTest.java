@@ -60,7 +60,7 @@ class FreshCloneTest {
 
     private static Map<String, Object> poll(OzClient oz, String path, java.util.function.Function<Map<String, Object>, Object> state,
                                             List<String> waiting) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         Map<String, Object> body = oz.send(HttpRequest.GET(path).bearerAuth(oz.token()).header("x-api-key", oz.token())).body();
         while (waiting.contains(String.valueOf(state.apply(body))) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

@@ -98,7 +98,7 @@ class MultiStepFlowTest {
     }
 
     private Map<String, Object> awaitFinished(OzClient client, String analysisId) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             Map<String, Object> analysis = client.get("/api/analyses/" + analysisId + "/").body();
             if (!"PROCESSING".equals(analysis.get("state"))) {
@@ -155,7 +155,7 @@ class MultiStepFlowTest {
             assertEquals("ms-1", object(delivered.get("meta_data")).get("partner_side_folder_id"));
             // The sender records the outcome once the receiver has answered: wait for that write.
             WebhookDelivery record = deliveries.findByFolderId(UUID.fromString(folderId)).getFirst();
-            for (long deadline = System.currentTimeMillis() + 10_000; record.state() != WebhookDelivery.DeliveryState.DELIVERED
+            for (long deadline = System.currentTimeMillis() + 120_000; record.state() != WebhookDelivery.DeliveryState.DELIVERED
                     && System.currentTimeMillis() < deadline; record = deliveries.findByFolderId(UUID.fromString(folderId)).getFirst()) {
                 Thread.sleep(50);
             }
@@ -165,7 +165,7 @@ class MultiStepFlowTest {
     }
 
     private static WebhookReceiver.Call awaitDelivery(WebhookReceiver receiver, int calls) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (receiver.calls().size() < calls && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }

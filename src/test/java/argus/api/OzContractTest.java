@@ -201,7 +201,7 @@ class OzContractTest {
                     Map.of("analyses", List.of(Map.of("type", "quality")), "resolution_endpoint", receiver.url()));
             assertEquals(201, started.status(), started.body().toString());
             assertEquals(receiver.url(), clientAdmin.getFolder(folderId).body().get("resolution_endpoint"));
-            for (long deadline = System.currentTimeMillis() + 30_000; receiver.calls().isEmpty() && System.currentTimeMillis() < deadline; ) {
+            for (long deadline = System.currentTimeMillis() + 120_000; receiver.calls().isEmpty() && System.currentTimeMillis() < deadline; ) {
                 Thread.sleep(100);
             }
             assertTrue(receiver.calls().getFirst().body().contains(folderId));

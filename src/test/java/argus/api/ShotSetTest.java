@@ -138,7 +138,7 @@ class ShotSetTest {
         assertEquals(201, started.status(), started.body().toString());
         String analysisId = (String) started.items().getFirst().get("analysis_id");
         Map<String, Object> analysis = Map.of();
-        for (long deadline = System.currentTimeMillis() + 60_000; System.currentTimeMillis() < deadline; Thread.sleep(100)) {
+        for (long deadline = System.currentTimeMillis() + 120_000; System.currentTimeMillis() < deadline; Thread.sleep(100)) {
             analysis = oz.get("/api/analyses/" + analysisId).body();
             if (!"PROCESSING".equals(analysis.get("resolution"))) {
                 break;

@@ -107,7 +107,7 @@ class VideoDetectTest {
 
     /** Polls, as the seed advises, until the submission is completed or failed. */
     private Map<String, Object> poll(String tenantSlug, String apiKey, Object submissionId) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
             Reply polled = admin.send(HttpRequest.GET("/api/v1/" + tenantSlug + "/video/detect/" + submissionId).header("X-API-Key", apiKey));
             assertEquals(200, polled.status(), polled.body().toString());

@@ -63,7 +63,7 @@ class VideoForgeryTest {
     /** Polls the status endpoint until the check has run. */
     private Map<String, Object> status(OzClient oz, Reply accepted) throws Exception {
         String id = (String) object(object(accepted.body().get("data")).get("metadata")).get("request_id");
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
             Reply status = oz.send(HttpRequest.GET("/api-gateway/avf/status/" + id).bearerAuth(validJwt()));
             assertEquals(200, status.status(), status.body().toString());

@@ -132,7 +132,7 @@ final class Wire {
 
     /** Asks again every {@code everyMillis} (as the client's timer does) until {@code done} holds, for up to a minute. */
     static Answer poll(java.util.function.Supplier<Answer> ask, java.util.function.Predicate<Answer> done, long everyMillis) {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         Answer answer = ask.get();
         while (!done.test(answer)) {
             if (System.currentTimeMillis() > deadline) {

@@ -258,7 +258,7 @@ class MultiInstanceTest {
     }
 
     private void awaitCount(long expected, String sql) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (count(sql) < expected && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }

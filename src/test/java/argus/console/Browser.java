@@ -61,7 +61,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     List<WebElement> all(String css) {
@@ -77,13 +77,13 @@ final class Browser implements AutoCloseable {
         find("#email").sendKeys(email);
         find("#password").sendKeys(password);
         find("#sign-in").click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/console/folders"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/console/folders"));
     }
 
     /** Whether the condition came true within ten seconds (it is checked every tenth of a second). */
     boolean waitUntil(BooleanSupplier condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(100)).until(d -> condition.getAsBoolean());
+            return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> condition.getAsBoolean());
         } catch (TimeoutException e) {
             return false;
         }
@@ -92,7 +92,7 @@ final class Browser implements AutoCloseable {
     /** Applies the folder filters as they are set and answers the rows of the filtered list. */
     List<WebElement> submitFilters() {
         find("#apply-filters").click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("?"));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("?"));
         find("#total");
         return all("tr.folder-row");
     }

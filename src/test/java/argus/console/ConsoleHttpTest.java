@@ -225,12 +225,12 @@ class ConsoleHttpTest {
                     .header("X-Session-ID", "session-7").header("X-Device-Info", "Pixel 8 / Android 15"));
             assertEquals(201, created.status(), created.body().toString());
             String folder = (String) created.body().get("folder_id");
-            for (long deadline = System.currentTimeMillis() + 30_000; receiver.calls().isEmpty() && System.currentTimeMillis() < deadline; ) {
+            for (long deadline = System.currentTimeMillis() + 120_000; receiver.calls().isEmpty() && System.currentTimeMillis() < deadline; ) {
                 Thread.sleep(100);
             }
             Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
             String page = "";
-            for (long deadline = System.currentTimeMillis() + 10_000; !page.contains("DELIVERED") && System.currentTimeMillis() < deadline; ) {
+            for (long deadline = System.currentTimeMillis() + 120_000; !page.contains("DELIVERED") && System.currentTimeMillis() < deadline; ) {
                 page = get("/console/folders/" + folder, session.cookie()).body();
             }
             assertTrue(page.contains("session-7") && page.contains("Pixel 8 / Android 15"), "the request context");

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,6 +69,37 @@ class OpenApiTest {
         Map<String, Object> schemes = (Map<String, Object>) components.get("securitySchemes");
         assertTrue(schemes.keySet().containsAll(Set.of("ozAccessToken", "videoDetectApiKey", "deepfakeApiKey", "bearerAccessToken", "partnerJwt")));
         assertEquals("X-Forensic-Access-Token", ((Map<String, Object>) schemes.get("ozAccessToken")).get("name"));
+    }
+
+    /** What a generated client is made of: one class per tag, one method per operation id, typed errors. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationSaysWhatItDoesUnderItsContractWithItsErrors() {
+        Map<String, Object> openapi = new Yaml().load(http.toBlocking().retrieve(HttpRequest.GET("/swagger/argus.yml")));
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) openapi.get("paths");
+        Set<String> ids = new TreeSet<>();
+        Set<String> tags = new TreeSet<>();
+        int operations = 0;
+        for (var path : paths.entrySet()) {
+            for (var method : path.getValue().entrySet()) {
+                if (!(method.getValue() instanceof Map<?, ?> operation) || !operation.containsKey("responses")) {
+                    continue;
+                }
+                operations++;
+                String where = method.getKey() + " " + path.getKey();
+                String id = (String) operation.get("operationId");
+                assertTrue(id.matches("[a-z]+([A-Z][a-z]*)+"), where + ": operation id '" + id + "' is a bare verb or numbered");
+                ids.add(id);
+                List<String> tagged = (List<String>) operation.get("tags");
+                assertEquals(1, tagged == null ? 0 : tagged.size(), where + " has one tag");
+                tags.addAll(tagged);
+                Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                assertTrue(responses.containsKey("4XX") && responses.containsKey("5XX"), where + " describes its error answers");
+            }
+        }
+        assertEquals(operations, ids.size(), "operation ids are unique");
+        assertEquals(Set.of("Oz folders", "Oz analyses", "Oz accounts", "Oz collections", "Video detect", "Anti-video forgery",
+                "Audio authenticity", "Deepfake analysis"), tags);
     }
 
     @Test

@@ -115,7 +115,7 @@ class OperationsTest {
                 .header(OzClient.TOKEN_HEADER, token).header("X-Request-ID", "partner-req-0002"));
         assertEquals("partner-req-0002", started.response().header("X-Request-ID"));
         String analysisId = (String) started.items().getFirst().get("analysis_id");
-        for (long deadline = System.currentTimeMillis() + 30_000; "PROCESSING".equals(oz.get("/api/analyses/" + analysisId + "/").body().get("state"))
+        for (long deadline = System.currentTimeMillis() + 120_000; "PROCESSING".equals(oz.get("/api/analyses/" + analysisId + "/").body().get("state"))
                 && System.currentTimeMillis() < deadline; ) {
             Thread.sleep(100);
         }

@@ -107,7 +107,7 @@ class DeactivatedCompanyTest {
     }
 
     private VideoSubmission awaitSettled(UUID id) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         VideoSubmission submission = submissions.findById(id).orElseThrow();
         while (List.of("pending", "processing").contains(submission.status()) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

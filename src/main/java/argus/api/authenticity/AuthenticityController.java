@@ -1,5 +1,7 @@
 package argus.api.authenticity;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ErrorCode;
 import argus.Application;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -31,6 +33,8 @@ import java.util.UUID;
  * {@code end_time} segment in seconds) is queued and answered 202 with an {@code X-Location} to poll for the task.
  */
 @SecurityRequirement(name = Application.BEARER_TOKEN)
+@Tag(name = "Audio authenticity")
+@Refusals.Vendor
 @Controller("/api/technology")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthenticityController {
@@ -44,7 +48,7 @@ class AuthenticityController {
     }
 
     @Post(value = "/experimental/authenticity-verification", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<AuthenticityTaskJson> start(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<AuthenticityTaskJson> startAuthenticityVerification(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                              @Part("file") CompletedFileUpload file,
                                              @Nullable @QueryValue("start_time") Double startTime,
                                              @Nullable @QueryValue("end_time") Double endTime) {
@@ -60,7 +64,7 @@ class AuthenticityController {
     }
 
     @Get("/authenticity-verification/{taskId}")
-    AuthenticityTaskJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID taskId) {
+    AuthenticityTaskJson getAuthenticityVerification(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID taskId) {
         return service.find(caller, taskId).map(this::json)
                 .orElseThrow(() -> new ArgusException(ErrorCode.TASK_NOT_FOUND, "no task " + taskId));
     }

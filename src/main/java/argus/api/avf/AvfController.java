@@ -1,5 +1,7 @@
 package argus.api.avf;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ErrorCode;
 import argus.Application;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -33,6 +35,8 @@ import java.util.UUID;
  * prediction, confidence and score once the queued check has run.
  */
 @SecurityRequirement(name = Application.PARTNER_JWT)
+@Tag(name = "Anti-video forgery")
+@Refusals.Vendor
 @Controller("/api-gateway/avf")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AvfController {
@@ -45,7 +49,7 @@ class AvfController {
     }
 
     @Post(value = "/infer", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<AvfJson> infer(HttpRequest<?> request, @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<AvfJson> inferVideoForgery(HttpRequest<?> request, @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                 @Nullable @Part("file") CompletedFileUpload file) {
         if (file == null) {
             throw new ArgusException(ErrorCode.MISSING_FILE, "the multipart part 'file' with the video is required");
@@ -65,7 +69,7 @@ class AvfController {
     }
 
     @Get("/status/{requestId}")
-    AvfJson status(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID requestId) {
+    AvfJson getVideoForgeryStatus(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID requestId) {
         ForgeryTask task = service.find(caller, requestId)
                 .orElseThrow(() -> new ArgusException(ErrorCode.REQUEST_NOT_FOUND, "no request " + requestId));
         String message = task.pending() ? "Inference in progress" : task.success() ? "Inference completed" : "Inference failed";

@@ -1,5 +1,7 @@
 package argus.api.deepfake;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ErrorCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import argus.Application;
@@ -34,6 +36,8 @@ import java.util.UUID;
  * analysis is also posted to the callback.
  */
 @SecurityRequirement(name = Application.DEEPFAKE_KEY)
+@Tag(name = "Deepfake analysis")
+@Refusals.Vendor
 @Controller("/v1/deepfake-detection")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class DeepfakeController {
@@ -47,7 +51,7 @@ class DeepfakeController {
     }
 
     @Post(value = "/analyze", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<DeepfakeJson.Accepted> analyze(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<DeepfakeJson.Accepted> analyzeDeepfake(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                 @Nullable @Part("file") CompletedFileUpload file,
                                                 @Nullable @Part("file_type") @Schema(name = "file_type") String fileType,
                                                 @Nullable @Part("callback_url") @Schema(name = "callback_url") String callbackUrl,
@@ -69,7 +73,7 @@ class DeepfakeController {
     }
 
     @Get("/{id}")
-    DeepfakeJson.Analysis get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String id) {
+    DeepfakeJson.Analysis getDeepfakeAnalysis(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String id) {
         return parse(id).flatMap(uuid -> service.find(caller, uuid))
                 .map(analysis -> DeepfakeJson.analysis(analysis, service.details(analysis)))
                 .orElseThrow(() -> new ArgusException(ErrorCode.ANALYSIS_NOT_FOUND, "no analysis " + ArgusException.clip(id)));

@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.analysis.AnalysisType;
 import argus.api.JsonPayloadReader;
 import argus.auth.Caller;
@@ -31,6 +33,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** {@code /api/analyses/}: the analyses the caller sees, newest first, and one analysis, to poll while it runs. */
+@Tag(name = "Oz analyses")
+@Refusals.Oz
 @Controller("/api/analyses")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AnalysisController {
@@ -48,7 +52,7 @@ class AnalysisController {
 
     /** Filters: {@code folder_id}, {@code type}, {@code time_created.*}, {@code time_updated.*}; {@code sorting} as for folders. */
     @Get
-    HttpResponse<List<AnalysisJson>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<AnalysisJson>> listAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         String type = query.text("type");
@@ -61,7 +65,7 @@ class AnalysisController {
     }
 
     @Get("/{analysisId}")
-    AnalysisJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId, HttpRequest<?> request) {
+    AnalysisJson getAnalysis(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId, HttpRequest<?> request) {
         Analysis analysis = folders.analysis(caller, analysisId);
         return json(folders.find(caller, analysis.folderId()), analysis, request);
     }
@@ -73,7 +77,7 @@ class AnalysisController {
     @Patch("/{analysisId}")
     @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OperatorVerdict.OnAnalysis.class))))
-    AnalysisJson decide(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId,
+    AnalysisJson decideAnalysis(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId,
                         @Parameter(hidden = true) @Body byte[] body,
                         HttpRequest<?> request) {
         OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "resolution_status", "resolution_comment");

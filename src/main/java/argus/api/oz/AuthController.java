@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ErrorCode;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import argus.ArgusException;
@@ -22,6 +24,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * {@code /api/authorize}: the Oz login (a token pair: the access token to send as X-Forensic-Access-Token and the
  * expire token to renew it), the renewal, and the logout that revokes the current pair.
  */
+@Tag(name = "Oz accounts")
+@Refusals.Oz
 @Controller("/api/authorize")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AuthController {
@@ -39,7 +43,7 @@ class AuthController {
 
     @Post("/auth")
     @SecurityRequirements
-    AccountJson.TokenResponse login(@Body AccountJson.LoginRequest body, HttpRequest<?> request) {
+    AccountJson.TokenResponse signIn(@Body AccountJson.LoginRequest body, HttpRequest<?> request) {
         AccountJson.Credentials credentials = body.credentials();
         if (credentials == null || credentials.email() == null || credentials.password() == null) {
             throw new ArgusException(ErrorCode.MISSING_FIELD, "credentials.email and credentials.password are required");
@@ -49,7 +53,7 @@ class AuthController {
 
     @Post("/refresh")
     @SecurityRequirements
-    AccountJson.TokenResponse refresh(@Body AccountJson.RefreshRequest body, HttpRequest<?> request) {
+    AccountJson.TokenResponse refreshSession(@Body AccountJson.RefreshRequest body, HttpRequest<?> request) {
         if (body.expireToken() == null || body.expireToken().isBlank()) {
             throw new ArgusException(ErrorCode.MISSING_FIELD, "expire_token is required");
         }
@@ -57,7 +61,7 @@ class AuthController {
     }
 
     @Post("/logout")
-    HttpResponse<?> logout(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
+    HttpResponse<?> signOut(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         tokens.revoke(caller.sessionId());
         return HttpResponse.noContent();
     }

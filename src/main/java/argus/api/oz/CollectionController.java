@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.api.Downloads;
@@ -31,6 +33,8 @@ import java.util.UUID;
  * {@code /api/collections/}: blacklist collections, their persons (enrolled from photos in the multipart + payload
  * style, with {@code person:meta_data}) and the persons' photos.
  */
+@Tag(name = "Oz collections")
+@Refusals.Oz
 @Controller("/api/collections")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CollectionController {
@@ -52,26 +56,26 @@ class CollectionController {
     }
 
     @Post
-    HttpResponse<CollectionJson.Collection> create(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<CollectionJson.Collection> createCollection(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                    @Body CollectionJson.CollectionRequest body) {
         return HttpResponse.created(CollectionJson.Collection.of(collections.create(caller, body.alias(), body.companyId()), 0, json));
     }
 
     @Get
-    HttpResponse<List<CollectionJson.Collection>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<CollectionJson.Collection>> listCollections(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
         Paging paging = ListQuery.of(request).paging();
         return PageJson.of(collections.list(caller, paging.pageable()), paging, request, urls.base(request),
                 c -> CollectionJson.Collection.of(c, collections.personCount(c.id()), json));
     }
 
     @Get("/{collectionId}")
-    CollectionJson.Collection get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId) {
+    CollectionJson.Collection getCollection(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId) {
         var collection = collections.collection(caller, collectionId);
         return CollectionJson.Collection.of(collection, collections.personCount(collection.id()), json);
     }
 
     @Delete("/{collectionId}")
-    HttpResponse<?> delete(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId) {
+    HttpResponse<?> deleteCollection(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId) {
         collections.delete(caller, collectionId);
         return HttpResponse.noContent();
     }
@@ -87,7 +91,7 @@ class CollectionController {
     }
 
     @Get("/{collectionId}/persons")
-    HttpResponse<List<CollectionJson.Person>> persons(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<List<CollectionJson.Person>> listPersons(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                       @PathVariable UUID collectionId, HttpRequest<?> request) {
         Paging paging = ListQuery.of(request).paging();
         String base = urls.base(request);
@@ -96,7 +100,7 @@ class CollectionController {
     }
 
     @Get("/{collectionId}/persons/{personId}")
-    CollectionJson.Person person(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
+    CollectionJson.Person getPerson(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
                                  @PathVariable UUID personId, HttpRequest<?> request) {
         return CollectionJson.Person.of(collections.person(caller, collectionId, personId), json, urls.base(request));
     }
@@ -109,7 +113,7 @@ class CollectionController {
     }
 
     @Post(value = "/{collectionId}/persons/{personId}/images", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<List<CollectionJson.Image>> addImages(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<List<CollectionJson.Image>> addPersonImages(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                        @PathVariable UUID collectionId, @PathVariable UUID personId,
                                                        @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload -> {
@@ -120,21 +124,21 @@ class CollectionController {
     }
 
     @Get("/{collectionId}/persons/{personId}/images")
-    List<CollectionJson.Image> images(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
+    List<CollectionJson.Image> listPersonImages(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
                                       @PathVariable UUID personId, HttpRequest<?> request) {
         String base = urls.base(request);
         return collections.person(caller, collectionId, personId).images().stream().map(i -> CollectionJson.Image.of(i, base)).toList();
     }
 
     @Delete("/{collectionId}/persons/{personId}/images/{imageId}")
-    HttpResponse<?> deleteImage(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
+    HttpResponse<?> deletePersonImage(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
                                 @PathVariable UUID personId, @PathVariable UUID imageId) {
         collections.deleteImage(caller, collectionId, personId, imageId);
         return HttpResponse.noContent();
     }
 
     @Get("/{collectionId}/persons/{personId}/images/{imageId}/original")
-    HttpResponse<StreamedFile> original(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
+    HttpResponse<StreamedFile> downloadPersonImage(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
                                         @PathVariable UUID personId, @PathVariable UUID imageId) {
         PersonImage image = collections.image(caller, collectionId, personId, imageId);
         return Downloads.attachment(store, image.storageKey(), MediaType.of(image.contentType()), image.originalName());

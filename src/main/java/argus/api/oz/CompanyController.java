@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.auth.Company;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** {@code /api/companies/}: tenants, managed by ADMIN; a client-side user sees its own company only. */
+@Tag(name = "Oz accounts")
+@Refusals.Oz
 @Controller("/api/companies")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class CompanyController {
@@ -36,7 +40,7 @@ class CompanyController {
     }
 
     @Get
-    HttpResponse<List<AccountJson.CompanyJson>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<AccountJson.CompanyJson>> listCompanies(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         return PageJson.of(accounts.companies(caller, query.text("search_text"), paging.pageable()), paging, request,
@@ -44,18 +48,18 @@ class CompanyController {
     }
 
     @Post
-    HttpResponse<AccountJson.CompanyJson> create(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<AccountJson.CompanyJson> createCompany(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                  @Body AccountJson.CompanyRequest body) {
         return HttpResponse.created(json(caller, accounts.createCompany(caller, body.name())));
     }
 
     @Get("/{companyId}")
-    AccountJson.CompanyJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId) {
+    AccountJson.CompanyJson getCompany(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId) {
         return json(caller, accounts.company(caller, companyId));
     }
 
     @Patch("/{companyId}")
-    AccountJson.CompanyJson update(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
+    AccountJson.CompanyJson updateCompany(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
                                    @Body AccountJson.CompanyRequest body) {
         return json(caller, accounts.updateCompany(caller, companyId, body.name(), body.active()));
     }
@@ -65,7 +69,7 @@ class CompanyController {
      * Its folders stay for audit and can be deleted one by one; nothing is erased by this call.
      */
     @Delete("/{companyId}")
-    HttpResponse<?> deactivate(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId) {
+    HttpResponse<?> deactivateCompany(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId) {
         accounts.updateCompany(caller, companyId, null, false);
         return HttpResponse.noContent();
     }

@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,6 +42,8 @@ import java.util.UUID;
  * creation (media only), the folder list with its filters, reading, metadata edits and deletion of a folder, and
  * starting analyses on it (the multi-step flow).
  */
+@Tag(name = "Oz folders")
+@Refusals.Oz
 @Controller("/api/folders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FolderController {
@@ -77,7 +81,7 @@ class FolderController {
             requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadParts.class)),
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object", description = PAYLOAD))}))
-    HttpResponse<FolderJson> createWithMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<FolderJson> createFolder(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                              @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload ->
                 created(folders.create(caller, payloads.parse(caller, upload.payload(), upload.files()), RequestContexts.of(request)), request));
@@ -86,7 +90,7 @@ class FolderController {
     /** A folder without media, its payload sent as the JSON body; legacy clients send no body at all. */
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Hidden
-    HttpResponse<FolderJson> createEmpty(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<FolderJson> createFolderWithoutMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                          @Body @Nullable byte[] body, HttpRequest<?> request) {
         return created(folders.create(caller, payloads.parse(caller, reader.readOptionalObject(body, "the request body"), List.of()),
                 RequestContexts.of(request)), request);
@@ -102,7 +106,7 @@ class FolderController {
      * a folder status or, as legacy clients send it, a verdict (matched against {@code system_resolution}).
      */
     @Get
-    HttpResponse<List<FolderJson>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<FolderJson>> listFolders(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         Resolution verdict = query.enumValue("system_resolution", Resolution.class);
@@ -126,7 +130,7 @@ class FolderController {
     }
 
     @Get("/{folderId}")
-    FolderJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
+    FolderJson getFolder(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
         return mapper.toJson(folders.find(caller, folderId), urls.base(request));
     }
 
@@ -134,7 +138,7 @@ class FolderController {
     @Patch("/{folderId}")
     @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OperatorVerdict.OnFolder.class))))
-    FolderJson decide(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+    FolderJson decideFolder(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
                       @Parameter(hidden = true) @Body byte[] body,
                       HttpRequest<?> request) {
         OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "operator_status", "operator_comment");
@@ -143,7 +147,7 @@ class FolderController {
     }
 
     @Delete("/{folderId}")
-    HttpResponse<?> delete(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId) {
+    HttpResponse<?> deleteFolder(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId) {
         folders.delete(caller, folderId);
         return HttpResponse.noContent();
     }
@@ -162,7 +166,7 @@ class FolderController {
      * when two media can be compared, face matching start.
      */
     @Patch("/{folderId}/analyses")
-    HttpResponse<List<AnalysisJson>> launchAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<List<AnalysisJson>> launchDefaultAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                                     @PathVariable UUID folderId, @Body @Nullable byte[] body, HttpRequest<?> request) {
         Map<String, Object> json = reader.readOptionalObject(body, "the request body");
         OzPayloadParser.AnalysesToStart toStart = json.containsKey("analyses") ? payloads.analysesToStart(caller, json) : null;
@@ -173,7 +177,7 @@ class FolderController {
     }
 
     @Get("/{folderId}/analyses")
-    List<AnalysisJson> analyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+    List<AnalysisJson> listFolderAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
                                 HttpRequest<?> request) {
         var view = folders.find(caller, folderId);
         return mapper.analyses(view, view.analyses(), urls.base(request));

@@ -1,6 +1,9 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ErrorCode;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -37,6 +40,8 @@ import java.util.UUID;
  * and previews ({@code thumb_url}) for the folder's company only, and deleting one. Early Oz clients call the same
  * resource {@code images} and name a media by its {@code image_id}; both names are served.
  */
+@Tag(name = "Oz folders")
+@Refusals.Oz
 @Controller("/api/folders/{folderId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FolderMediaController {
@@ -57,17 +62,40 @@ class FolderMediaController {
         this.urls = urls;
     }
 
-    @Get(uris = {"/media", "/images"})
-    List<MediaJson> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
+    @Get("/media")
+    List<MediaJson> listFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
+        return listed(caller, folderId, request);
+    }
+
+    /** The folder's media under the name early clients use. */
+    @Get("/images")
+    List<MediaJson> listFolderImages(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
+        return listed(caller, folderId, request);
+    }
+
+    private List<MediaJson> listed(Caller caller, UUID folderId, HttpRequest<?> request) {
         FolderView view = folders.find(caller, folderId);
         return view.media().stream().map(m -> mapper.media(m, view.folder(), urls.base(request))).toList();
     }
 
-    @Post(uris = {"/media", "/images"}, consumes = MediaType.MULTIPART_FORM_DATA)
+    @Post(value = "/media", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = FolderController.UploadParts.class))))
-    HttpResponse<List<MediaJson>> add(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
-                                      @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
+    HttpResponse<List<MediaJson>> addFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+                                                 @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
+        return added(caller, folderId, body, request);
+    }
+
+    /** Media added under the name early clients use. */
+    @Post(value = "/images", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = FolderController.UploadParts.class))))
+    HttpResponse<List<MediaJson>> addFolderImages(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+                                                  @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
+        return added(caller, folderId, body, request);
+    }
+
+    private HttpResponse<List<MediaJson>> added(Caller caller, UUID folderId, MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload -> {
             if (upload.files().isEmpty()) {
                 throw noMedia();
@@ -80,7 +108,8 @@ class FolderMediaController {
 
     /** Media come as file parts of a multipart body; a JSON body (file paths, names) carries none. */
     @Post(uris = {"/media", "/images"}, consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<List<MediaJson>> addWithoutFiles(@PathVariable UUID folderId, @Body @Nullable byte[] body) {
+    @Hidden
+    HttpResponse<List<MediaJson>> refuseMediaWithoutFiles(@PathVariable UUID folderId, @Body @Nullable byte[] body) {
         throw noMedia();
     }
 
@@ -90,15 +119,26 @@ class FolderMediaController {
     }
 
     @Get("/media/{mediaId}")
-    MediaJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, @PathVariable UUID mediaId,
+    MediaJson getFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, @PathVariable UUID mediaId,
                   HttpRequest<?> request) {
         Media media = folders.media(caller, folderId, mediaId);
         return mapper.media(media, folders.find(caller, folderId).folder(), urls.base(request));
     }
 
     /** Deletes a media named by its {@code media_id} or, as early clients do, by its {@code image_id}. */
-    @Delete(uris = {"/media/{mediaId}", "/images/{mediaId}"})
-    HttpResponse<?> delete(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+    @Delete("/media/{mediaId}")
+    HttpResponse<?> deleteFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+                                      @PathVariable UUID mediaId) {
+        return deleted(caller, folderId, mediaId);
+    }
+
+    @Delete("/images/{mediaId}")
+    HttpResponse<?> deleteFolderImage(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+                                      @PathVariable UUID mediaId) {
+        return deleted(caller, folderId, mediaId);
+    }
+
+    private HttpResponse<?> deleted(Caller caller, UUID folderId, UUID mediaId) {
         FolderView view = folders.find(caller, folderId);
         Media media = view.media().stream().filter(m -> m.id().equals(mediaId) || m.imageId().equals(mediaId)).findFirst()
                 .orElseThrow(() -> ArgusException.notFound("media " + mediaId));
@@ -107,14 +147,14 @@ class FolderMediaController {
     }
 
     @Get("/media/{mediaId}/original")
-    HttpResponse<StreamedFile> original(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<StreamedFile> downloadFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                         @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
         return Downloads.attachment(store, media.storageKey(), MediaType.of(media.contentType()), media.originalName());
     }
 
     @Get("/media/{mediaId}/thumb")
-    HttpResponse<StreamedFile> thumb(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<StreamedFile> downloadFolderMediaThumb(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                      @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
         if (media.thumbKey() == null) {

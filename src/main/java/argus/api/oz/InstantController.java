@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.auth.Caller;
@@ -19,6 +21,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * {@code POST /api/instant/folders/}: Oz Instant (non-persistent) mode. The request has the single request's shape
  * and the answer the folder's, without download URLs; the media are analysed in memory and nothing is stored.
  */
+@Tag(name = "Oz folders")
+@Refusals.Oz
 @Controller("/api/instant/folders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InstantController {
@@ -35,7 +39,7 @@ class InstantController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    FolderJson analyze(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @Body byte[] body, HttpRequest<?> request) {
+    FolderJson analyzeInstantly(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @Body byte[] body, HttpRequest<?> request) {
         UploadReceiver.Upload upload = receiver.receive(body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
         FolderSubmission submission = payloads.parse(caller, upload.payload(), upload.files());
         if (submission.analyses().isEmpty()) {

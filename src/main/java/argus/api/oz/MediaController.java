@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.auth.Caller;
 import argus.folder.FolderService;
 import argus.folder.Media;
@@ -16,6 +18,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.UUID;
 
 /** {@code /api/media/{id}/}: a media by its id alone, and its deletion (roles that may delete). */
+@Tag(name = "Oz folders")
+@Refusals.Oz
 @Controller("/api/media")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MediaController {
@@ -30,13 +34,13 @@ class MediaController {
     }
 
     @Get("/{mediaId}")
-    MediaJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID mediaId, HttpRequest<?> request) {
+    MediaJson getMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID mediaId, HttpRequest<?> request) {
         Media media = folders.media(caller, mediaId);
         return mapper.media(media, folders.find(caller, media.folderId()).folder(), urls.base(request));
     }
 
     @Delete("/{mediaId}")
-    HttpResponse<?> delete(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID mediaId) {
+    HttpResponse<?> deleteMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID mediaId) {
         folders.deleteMedia(caller, mediaId);
         return HttpResponse.noContent();
     }

@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ArgusException;
 import argus.api.JsonPayloadReader;
 import argus.auth.Accounts;
@@ -31,6 +33,8 @@ import java.util.function.BiFunction;
  * a key); DELETE empties it. POST and PATCH answer the resulting metadata object. Who may change what is the owner's
  * rule (an OPERATOR may annotate folders, a CLIENT ADMIN its company's users...).
  */
+@Tag(name = "Oz folders")
+@Refusals.Oz
 @Controller("/api/{owner}/{id}/meta_data")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MetaDataController {
@@ -65,18 +69,18 @@ class MetaDataController {
     }
 
     @Get
-    Map<String, Object> get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner, @PathVariable UUID id) {
+    Map<String, Object> getMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner, @PathVariable UUID id) {
         return json.object(owner(owner).read().apply(caller, id));
     }
 
     @Post
-    Map<String, Object> replace(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner,
+    Map<String, Object> replaceMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner,
                                 @PathVariable UUID id, @Body @Nullable byte[] body) {
         return json.object(owner(owner).replace().apply(caller, id, reader.readOptionalObject(body, "the metadata")));
     }
 
     @Patch
-    Map<String, Object> merge(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner,
+    Map<String, Object> mergeMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner,
                               @PathVariable UUID id, @Body @Nullable byte[] body) {
         Owner kind = owner(owner);
         Map<String, Object> merged = new LinkedHashMap<>(json.object(kind.read().apply(caller, id)));
@@ -91,7 +95,7 @@ class MetaDataController {
     }
 
     @Delete
-    HttpResponse<?> clear(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner, @PathVariable UUID id) {
+    HttpResponse<?> clearMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner, @PathVariable UUID id) {
         owner(owner).replace().apply(caller, id, Map.of());
         return HttpResponse.noContent();
     }

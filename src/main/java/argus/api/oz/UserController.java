@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.api.ClientOrigin;
@@ -31,6 +33,8 @@ import java.util.UUID;
  * {@code /api/users/}: ADMIN manages every user, CLIENT ADMIN the client-side users of its company; everyone can read
  * and edit its own profile ({@code /api/users/me/}). Deleting a user deactivates it and revokes its tokens.
  */
+@Tag(name = "Oz accounts")
+@Refusals.Oz
 @Controller("/api/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class UserController {
@@ -47,7 +51,7 @@ class UserController {
     }
 
     @Get
-    HttpResponse<List<AccountJson.UserJson>> list(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<AccountJson.UserJson>> listUsers(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         return PageJson.of(accounts.users(caller, query.text("search_text"), paging.pageable()), paging, request,
@@ -56,7 +60,7 @@ class UserController {
 
     /** A user; the role as {@code user_type} (either spelling) or, as API ≤ 5.3 clients send it, CLIENT with flags. */
     @Post
-    HttpResponse<AccountJson.UserJson> create(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<AccountJson.UserJson> createUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
                                               @Body AccountJson.UserRequest body) {
         Role role = body.role(null);
         if (body.email() == null || body.password() == null || role == null) {
@@ -70,18 +74,18 @@ class UserController {
     }
 
     @Get("/me")
-    AccountJson.UserJson me(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
+    AccountJson.UserJson getCurrentUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
         return json(accounts.user(caller, caller.userId()));
     }
 
     @Get("/{userId}")
-    AccountJson.UserJson get(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId) {
+    AccountJson.UserJson getUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId) {
         return json(accounts.user(caller, userId));
     }
 
     /** A user changing its own password sends {@code current_password} as well. */
     @Patch("/{userId}")
-    AccountJson.UserJson update(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId,
+    AccountJson.UserJson updateUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId,
                                 @Body AccountJson.UserRequest body, HttpRequest<?> request) {
         if (body.email() != null || body.companyId() != null) {
             throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "the e-mail and company of a user cannot change");
@@ -98,7 +102,7 @@ class UserController {
     }
 
     @Delete("/{userId}")
-    HttpResponse<?> deactivate(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId, HttpRequest<?> request) {
+    HttpResponse<?> deactivateUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId, HttpRequest<?> request) {
         accounts.updateUser(caller, userId, Accounts.UserChange.deactivation(), origins.address(request));
         return HttpResponse.noContent();
     }

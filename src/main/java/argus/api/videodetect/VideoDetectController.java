@@ -1,5 +1,7 @@
 package argus.api.videodetect;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ErrorCode;
 import io.swagger.v3.oas.annotations.media.Schema;
 import argus.Application;
@@ -40,6 +42,8 @@ import java.util.UUID;
  * 201 is sent, so the first poll is final.
  */
 @SecurityRequirement(name = Application.VIDEO_DETECT_KEY)
+@Tag(name = "Video detect")
+@Refusals.VideoDetect
 @Controller("/api/v1/{tenantSlug}/video/detect")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VideoDetectController {
@@ -52,7 +56,7 @@ class VideoDetectController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<VideoDetectJson.Envelope<VideoDetectJson.Submitted>> submit(HttpRequest<?> request, @PathVariable String tenantSlug,
+    HttpResponse<VideoDetectJson.Envelope<VideoDetectJson.Submitted>> submitVideoDetection(HttpRequest<?> request, @PathVariable String tenantSlug,
                                                                              @RequestAttribute(VideoKeyFilter.KEY_ATTRIBUTE) ApiKey key,
                                                                              @Nullable @Part("video_file") @Schema(name = "video_file") CompletedFileUpload videoFile,
                                                                              @Nullable @Part("video_url") @Schema(name = "video_url") String videoUrl,
@@ -73,7 +77,7 @@ class VideoDetectController {
     }
 
     @Get("/{submissionId}")
-    VideoDetectJson.Envelope<VideoDetectJson.Status> status(@PathVariable String tenantSlug, @PathVariable UUID submissionId,
+    VideoDetectJson.Envelope<VideoDetectJson.Status> getVideoDetection(@PathVariable String tenantSlug, @PathVariable UUID submissionId,
                                                             @RequestAttribute(VideoKeyFilter.KEY_ATTRIBUTE) ApiKey key) {
         VideoTenant tenant = service.tenant(key, tenantSlug, ApiKey.READ);
         VideoSubmission submission = service.find(tenant, submissionId)

@@ -1,5 +1,7 @@
 package argus.api.videodetect;
 
+import argus.api.Refusals;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.auth.Caller;
 import argus.videodetect.VideoTenant;
 import argus.videodetect.VideoTenants;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** Administration of the video-detect contract, with a forensic access token: tenant settings and API keys. */
+@Tag(name = "Video detect")
+@Refusals.Oz
 @Controller("/api/companies/{companyId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VideoTenantController {
@@ -31,7 +35,7 @@ class VideoTenantController {
     }
 
     @Put("/video-tenant/")
-    VideoDetectJson.TenantSettings configure(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
+    VideoDetectJson.TenantSettings configureVideoTenant(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
                                              @Body VideoDetectJson.TenantSettings settings) {
         VideoTenant tenant = tenants.configure(caller, companyId, settings.tenantSlug(), settings.credits(), settings.metadataSchema());
         return new VideoDetectJson.TenantSettings(tenant.tenantSlug(), tenant.credits(),
@@ -39,7 +43,7 @@ class VideoTenantController {
     }
 
     @Post("/api-keys/")
-    HttpResponse<VideoDetectJson.IssuedKey> issue(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
+    HttpResponse<VideoDetectJson.IssuedKey> issueVideoApiKey(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
                                                   @Body VideoDetectJson.KeyRequest request) {
         VideoTenants.IssuedKey issued = tenants.issueKey(caller, companyId, request.scopes());
         return HttpResponse.status(HttpStatus.CREATED).body(new VideoDetectJson.IssuedKey(issued.key().id(), issued.secret(),
