@@ -3,16 +3,26 @@ package argus.auth;
 import argus.ErrorCode;
 import argus.ArgusException;
 
+import java.security.Principal;
 import java.util.UUID;
 
-/** The authenticated user behind a request, and the checks on what it may reach. */
-public record Caller(UUID userId, UUID companyId, String email, Role role, Permissions permissions, UUID sessionId) {
+/**
+ * The authenticated user behind a request, and the checks on what it may reach. A {@link Principal}, so that the OpenAPI
+ * document does not mistake a route's caller parameter for a request parameter.
+ */
+public record Caller(UUID userId, UUID companyId, String email, Role role, Permissions permissions, UUID sessionId) implements Principal {
 
     public static Caller of(User user, UUID sessionId) {
         return new Caller(user.id(), user.companyId(), user.email(), user.role(), user.permissions(), sessionId);
     }
 
     public static final String REQUEST_ATTRIBUTE = "argus.caller";
+
+    /** The e-mail the caller signed in with. */
+    @Override
+    public String getName() {
+        return email;
+    }
 
     /** Whether an object of this company, created by this user, is visible to the caller. */
     public boolean sees(UUID objectCompanyId, UUID objectUserId) {

@@ -64,14 +64,13 @@ class AccountPages {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, @QueryValue(defaultValue = "") String search,
+    ModelAndView<Map<String, Object>> page(Caller caller, HttpRequest<?> request, @QueryValue(defaultValue = "") String search,
                                            @QueryValue(defaultValue = "0") int page) {
-        return render(request, search, page, null);
+        return render(caller, request, search, page, null);
     }
 
     /** The users matching {@code search} (part of an e-mail), a page at a time, and the companies. */
-    private ModelAndView<Map<String, Object>> render(HttpRequest<?> request, String search, int page, @Nullable IssuedToken issued) {
-        Caller caller = ConsoleSession.caller(request);
+    private ModelAndView<Map<String, Object>> render(Caller caller, HttpRequest<?> request, String search, int page, @Nullable IssuedToken issued) {
         var found = accounts.users(caller, search.isBlank() ? null : search.strip(), Pageable.from(Math.clamp(page, 0, MAX_PAGE), USERS_PER_PAGE));
         List<UserRow> users = found.getContent().stream()
                 .map(u -> new UserRow(u.id().toString(), u.email(), u.role().wireName(), u.companyId().toString(), u.active(),
@@ -99,9 +98,9 @@ class AccountPages {
     }
 
     @Post(uri = "/companies", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> createCompany(HttpRequest<?> request, @Body CompanyForm form) {
+    HttpResponse<?> createCompany(Caller caller, HttpRequest<?> request, @Body CompanyForm form) {
         ConsoleSession.checkForm(request, form.csrf());
-        accounts.createCompany(ConsoleSession.caller(request), form.name() == null ? "" : form.name());
+        accounts.createCompany(caller, form.name() == null ? "" : form.name());
         return HttpResponse.seeOther(PAGE);
     }
 
@@ -110,9 +109,8 @@ class AccountPages {
     }
 
     @Post(uri = "/users", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> createUser(HttpRequest<?> request, @Body UserForm form) {
+    HttpResponse<?> createUser(Caller caller, HttpRequest<?> request, @Body UserForm form) {
         ConsoleSession.checkForm(request, form.csrf());
-        Caller caller = ConsoleSession.caller(request);
         accounts.createUser(caller, company(caller, form.company()), new Accounts.NewUser(text(form.email()), text(form.password()),
                 Role.parse(text(form.role())), "", "", "", Permissions.ALL, "{}"));
         return HttpResponse.seeOther(PAGE);
@@ -124,17 +122,16 @@ class AccountPages {
 
     /** Answered with the page itself, the new token on it: reloading it does not show the token again. */
     @Post(uri = "/service", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    ModelAndView<Map<String, Object>> createService(HttpRequest<?> request, @Body ServiceForm form) {
+    ModelAndView<Map<String, Object>> createService(Caller caller, HttpRequest<?> request, @Body ServiceForm form) {
         ConsoleSession.checkForm(request, form.csrf());
-        Caller caller = ConsoleSession.caller(request);
         TokenService.TokenPair pair = accounts.createServiceAccount(caller, company(caller, form.company()), text(form.email()));
-        return render(request, "", 0, new IssuedToken(pair.user().email(), pair.accessToken(), pair.expireToken(), FolderCards.time(pair.accessExpiresAt())));
+        return render(caller, request, "", 0, new IssuedToken(pair.user().email(), pair.accessToken(), pair.expireToken(), FolderCards.time(pair.accessExpiresAt())));
     }
 
     @Post(uri = "/users/{userId}/deactivate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> deactivate(HttpRequest<?> request, @PathVariable UUID userId, @Body ConsoleSession.CsrfForm form) {
+    HttpResponse<?> deactivate(Caller caller, HttpRequest<?> request, @PathVariable UUID userId, @Body ConsoleSession.CsrfForm form) {
         ConsoleSession.checkForm(request, form.csrf());
-        accounts.updateUser(ConsoleSession.caller(request), userId, Accounts.UserChange.deactivation(), origins.address(request));
+        accounts.updateUser(caller, userId, Accounts.UserChange.deactivation(), origins.address(request));
         return HttpResponse.seeOther(PAGE);
     }
 

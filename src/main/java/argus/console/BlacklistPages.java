@@ -69,8 +69,7 @@ class BlacklistPages {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> list(HttpRequest<?> request) {
-        Caller caller = ConsoleSession.caller(request);
+    ModelAndView<Map<String, Object>> list(Caller caller, HttpRequest<?> request) {
         List<CollectionRow> rows = collections.list(caller, Pageable.from(0, MAX_COLLECTIONS)).getContent().stream()
                 .map(c -> new CollectionRow(c.id().toString(), c.alias(), c.companyId().toString(), collections.personCount(c.id()),
                         FolderCards.time(c.timeCreated()))).toList();
@@ -82,16 +81,15 @@ class BlacklistPages {
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> create(HttpRequest<?> request, @Body CollectionForm form) {
+    HttpResponse<?> create(Caller caller, HttpRequest<?> request, @Body CollectionForm form) {
         ConsoleSession.checkForm(request, form.csrf());
-        FaceCollection created = collections.create(ConsoleSession.caller(request), form.alias() == null ? "" : form.alias(), null);
+        FaceCollection created = collections.create(caller, form.alias() == null ? "" : form.alias(), null);
         return HttpResponse.seeOther(page(created.id()));
     }
 
     @Get("/{collectionId}")
-    ModelAndView<Map<String, Object>> collection(HttpRequest<?> request, @PathVariable UUID collectionId,
+    ModelAndView<Map<String, Object>> collection(Caller caller, HttpRequest<?> request, @PathVariable UUID collectionId,
                                                  @QueryValue(defaultValue = "0") int page) {
-        Caller caller = ConsoleSession.caller(request);
         FaceCollection collection = collections.collection(caller, collectionId);
         var persons = collections.persons(caller, collectionId, Pageable.from(Math.max(0, page), PERSONS_PER_PAGE));
         List<PersonCard> cards = persons.getContent().stream().map(person -> {
@@ -113,12 +111,12 @@ class BlacklistPages {
 
     /** Enrols a person from an uploaded photo; {@code name} goes into the person's metadata. */
     @Post(uri = "/{collectionId}/persons", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<?> enrol(HttpRequest<?> request, @PathVariable UUID collectionId, @Part("csrf") @Nullable String csrf,
+    HttpResponse<?> enrol(Caller caller, HttpRequest<?> request, @PathVariable UUID collectionId, @Part("csrf") @Nullable String csrf,
                           @Part("name") @Nullable String name, @Part("photo") CompletedFileUpload photo) {
         ConsoleSession.checkForm(request, csrf);
         Map<String, Object> metaData = name == null || name.isBlank() ? Map.of() : Map.of("name", name.strip());
         try (InputStream content = photo.getInputStream()) {
-            collections.createPerson(ConsoleSession.caller(request), collectionId, metaData, content, photo.getFilename());
+            collections.createPerson(caller, collectionId, metaData, content, photo.getFilename());
         } catch (IOException e) {
             throw new UncheckedIOException("the uploaded photo could not be read", e);
         }
@@ -126,16 +124,16 @@ class BlacklistPages {
     }
 
     @Post(uri = "/{collectionId}/persons/{personId}/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> remove(HttpRequest<?> request, @PathVariable UUID collectionId, @PathVariable UUID personId, @Body ConsoleSession.CsrfForm form) {
+    HttpResponse<?> remove(Caller caller, HttpRequest<?> request, @PathVariable UUID collectionId, @PathVariable UUID personId, @Body ConsoleSession.CsrfForm form) {
         ConsoleSession.checkForm(request, form.csrf());
-        collections.deletePerson(ConsoleSession.caller(request), collectionId, personId);
+        collections.deletePerson(caller, collectionId, personId);
         return HttpResponse.seeOther(page(collectionId));
     }
 
     @Get("/{collectionId}/persons/{personId}/images/{imageId}")
-    HttpResponse<StreamedFile> image(HttpRequest<?> request, @PathVariable UUID collectionId, @PathVariable UUID personId,
+    HttpResponse<StreamedFile> image(Caller caller, HttpRequest<?> request, @PathVariable UUID collectionId, @PathVariable UUID personId,
                                      @PathVariable UUID imageId) {
-        PersonImage image = collections.image(ConsoleSession.caller(request), collectionId, personId, imageId);
+        PersonImage image = collections.image(caller, collectionId, personId, imageId);
         return Downloads.inline(store, image.storageKey(), MediaType.of(image.contentType()), null);
     }
 

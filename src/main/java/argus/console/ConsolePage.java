@@ -1,5 +1,6 @@
 package argus.console;
 
+import argus.auth.CallerBinder;
 import argus.auth.Caller;
 import argus.auth.Role;
 import io.micronaut.http.HttpRequest;
@@ -28,7 +29,7 @@ final class ConsolePage {
 
     static ModelAndView<Map<String, Object>> of(HttpRequest<?> request, String view, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
-        all.put("me", Me.of(ConsoleSession.caller(request)));
+        all.put("me", Me.of(CallerBinder.of(request)));
         all.put("csrf", request.getAttribute(ConsoleSession.CSRF_ATTRIBUTE, String.class).orElse(""));
         return new ModelAndView<>("console/" + view, all);
     }

@@ -70,9 +70,4 @@ final class ConsoleSession {
             throw new ArgusException(ErrorCode.CSRF_REFUSED, "the form is stale or was not sent from the console; reload the page");
         }
     }
-
-    static Caller caller(HttpRequest<?> request) {
-        return request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class)
-                .orElseThrow(() -> new ArgusException(ErrorCode.NO_TOKEN, "sign in to the console"));
-    }
 }

@@ -145,8 +145,7 @@ class FolderPages {
     }
 
     @Get("/folders")
-    ModelAndView<Map<String, Object>> list(HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
-        Caller caller = ConsoleSession.caller(request);
+    ModelAndView<Map<String, Object>> list(Caller caller, HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
         Filters filters = Filters.of(request);
         Map<String, Object> model = listing(caller, filters, filters.verdict(), null, page);
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -159,8 +158,7 @@ class FolderPages {
     }
 
     @Get("/review")
-    ModelAndView<Map<String, Object>> review(HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
-        Caller caller = ConsoleSession.caller(request);
+    ModelAndView<Map<String, Object>> review(Caller caller, HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
         Filters filters = Filters.of(request);
         Map<String, Object> model = listing(caller, filters, filters.verdict(), config.reviewZone(), page);
         model.put("counts", Map.of());
@@ -193,8 +191,7 @@ class FolderPages {
     }
 
     @Get("/folders/{folderId}")
-    ModelAndView<Map<String, Object>> folder(HttpRequest<?> request, @PathVariable UUID folderId) {
-        Caller caller = ConsoleSession.caller(request);
+    ModelAndView<Map<String, Object>> folder(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId) {
         FolderView view = folders.find(caller, folderId);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Folder " + folderId);
@@ -208,23 +205,23 @@ class FolderPages {
     }
 
     @Post(uri = "/folders/{folderId}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> decide(HttpRequest<?> request, @PathVariable UUID folderId, @Body DecisionForm form) {
+    HttpResponse<?> decide(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @Body DecisionForm form) {
         ConsoleSession.checkForm(request, form.csrf());
         UUID analysis = form.analysis() == null || form.analysis().isBlank() ? null : uuid(form.analysis(), "analysis");
         Resolution resolution = constant(Resolution.class, form.resolution() == null ? "" : form.resolution(), "resolution");
-        folders.decide(ConsoleSession.caller(request), folderId, analysis, resolution, form.comment() == null ? "" : form.comment());
+        folders.decide(caller, folderId, analysis, resolution, form.comment() == null ? "" : form.comment());
         return HttpResponse.seeOther(URI.create("%s/folders/%s".formatted(ConsoleSession.PATH, folderId)));
     }
 
     @Get("/folders/{folderId}/media/{mediaId}")
-    HttpResponse<StreamedFile> media(HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
-        Media media = folders.media(ConsoleSession.caller(request), folderId, mediaId);
+    HttpResponse<StreamedFile> media(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+        Media media = folders.media(caller, folderId, mediaId);
         return Downloads.inline(store, media.storageKey(), MediaType.of(media.contentType()), request.getHeaders().get(HttpHeaders.RANGE));
     }
 
     @Get("/folders/{folderId}/media/{mediaId}/thumb")
-    HttpResponse<StreamedFile> thumbnail(HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
-        Media media = folders.media(ConsoleSession.caller(request), folderId, mediaId);
+    HttpResponse<StreamedFile> thumbnail(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+        Media media = folders.media(caller, folderId, mediaId);
         if (media.thumbKey() == null) {
             throw ArgusException.notFound("thumbnail of media " + mediaId);
         }
@@ -233,8 +230,8 @@ class FolderPages {
 
     /** A shot set's frames side by side in one picture. */
     @Get("/folders/{folderId}/media/{mediaId}/strip")
-    HttpResponse<byte[]> strip(HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
-        Media media = folders.media(ConsoleSession.caller(request), folderId, mediaId);
+    HttpResponse<byte[]> strip(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+        Media media = folders.media(caller, folderId, mediaId);
         try (MediaStore.LocalFile file = store.fetch(media.storageKey()); MediaSource source = opener.open(new MediaData.InFile(file.path()), true);
              FrameSeries frames = source.sample(STRIP_FRAMES)) {
             byte[] jpeg = Thumbnails.strip(frames.frames().stream().map(Frame::image).toList(), STRIP_HEIGHT, 85);
@@ -250,9 +247,8 @@ class FolderPages {
 
     /** Enrols the face of a folder's photo or best shot as a new person of a collection. */
     @Post(uri = "/folders/{folderId}/enrol", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> enrol(HttpRequest<?> request, @PathVariable UUID folderId, @Body EnrolForm form) {
+    HttpResponse<?> enrol(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @Body EnrolForm form) {
         ConsoleSession.checkForm(request, form.csrf());
-        Caller caller = ConsoleSession.caller(request);
         UUID collection = uuid(form.collection(), "collection");
         Media media = folders.media(caller, folderId, uuid(form.media(), "media"));
         try (var content = store.open(media.storageKey())) {

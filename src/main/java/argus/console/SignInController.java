@@ -1,5 +1,6 @@
 package argus.console;
 
+import argus.auth.Caller;
 import argus.ArgusException;
 import argus.api.ClientOrigin;
 import argus.auth.LoginService;
@@ -79,9 +80,9 @@ class SignInController {
     }
 
     @Post(uri = "/sign-out", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> signOut(@Body ConsoleSession.CsrfForm form, HttpRequest<?> request) {
+    HttpResponse<?> signOut(Caller caller, @Body ConsoleSession.CsrfForm form, HttpRequest<?> request) {
         ConsoleSession.checkForm(request, form.csrf());
-        tokens.revoke(ConsoleSession.caller(request).sessionId());
+        tokens.revoke(caller.sessionId());
         return HttpResponse.seeOther(URI.create(ConsoleFilter.SIGN_IN)).cookie(ConsoleSession.signedOut());
     }
 }

@@ -19,7 +19,6 @@ import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -48,7 +47,7 @@ class AuthenticityController {
     }
 
     @Post(value = "/experimental/authenticity-verification", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<AuthenticityTaskJson> startAuthenticityVerification(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<AuthenticityTaskJson> startAuthenticityVerification(Caller caller,
                                              @Part("file") CompletedFileUpload file,
                                              @Nullable @QueryValue("start_time") Double startTime,
                                              @Nullable @QueryValue("end_time") Double endTime) {
@@ -64,7 +63,7 @@ class AuthenticityController {
     }
 
     @Get("/authenticity-verification/{taskId}")
-    AuthenticityTaskJson getAuthenticityVerification(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID taskId) {
+    AuthenticityTaskJson getAuthenticityVerification(Caller caller, @PathVariable UUID taskId) {
         return service.find(caller, taskId).map(this::json)
                 .orElseThrow(() -> new ArgusException(ErrorCode.TASK_NOT_FOUND, "no task " + taskId));
     }

@@ -20,7 +20,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -49,7 +48,7 @@ class AvfController {
     }
 
     @Post(value = "/infer", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<AvfJson> inferVideoForgery(HttpRequest<?> request, @RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<AvfJson> inferVideoForgery(HttpRequest<?> request, Caller caller,
                                 @Nullable @Part("file") CompletedFileUpload file) {
         if (file == null) {
             throw new ArgusException(ErrorCode.MISSING_FILE, "the multipart part 'file' with the video is required");
@@ -69,7 +68,7 @@ class AvfController {
     }
 
     @Get("/status/{requestId}")
-    AvfJson getVideoForgeryStatus(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID requestId) {
+    AvfJson getVideoForgeryStatus(Caller caller, @PathVariable UUID requestId) {
         ForgeryTask task = service.find(caller, requestId)
                 .orElseThrow(() -> new ArgusException(ErrorCode.REQUEST_NOT_FOUND, "no request " + requestId));
         String message = task.pending() ? "Inference in progress" : task.success() ? "Inference completed" : "Inference failed";

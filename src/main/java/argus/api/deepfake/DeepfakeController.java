@@ -19,7 +19,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -51,7 +50,7 @@ class DeepfakeController {
     }
 
     @Post(value = "/analyze", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<DeepfakeJson.Accepted> analyzeDeepfake(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<DeepfakeJson.Accepted> analyzeDeepfake(Caller caller,
                                                 @Nullable @Part("file") CompletedFileUpload file,
                                                 @Nullable @Part("file_type") @Schema(name = "file_type") String fileType,
                                                 @Nullable @Part("callback_url") @Schema(name = "callback_url") String callbackUrl,
@@ -73,7 +72,7 @@ class DeepfakeController {
     }
 
     @Get("/{id}")
-    DeepfakeJson.Analysis getDeepfakeAnalysis(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String id) {
+    DeepfakeJson.Analysis getDeepfakeAnalysis(Caller caller, @PathVariable String id) {
         return parse(id).flatMap(uuid -> service.find(caller, uuid))
                 .map(analysis -> DeepfakeJson.analysis(analysis, service.details(analysis)))
                 .orElseThrow(() -> new ArgusException(ErrorCode.ANALYSIS_NOT_FOUND, "no analysis " + ArgusException.clip(id)));

@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,7 +51,7 @@ class AnalysisController {
 
     /** Filters: {@code folder_id}, {@code type}, {@code time_created.*}, {@code time_updated.*}; {@code sorting} as for folders. */
     @Get
-    HttpResponse<List<AnalysisJson>> listAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<AnalysisJson>> listAnalyses(Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         String type = query.text("type");
@@ -65,7 +64,7 @@ class AnalysisController {
     }
 
     @Get("/{analysisId}")
-    AnalysisJson getAnalysis(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId, HttpRequest<?> request) {
+    AnalysisJson getAnalysis(Caller caller, @PathVariable UUID analysisId, HttpRequest<?> request) {
         Analysis analysis = folders.analysis(caller, analysisId);
         return json(folders.find(caller, analysis.folderId()), analysis, request);
     }
@@ -77,7 +76,7 @@ class AnalysisController {
     @Patch("/{analysisId}")
     @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OperatorVerdict.OnAnalysis.class))))
-    AnalysisJson decideAnalysis(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID analysisId,
+    AnalysisJson decideAnalysis(Caller caller, @PathVariable UUID analysisId,
                         @Parameter(hidden = true) @Body byte[] body,
                         HttpRequest<?> request) {
         OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "resolution_status", "resolution_comment");

@@ -16,7 +16,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -61,7 +60,7 @@ class AuthController {
     }
 
     @Post("/logout")
-    HttpResponse<?> signOut(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
+    HttpResponse<?> signOut(Caller caller) {
         tokens.revoke(caller.sessionId());
         return HttpResponse.noContent();
     }

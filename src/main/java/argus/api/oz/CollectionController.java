@@ -19,7 +19,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
@@ -56,32 +55,32 @@ class CollectionController {
     }
 
     @Post
-    HttpResponse<CollectionJson.Collection> createCollection(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<CollectionJson.Collection> createCollection(Caller caller,
                                                    @Body CollectionJson.CollectionRequest body) {
         return HttpResponse.created(CollectionJson.Collection.of(collections.create(caller, body.alias(), body.companyId()), 0, json));
     }
 
     @Get
-    HttpResponse<List<CollectionJson.Collection>> listCollections(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<CollectionJson.Collection>> listCollections(Caller caller, HttpRequest<?> request) {
         Paging paging = ListQuery.of(request).paging();
         return PageJson.of(collections.list(caller, paging.pageable()), paging, request, urls.base(request),
                 c -> CollectionJson.Collection.of(c, collections.personCount(c.id()), json));
     }
 
     @Get("/{collectionId}")
-    CollectionJson.Collection getCollection(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId) {
+    CollectionJson.Collection getCollection(Caller caller, @PathVariable UUID collectionId) {
         var collection = collections.collection(caller, collectionId);
         return CollectionJson.Collection.of(collection, collections.personCount(collection.id()), json);
     }
 
     @Delete("/{collectionId}")
-    HttpResponse<?> deleteCollection(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId) {
+    HttpResponse<?> deleteCollection(Caller caller, @PathVariable UUID collectionId) {
         collections.delete(caller, collectionId);
         return HttpResponse.noContent();
     }
 
     @Post(value = "/{collectionId}/persons", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<CollectionJson.Person> createPerson(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<CollectionJson.Person> createPerson(Caller caller,
                                                      @PathVariable UUID collectionId, @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload -> {
             Map<String, Object> metaData = personMetaData(upload.payload());
@@ -91,7 +90,7 @@ class CollectionController {
     }
 
     @Get("/{collectionId}/persons")
-    HttpResponse<List<CollectionJson.Person>> listPersons(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<List<CollectionJson.Person>> listPersons(Caller caller,
                                                       @PathVariable UUID collectionId, HttpRequest<?> request) {
         Paging paging = ListQuery.of(request).paging();
         String base = urls.base(request);
@@ -100,20 +99,20 @@ class CollectionController {
     }
 
     @Get("/{collectionId}/persons/{personId}")
-    CollectionJson.Person getPerson(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
+    CollectionJson.Person getPerson(Caller caller, @PathVariable UUID collectionId,
                                  @PathVariable UUID personId, HttpRequest<?> request) {
         return CollectionJson.Person.of(collections.person(caller, collectionId, personId), json, urls.base(request));
     }
 
     @Delete("/{collectionId}/persons/{personId}")
-    HttpResponse<?> deletePerson(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
+    HttpResponse<?> deletePerson(Caller caller, @PathVariable UUID collectionId,
                                  @PathVariable UUID personId) {
         collections.deletePerson(caller, collectionId, personId);
         return HttpResponse.noContent();
     }
 
     @Post(value = "/{collectionId}/persons/{personId}/images", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<List<CollectionJson.Image>> addPersonImages(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<List<CollectionJson.Image>> addPersonImages(Caller caller,
                                                        @PathVariable UUID collectionId, @PathVariable UUID personId,
                                                        @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload -> {
@@ -124,21 +123,21 @@ class CollectionController {
     }
 
     @Get("/{collectionId}/persons/{personId}/images")
-    List<CollectionJson.Image> listPersonImages(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
+    List<CollectionJson.Image> listPersonImages(Caller caller, @PathVariable UUID collectionId,
                                       @PathVariable UUID personId, HttpRequest<?> request) {
         String base = urls.base(request);
         return collections.person(caller, collectionId, personId).images().stream().map(i -> CollectionJson.Image.of(i, base)).toList();
     }
 
     @Delete("/{collectionId}/persons/{personId}/images/{imageId}")
-    HttpResponse<?> deletePersonImage(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
+    HttpResponse<?> deletePersonImage(Caller caller, @PathVariable UUID collectionId,
                                 @PathVariable UUID personId, @PathVariable UUID imageId) {
         collections.deleteImage(caller, collectionId, personId, imageId);
         return HttpResponse.noContent();
     }
 
     @Get("/{collectionId}/persons/{personId}/images/{imageId}/original")
-    HttpResponse<StreamedFile> downloadPersonImage(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID collectionId,
+    HttpResponse<StreamedFile> downloadPersonImage(Caller caller, @PathVariable UUID collectionId,
                                         @PathVariable UUID personId, @PathVariable UUID imageId) {
         PersonImage image = collections.image(caller, collectionId, personId, imageId);
         return Downloads.attachment(store, image.storageKey(), MediaType.of(image.contentType()), image.originalName());

@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -40,7 +39,7 @@ class CompanyController {
     }
 
     @Get
-    HttpResponse<List<AccountJson.CompanyJson>> listCompanies(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<AccountJson.CompanyJson>> listCompanies(Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         return PageJson.of(accounts.companies(caller, query.text("search_text"), paging.pageable()), paging, request,
@@ -48,18 +47,18 @@ class CompanyController {
     }
 
     @Post
-    HttpResponse<AccountJson.CompanyJson> createCompany(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<AccountJson.CompanyJson> createCompany(Caller caller,
                                                  @Body AccountJson.CompanyRequest body) {
         return HttpResponse.created(json(caller, accounts.createCompany(caller, body.name())));
     }
 
     @Get("/{companyId}")
-    AccountJson.CompanyJson getCompany(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId) {
+    AccountJson.CompanyJson getCompany(Caller caller, @PathVariable UUID companyId) {
         return json(caller, accounts.company(caller, companyId));
     }
 
     @Patch("/{companyId}")
-    AccountJson.CompanyJson updateCompany(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
+    AccountJson.CompanyJson updateCompany(Caller caller, @PathVariable UUID companyId,
                                    @Body AccountJson.CompanyRequest body) {
         return json(caller, accounts.updateCompany(caller, companyId, body.name(), body.active()));
     }
@@ -69,7 +68,7 @@ class CompanyController {
      * Its folders stay for audit and can be deleted one by one; nothing is erased by this call.
      */
     @Delete("/{companyId}")
-    HttpResponse<?> deactivateCompany(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId) {
+    HttpResponse<?> deactivateCompany(Caller caller, @PathVariable UUID companyId) {
         accounts.updateCompany(caller, companyId, null, false);
         return HttpResponse.noContent();
     }

@@ -28,7 +28,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -81,7 +80,7 @@ class FolderController {
             requestBody = @RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadParts.class)),
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object", description = PAYLOAD))}))
-    HttpResponse<FolderJson> createFolder(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<FolderJson> createFolder(Caller caller,
                                              @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload ->
                 created(folders.create(caller, payloads.parse(caller, upload.payload(), upload.files()), RequestContexts.of(request)), request));
@@ -90,7 +89,7 @@ class FolderController {
     /** A folder without media, its payload sent as the JSON body; legacy clients send no body at all. */
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Hidden
-    HttpResponse<FolderJson> createFolderWithoutMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<FolderJson> createFolderWithoutMedia(Caller caller,
                                          @Body @Nullable byte[] body, HttpRequest<?> request) {
         return created(folders.create(caller, payloads.parse(caller, reader.readOptionalObject(body, "the request body"), List.of()),
                 RequestContexts.of(request)), request);
@@ -106,7 +105,7 @@ class FolderController {
      * a folder status or, as legacy clients send it, a verdict (matched against {@code system_resolution}).
      */
     @Get
-    HttpResponse<List<FolderJson>> listFolders(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<FolderJson>> listFolders(Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         Resolution verdict = query.enumValue("system_resolution", Resolution.class);
@@ -130,7 +129,7 @@ class FolderController {
     }
 
     @Get("/{folderId}")
-    FolderJson getFolder(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
+    FolderJson getFolder(Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
         return mapper.toJson(folders.find(caller, folderId), urls.base(request));
     }
 
@@ -138,7 +137,7 @@ class FolderController {
     @Patch("/{folderId}")
     @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OperatorVerdict.OnFolder.class))))
-    FolderJson decideFolder(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+    FolderJson decideFolder(Caller caller, @PathVariable UUID folderId,
                       @Parameter(hidden = true) @Body byte[] body,
                       HttpRequest<?> request) {
         OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "operator_status", "operator_comment");
@@ -147,14 +146,14 @@ class FolderController {
     }
 
     @Delete("/{folderId}")
-    HttpResponse<?> deleteFolder(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId) {
+    HttpResponse<?> deleteFolder(Caller caller, @PathVariable UUID folderId) {
         folders.delete(caller, folderId);
         return HttpResponse.noContent();
     }
 
     /** Starts analyses on the folder's media; they run in the background and are answered at once as PROCESSING. */
     @Post("/{folderId}/analyses")
-    HttpResponse<List<AnalysisJson>> startAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<List<AnalysisJson>> startAnalyses(Caller caller,
                                                    @PathVariable UUID folderId, @Body byte[] body, HttpRequest<?> request) {
         var toStart = payloads.analysesToStart(caller, reader.readObject(body, "the request body"));
         var started = folders.startAnalyses(caller, folderId, toStart.requests(), toStart.resolutionEndpoint());
@@ -166,7 +165,7 @@ class FolderController {
      * when two media can be compared, face matching start.
      */
     @Patch("/{folderId}/analyses")
-    HttpResponse<List<AnalysisJson>> launchDefaultAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<List<AnalysisJson>> launchDefaultAnalyses(Caller caller,
                                                     @PathVariable UUID folderId, @Body @Nullable byte[] body, HttpRequest<?> request) {
         Map<String, Object> json = reader.readOptionalObject(body, "the request body");
         OzPayloadParser.AnalysesToStart toStart = json.containsKey("analyses") ? payloads.analysesToStart(caller, json) : null;
@@ -177,7 +176,7 @@ class FolderController {
     }
 
     @Get("/{folderId}/analyses")
-    List<AnalysisJson> listFolderAnalyses(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+    List<AnalysisJson> listFolderAnalyses(Caller caller, @PathVariable UUID folderId,
                                 HttpRequest<?> request) {
         var view = folders.find(caller, folderId);
         return mapper.analyses(view, view.analyses(), urls.base(request));

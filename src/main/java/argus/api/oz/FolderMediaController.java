@@ -26,7 +26,6 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
@@ -63,13 +62,13 @@ class FolderMediaController {
     }
 
     @Get("/media")
-    List<MediaJson> listFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
+    List<MediaJson> listFolderMedia(Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
         return listed(caller, folderId, request);
     }
 
     /** The folder's media under the name early clients use. */
     @Get("/images")
-    List<MediaJson> listFolderImages(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
+    List<MediaJson> listFolderImages(Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
         return listed(caller, folderId, request);
     }
 
@@ -81,7 +80,7 @@ class FolderMediaController {
     @Post(value = "/media", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = FolderController.UploadParts.class))))
-    HttpResponse<List<MediaJson>> addFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+    HttpResponse<List<MediaJson>> addFolderMedia(Caller caller, @PathVariable UUID folderId,
                                                  @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
         return added(caller, folderId, body, request);
     }
@@ -90,7 +89,7 @@ class FolderMediaController {
     @Post(value = "/images", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = FolderController.UploadParts.class))))
-    HttpResponse<List<MediaJson>> addFolderImages(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+    HttpResponse<List<MediaJson>> addFolderImages(Caller caller, @PathVariable UUID folderId,
                                                   @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
         return added(caller, folderId, body, request);
     }
@@ -119,7 +118,7 @@ class FolderMediaController {
     }
 
     @Get("/media/{mediaId}")
-    MediaJson getFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId, @PathVariable UUID mediaId,
+    MediaJson getFolderMedia(Caller caller, @PathVariable UUID folderId, @PathVariable UUID mediaId,
                   HttpRequest<?> request) {
         Media media = folders.media(caller, folderId, mediaId);
         return mapper.media(media, folders.find(caller, folderId).folder(), urls.base(request));
@@ -127,13 +126,13 @@ class FolderMediaController {
 
     /** Deletes a media named by its {@code media_id} or, as early clients do, by its {@code image_id}. */
     @Delete("/media/{mediaId}")
-    HttpResponse<?> deleteFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+    HttpResponse<?> deleteFolderMedia(Caller caller, @PathVariable UUID folderId,
                                       @PathVariable UUID mediaId) {
         return deleted(caller, folderId, mediaId);
     }
 
     @Delete("/images/{mediaId}")
-    HttpResponse<?> deleteFolderImage(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID folderId,
+    HttpResponse<?> deleteFolderImage(Caller caller, @PathVariable UUID folderId,
                                       @PathVariable UUID mediaId) {
         return deleted(caller, folderId, mediaId);
     }
@@ -147,14 +146,14 @@ class FolderMediaController {
     }
 
     @Get("/media/{mediaId}/original")
-    HttpResponse<StreamedFile> downloadFolderMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<StreamedFile> downloadFolderMedia(Caller caller,
                                         @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
         return Downloads.attachment(store, media.storageKey(), MediaType.of(media.contentType()), media.originalName());
     }
 
     @Get("/media/{mediaId}/thumb")
-    HttpResponse<StreamedFile> downloadFolderMediaThumb(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<StreamedFile> downloadFolderMediaThumb(Caller caller,
                                      @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
         if (media.thumbKey() == null) {

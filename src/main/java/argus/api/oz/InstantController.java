@@ -13,7 +13,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -39,7 +38,7 @@ class InstantController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    FolderJson analyzeInstantly(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @Body byte[] body, HttpRequest<?> request) {
+    FolderJson analyzeInstantly(Caller caller, @Body byte[] body, HttpRequest<?> request) {
         UploadReceiver.Upload upload = receiver.receive(body, request.getHeaders().get(HttpHeaders.CONTENT_TYPE));
         FolderSubmission submission = payloads.parse(caller, upload.payload(), upload.files());
         if (submission.analyses().isEmpty()) {

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -34,13 +33,13 @@ class MediaController {
     }
 
     @Get("/{mediaId}")
-    MediaJson getMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID mediaId, HttpRequest<?> request) {
+    MediaJson getMedia(Caller caller, @PathVariable UUID mediaId, HttpRequest<?> request) {
         Media media = folders.media(caller, mediaId);
         return mapper.media(media, folders.find(caller, media.folderId()).folder(), urls.base(request));
     }
 
     @Delete("/{mediaId}")
-    HttpResponse<?> deleteMedia(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID mediaId) {
+    HttpResponse<?> deleteMedia(Caller caller, @PathVariable UUID mediaId) {
         folders.deleteMedia(caller, mediaId);
         return HttpResponse.noContent();
     }

@@ -18,7 +18,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -69,18 +68,18 @@ class MetaDataController {
     }
 
     @Get
-    Map<String, Object> getMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner, @PathVariable UUID id) {
+    Map<String, Object> getMetaData(Caller caller, @PathVariable String owner, @PathVariable UUID id) {
         return json.object(owner(owner).read().apply(caller, id));
     }
 
     @Post
-    Map<String, Object> replaceMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner,
+    Map<String, Object> replaceMetaData(Caller caller, @PathVariable String owner,
                                 @PathVariable UUID id, @Body @Nullable byte[] body) {
         return json.object(owner(owner).replace().apply(caller, id, reader.readOptionalObject(body, "the metadata")));
     }
 
     @Patch
-    Map<String, Object> mergeMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner,
+    Map<String, Object> mergeMetaData(Caller caller, @PathVariable String owner,
                               @PathVariable UUID id, @Body @Nullable byte[] body) {
         Owner kind = owner(owner);
         Map<String, Object> merged = new LinkedHashMap<>(json.object(kind.read().apply(caller, id)));
@@ -95,7 +94,7 @@ class MetaDataController {
     }
 
     @Delete
-    HttpResponse<?> clearMetaData(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable String owner, @PathVariable UUID id) {
+    HttpResponse<?> clearMetaData(Caller caller, @PathVariable String owner, @PathVariable UUID id) {
         owner(owner).replace().apply(caller, id, Map.of());
         return HttpResponse.noContent();
     }

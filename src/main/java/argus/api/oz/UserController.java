@@ -21,7 +21,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -51,7 +50,7 @@ class UserController {
     }
 
     @Get
-    HttpResponse<List<AccountJson.UserJson>> listUsers(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, HttpRequest<?> request) {
+    HttpResponse<List<AccountJson.UserJson>> listUsers(Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         return PageJson.of(accounts.users(caller, query.text("search_text"), paging.pageable()), paging, request,
@@ -60,7 +59,7 @@ class UserController {
 
     /** A user; the role as {@code user_type} (either spelling) or, as API ≤ 5.3 clients send it, CLIENT with flags. */
     @Post
-    HttpResponse<AccountJson.UserJson> createUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller,
+    HttpResponse<AccountJson.UserJson> createUser(Caller caller,
                                               @Body AccountJson.UserRequest body) {
         Role role = body.role(null);
         if (body.email() == null || body.password() == null || role == null) {
@@ -74,18 +73,18 @@ class UserController {
     }
 
     @Get("/me")
-    AccountJson.UserJson getCurrentUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller) {
+    AccountJson.UserJson getCurrentUser(Caller caller) {
         return json(accounts.user(caller, caller.userId()));
     }
 
     @Get("/{userId}")
-    AccountJson.UserJson getUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId) {
+    AccountJson.UserJson getUser(Caller caller, @PathVariable UUID userId) {
         return json(accounts.user(caller, userId));
     }
 
     /** A user changing its own password sends {@code current_password} as well. */
     @Patch("/{userId}")
-    AccountJson.UserJson updateUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId,
+    AccountJson.UserJson updateUser(Caller caller, @PathVariable UUID userId,
                                 @Body AccountJson.UserRequest body, HttpRequest<?> request) {
         if (body.email() != null || body.companyId() != null) {
             throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "the e-mail and company of a user cannot change");
@@ -102,7 +101,7 @@ class UserController {
     }
 
     @Delete("/{userId}")
-    HttpResponse<?> deactivateUser(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID userId, HttpRequest<?> request) {
+    HttpResponse<?> deactivateUser(Caller caller, @PathVariable UUID userId, HttpRequest<?> request) {
         accounts.updateUser(caller, userId, Accounts.UserChange.deactivation(), origins.address(request));
         return HttpResponse.noContent();
     }

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -35,7 +34,7 @@ class VideoTenantController {
     }
 
     @Put("/video-tenant/")
-    VideoDetectJson.TenantSettings configureVideoTenant(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
+    VideoDetectJson.TenantSettings configureVideoTenant(Caller caller, @PathVariable UUID companyId,
                                              @Body VideoDetectJson.TenantSettings settings) {
         VideoTenant tenant = tenants.configure(caller, companyId, settings.tenantSlug(), settings.credits(), settings.metadataSchema());
         return new VideoDetectJson.TenantSettings(tenant.tenantSlug(), tenant.credits(),
@@ -43,7 +42,7 @@ class VideoTenantController {
     }
 
     @Post("/api-keys/")
-    HttpResponse<VideoDetectJson.IssuedKey> issueVideoApiKey(@RequestAttribute(Caller.REQUEST_ATTRIBUTE) Caller caller, @PathVariable UUID companyId,
+    HttpResponse<VideoDetectJson.IssuedKey> issueVideoApiKey(Caller caller, @PathVariable UUID companyId,
                                                   @Body VideoDetectJson.KeyRequest request) {
         VideoTenants.IssuedKey issued = tenants.issueKey(caller, companyId, request.scopes());
         return HttpResponse.status(HttpStatus.CREATED).body(new VideoDetectJson.IssuedKey(issued.key().id(), issued.secret(),
