@@ -27,7 +27,7 @@ public final class Downloads {
 
     public static HttpResponse<StreamedFile> attachment(MediaStore store, String key, MediaType type, String name) {
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return HttpResponse.ok(file(store, key, type, 0, size(store, key)))
+        return HttpResponse.ok(file(read(store, key, null), type))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"");
     }
 
@@ -36,43 +36,40 @@ public final class Downloads {
      * {@code bytes=-n}) only those bytes, as 206. A range that cannot be served is 416; several ranges get the whole.
      */
     public static HttpResponse<StreamedFile> inline(MediaStore store, String key, MediaType type, @Nullable String range) {
-        long size = size(store, key);
         Matcher asked = range == null ? null : SINGLE_RANGE.matcher(range.strip());
         if (asked == null || !asked.matches() || asked.group(1).isEmpty() && asked.group(2).isEmpty()) {
-            return HttpResponse.ok(file(store, key, type, 0, size)).header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+            return HttpResponse.ok(file(read(store, key, null), type)).header(HttpHeaders.CONTENT_DISPOSITION, "inline")
                     .header(HttpHeaders.ACCEPT_RANGES, "bytes");
         }
-        long first;
-        long last;
-        if (asked.group(1).isEmpty()) {
-            first = Math.max(0, size - Long.parseLong(asked.group(2)));
-            last = size - 1;
-        } else {
-            first = Long.parseLong(asked.group(1));
-            last = asked.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(asked.group(2)));
+        MediaStore.ByteRange byteRange = new MediaStore.ByteRange(asked.group(1).isEmpty() ? null : Long.parseLong(asked.group(1)),
+                asked.group(2).isEmpty() ? null : Long.parseLong(asked.group(2)));
+        MediaStore.Slice slice;
+        try {
+            slice = store.read(key, byteRange);
+        } catch (MediaStore.RangeNotSatisfiable e) {
+            return HttpResponse.<StreamedFile>status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.total());
+        } catch (IOException e) {
+            throw unreadable(key, e);
         }
-        if (first >= size || last < first) {
-            return HttpResponse.<StreamedFile>status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).header(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-        }
-        return HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT).body(file(store, key, type, first, last - first + 1))
+        return HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT).body(file(slice, type))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline").header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .header(HttpHeaders.CONTENT_RANGE, "bytes %d-%d/%d".formatted(first, last, size));
+                .header(HttpHeaders.CONTENT_RANGE, "bytes %d-%d/%d".formatted(slice.first(), slice.last(), slice.total()));
     }
 
-    private static long size(MediaStore store, String key) {
+    private static MediaStore.Slice read(MediaStore store, String key, MediaStore.@Nullable ByteRange range) {
         try {
-            return store.size(key);
+            return store.read(key, range);
         } catch (IOException e) {
-            throw new UncheckedIOException("stored media is unreadable: " + key, e);
+            throw unreadable(key, e);
         }
     }
 
-    private static StreamedFile file(MediaStore store, String key, MediaType type, long offset, long length) {
-        try {
-            return new StreamedFile(new Limited(store.open(key, offset), length), type, System.currentTimeMillis(), length);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored media is unreadable: " + key, e);
-        }
+    private static UncheckedIOException unreadable(String key, IOException e) {
+        return new UncheckedIOException("stored media is unreadable: " + key, e);
+    }
+
+    private static StreamedFile file(MediaStore.Slice slice, MediaType type) {
+        return new StreamedFile(new Limited(slice.content(), slice.length()), type, System.currentTimeMillis(), slice.length());
     }
 
     /** At most {@code remaining} bytes of a stream. */

@@ -1,5 +1,6 @@
 package argus.auth;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.ArgusException;
 import io.micronaut.core.annotation.Nullable;
@@ -10,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class Accounts {
+    private final Timestamps timestamps;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
     private static final int MIN_PASSWORD = 8;
 
@@ -34,7 +35,8 @@ public class Accounts {
     private final TokenService tokens;
     private final AttemptThrottle throttle;
 
-    public Accounts(CompanyRepository companies, UserRepository users, PasswordHasher hasher, TokenService tokens, AttemptThrottle throttle) {
+    public Accounts(Timestamps timestamps, CompanyRepository companies, UserRepository users, PasswordHasher hasher, TokenService tokens, AttemptThrottle throttle) {
+        this.timestamps = timestamps;
         this.companies = companies;
         this.users = users;
         this.hasher = hasher;
@@ -48,9 +50,6 @@ public class Accounts {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     // ---- companies
 
@@ -61,7 +60,7 @@ public class Accounts {
     }
 
     Company saveCompany(String name) {
-        Instant now = now();
+        Instant now = timestamps.now();
         return companies.save(new Company(UUID.randomUUID(), name, true, randomSecret(32), "{}", now, now));
     }
 
@@ -87,7 +86,7 @@ public class Accounts {
         caller.require(caller.role().managesCompanies(), "change companies");
         Company company = company(caller, id);
         return companies.update(new Company(company.id(), name == null ? company.name() : requireName(name),
-                active == null ? company.active() : active, company.webhookSecret(), company.metaData(), company.timeCreated(), now()));
+                active == null ? company.active() : active, company.webhookSecret(), company.metaData(), company.timeCreated(), timestamps.now()));
     }
 
     // ---- users
@@ -102,7 +101,7 @@ public class Accounts {
     }
 
     User saveUser(UUID companyId, NewUser user) {
-        Instant now = now();
+        Instant now = timestamps.now();
         Permissions permissions = user.permissions();
         return users.save(new User(UUID.randomUUID(), companyId, user.email(), hasher.hash(user.password()), user.role(), true,
                 user.firstName(), user.middleName(), user.lastName(), permissions.quality(), permissions.biometry(),
@@ -190,7 +189,7 @@ public class Accounts {
                 Objects.requireNonNullElse(change.firstName(), user.firstName()),
                 Objects.requireNonNullElse(change.middleName(), user.middleName()),
                 Objects.requireNonNullElse(change.lastName(), user.lastName()),
-                permissions.quality(), permissions.biometry(), permissions.collection(), user.metaData(), user.timeCreated(), now()));
+                permissions.quality(), permissions.biometry(), permissions.collection(), user.metaData(), user.timeCreated(), timestamps.now()));
     }
 
     /**
@@ -213,7 +212,7 @@ public class Accounts {
         if (!user.id().equals(caller.userId())) {
             checkManages(caller, user.companyId(), user.role());
         }
-        return users.update(user.withMetaData(metaData, now()));
+        return users.update(user.withMetaData(metaData, timestamps.now()));
     }
 
     /** Replaces a company's metadata (ADMIN, or the company's own CLIENT ADMIN). */
@@ -221,7 +220,7 @@ public class Accounts {
     public Company updateCompanyMetaData(Caller caller, UUID id, String metaData) {
         Company company = company(caller, id);
         caller.require(caller.role() == Role.ADMIN || caller.role() == Role.CLIENT_ADMIN, "change the company's metadata");
-        return companies.update(company.withMetaData(metaData, now()));
+        return companies.update(company.withMetaData(metaData, timestamps.now()));
     }
 
     /** A wrong current password counts as a failed sign-in: a stolen access token must not become a way to guess. */

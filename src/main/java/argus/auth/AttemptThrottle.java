@@ -1,5 +1,6 @@
 package argus.auth;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.RetryLaterException;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -9,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,6 +25,7 @@ import java.util.Optional;
  */
 @Singleton
 public class AttemptThrottle {
+    private final Timestamps timestamps;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration FIRST_BLOCK = Duration.ofSeconds(5);
     static final Duration KNOWN_ADDRESS = Duration.ofDays(90);
@@ -48,7 +49,8 @@ public class AttemptThrottle {
 
     private final ThrottleRepository entries;
 
-    public AttemptThrottle(ThrottleRepository entries) {
+    public AttemptThrottle(Timestamps timestamps, ThrottleRepository entries) {
+        this.timestamps = timestamps;
         this.entries = entries;
     }
 
@@ -71,13 +73,13 @@ public class AttemptThrottle {
     /** Clears the account's counts (not the address's: it may be trying other accounts) and remembers the address. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void signInSucceeded(String email, String address) {
-        Instant now = now();
+        Instant now = timestamps.now();
         save(new ThrottleEntry(key(Limit.SIGN_IN_AT_ADDRESS, pair(email, address)), 0, null, null, now));
         entries.deleteById(key(Limit.SIGN_IN_TO_ACCOUNT, normalized(email)));
     }
 
     public void check(Limit limit, String subject) {
-        Instant now = Instant.now();
+        Instant now = timestamps.now();
         entries.findById(key(limit, subject))
                 .filter(entry -> entry.blockedUntil() != null && entry.blockedUntil().isAfter(now))
                 .ifPresent(entry -> {
@@ -90,7 +92,7 @@ public class AttemptThrottle {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(Limit limit, String subject) {
         String key = key(limit, subject);
-        Instant now = now();
+        Instant now = timestamps.now();
         Optional<ThrottleEntry> current = entries.findById(key);
         int failures = current.filter(entry -> entry.lastFailure() != null && entry.lastFailure().plus(WINDOW).isAfter(now))
                 .map(ThrottleEntry::failures).orElse(0) + 1;
@@ -105,7 +107,7 @@ public class AttemptThrottle {
     }
 
     private boolean knownAddress(String email, String address) {
-        Instant since = Instant.now().minus(KNOWN_ADDRESS);
+        Instant since = timestamps.now().minus(KNOWN_ADDRESS);
         return entries.findById(key(Limit.SIGN_IN_AT_ADDRESS, pair(email, address)))
                 .map(ThrottleEntry::lastSuccess).filter(success -> success.isAfter(since)).isPresent();
     }
@@ -125,7 +127,7 @@ public class AttemptThrottle {
 
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     void forgetStale() {
-        Instant now = Instant.now();
+        Instant now = timestamps.now();
         entries.deleteStale(now.minus(Duration.ofDays(1)), now.minus(KNOWN_ADDRESS));
     }
 
@@ -142,7 +144,4 @@ public class AttemptThrottle {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

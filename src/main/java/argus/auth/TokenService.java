@@ -1,5 +1,6 @@
 package argus.auth;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.Digests;
@@ -28,6 +29,7 @@ import java.util.UUID;
  */
 @Singleton
 public class TokenService {
+    private final Timestamps timestamps;
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
     private static final int MAX_TOKEN_LENGTH = 256;
 
@@ -36,7 +38,8 @@ public class TokenService {
     private final AuthConfig config;
     private final SecureRandom random = new SecureRandom();
 
-    public TokenService(AuthSessionRepository sessions, ActiveAccounts accounts, AuthConfig config) {
+    public TokenService(Timestamps timestamps, AuthSessionRepository sessions, ActiveAccounts accounts, AuthConfig config) {
+        this.timestamps = timestamps;
         this.sessions = sessions;
         this.accounts = accounts;
         this.config = config;
@@ -53,7 +56,7 @@ public class TokenService {
     private TokenPair issue(User user, @Nullable UUID replacing, @Nullable UUID familyId) {
         String access = newToken();
         String expire = newToken();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = timestamps.now();
         UUID id = UUID.randomUUID();
         AuthSession session = new AuthSession(id, user.id(), hash(access), hash(expire),
                 now.plus(config.accessTtl(user.role())), now.plus(config.expireTtl(user.role())), false, replacing, now,
@@ -89,7 +92,7 @@ public class TokenService {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw invalidAccess();
         }
-        Instant now = Instant.now();
+        Instant now = timestamps.now();
         AuthSession session = sessions.findByAccessHash(hash(token.trim())).filter(found -> !found.revoked())
                 .orElseThrow(TokenService::invalidAccess);
         if (!session.accessExpiresAt().isAfter(now)) {
@@ -128,7 +131,7 @@ public class TokenService {
      * refreshes racing with one token cannot both win, and a detected reuse stays revoked when the refusal is thrown.
      */
     public TokenPair refresh(@Nullable String accessToken, String expireToken) {
-        Instant now = Instant.now();
+        Instant now = timestamps.now();
         AuthSession session = sessions.findByExpireHash(hash(expireToken.trim()))
                 .orElseThrow(() -> invalid("unknown, revoked or expired expire_token"));
         if (session.expireSpent()) {

@@ -1,5 +1,6 @@
 package argus.authenticity;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
@@ -23,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +35,7 @@ import java.util.UUID;
  */
 @Singleton
 public class AuthenticityService {
+    private final Timestamps timestamps;
     private static final Argument<List<SpeechAuthenticity.ChannelScore>> SCORES = Argument.listOf(SpeechAuthenticity.ChannelScore.class);
 
     private final AnalysisEngine engine;
@@ -47,8 +48,9 @@ public class AuthenticityService {
     private final JsonText json;
     private final SpeechAuthenticity speech;
 
-    public AuthenticityService(AnalysisEngine engine, AudioDecoder decoder, AuthenticityTaskRepository tasks, MediaStore store,
+    public AuthenticityService(Timestamps timestamps, AnalysisEngine engine, AudioDecoder decoder, AuthenticityTaskRepository tasks, MediaStore store,
                                StorageConfig storage, AudioConfig config, JobQueue queue, JsonText json, SpeechAuthenticity speech) {
+        this.timestamps = timestamps;
         this.speech = speech;
         this.engine = engine;
         this.decoder = decoder;
@@ -68,7 +70,7 @@ public class AuthenticityService {
         UUID id = UUID.randomUUID();
         String storageKey = "%s/authenticity/%s".formatted(caller.companyId(), id);
         store.keep(store.stageUpload(audio), storageKey, this::checkAudio);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = timestamps.now();
         return queue.submit(AuthenticityWork.KIND, id, caller.companyId(), storageKey, () -> tasks.save(
                 new AuthenticityTask(id, caller.companyId(), caller.userId(), fileName, from, to, "pending", null, null, storageKey, now)));
     }

@@ -1,5 +1,6 @@
 package argus.blacklist;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisRunner.DecodeJob;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +38,7 @@ import java.util.UUID;
  */
 @Singleton
 public class CollectionService {
+    private final Timestamps timestamps;
     private static final Logger LOG = LoggerFactory.getLogger(CollectionService.class);
 
     private final CollectionRepository collections;
@@ -50,9 +51,10 @@ public class CollectionService {
     private final MediaStore store;
     private final JsonText json;
 
-    public CollectionService(CollectionRepository collections, PersonRepository persons, PersonImageRepository images,
+    public CollectionService(Timestamps timestamps, CollectionRepository collections, PersonRepository persons, PersonImageRepository images,
                              CollectionRecords records, FaceIndex index, Enrollment enrollment, MediaOpener opener,
                              MediaStore store, JsonText json) {
+        this.timestamps = timestamps;
         this.collections = collections;
         this.persons = persons;
         this.images = images;
@@ -68,9 +70,6 @@ public class CollectionService {
     public record PersonView(Person person, List<PersonImage> images) {
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     public FaceCollection create(Caller caller, String alias, @Nullable UUID companyId) {
         caller.require(caller.role().createsFolders(), "create collections");
@@ -79,7 +78,7 @@ public class CollectionService {
         if (alias == null || alias.isBlank() || alias.length() > 255) {
             throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "alias must be 1 to 255 characters");
         }
-        Instant time = now();
+        Instant time = timestamps.now();
         return collections.save(new FaceCollection(UUID.randomUUID(), company, alias.trim(), "{}", time, time));
     }
 
@@ -96,7 +95,7 @@ public class CollectionService {
     /** Replaces a collection's metadata (those who may create collections). */
     public FaceCollection setMetaData(Caller caller, UUID id, Map<String, Object> metaData) {
         caller.require(caller.role().createsFolders(), "change collections");
-        return collections.update(collection(caller, id).withMetaData(json.write(metaData), now()));
+        return collections.update(collection(caller, id).withMetaData(json.write(metaData), timestamps.now()));
     }
 
     /** A collection of the company, for showing it beside an analysis that searched it. */
@@ -120,7 +119,7 @@ public class CollectionService {
     public PersonView createPerson(Caller caller, UUID collectionId, Map<String, Object> metaData, List<MediaUpload> photos) {
         caller.require(caller.role().createsFolders(), "enrol persons");
         FaceCollection collection = collection(caller, collectionId);
-        Instant time = now();
+        Instant time = timestamps.now();
         Person person = new Person(UUID.randomUUID(), collection.id(), collection.companyId(), json.write(metaData), time, time);
         Published published = new Published(store);
         try {
@@ -151,7 +150,7 @@ public class CollectionService {
         Person person = person(caller, collectionId, personId).person();
         Published published = new Published(store);
         try {
-            Enrolled enrolled = enrol(person, photos, now(), published);
+            Enrolled enrolled = enrol(person, photos, timestamps.now(), published);
             long version = records.insertImages(person.companyId(), enrolled.rows());
             index.added(person.companyId(), version, enrolled.rows(), enrolled.embeddings());
             return enrolled.rows();

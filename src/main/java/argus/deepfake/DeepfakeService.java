@@ -1,5 +1,6 @@
 package argus.deepfake;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisEngine;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +39,7 @@ import java.util.UUID;
  */
 @Singleton
 public class DeepfakeService {
+    private final Timestamps timestamps;
     public static final Set<String> FILE_TYPES = Set.of("document", "image", "audio", "video");
     /** Rough time of the analysis, by type, with an idle engine. */
     private static final Map<String, Integer> ESTIMATED_SECONDS = Map.of("document", 1, "image", 2, "audio", 5, "video", 5);
@@ -54,8 +55,9 @@ public class DeepfakeService {
     private final SpeechAuthenticity speech;
     private final FaceMediaForgery faces;
 
-    public DeepfakeService(AnalysisEngine engine, MediaOpener opener, AudioDecoder audio, MediaStore store, DeepfakeAnalysisRepository analyses,
+    public DeepfakeService(Timestamps timestamps, AnalysisEngine engine, MediaOpener opener, AudioDecoder audio, MediaStore store, DeepfakeAnalysisRepository analyses,
                            Webhooks webhooks, JobQueue queue, JsonText json, SpeechAuthenticity speech, FaceMediaForgery faces) {
+        this.timestamps = timestamps;
         this.speech = speech;
         this.faces = faces;
         this.engine = engine;
@@ -95,7 +97,7 @@ public class DeepfakeService {
             throw refused;
         }
         store.keep(staged, storageKey, typed -> { });
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = timestamps.nowInMillis();
         return queue.submit(DeepfakeWork.KIND, id, caller.companyId(), storageKey, () -> analyses.save(
                 new DeepfakeAnalysis(id, caller.companyId(), caller.userId(), request.fileName(), type, request.externalId(),
                         request.callbackUrl(), "processing", null, null, null, null, null, now, null, storageKey)));

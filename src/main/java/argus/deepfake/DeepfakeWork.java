@@ -1,5 +1,6 @@
 package argus.deepfake;
 
+import argus.Timestamps;
 import argus.analysis.Scores;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
@@ -20,7 +21,6 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +35,7 @@ import java.util.UUID;
  */
 @Singleton
 public class DeepfakeWork implements QueuedWork {
+    private final Timestamps timestamps;
     static final String KIND = "DEEPFAKE";
 
     private final DeepfakeAnalysisRepository analyses;
@@ -47,9 +48,10 @@ public class DeepfakeWork implements QueuedWork {
     private final JsonText json;
     private final ApplicationEventPublisher<DeepfakeFinished> events;
 
-    public DeepfakeWork(DeepfakeAnalysisRepository analyses, MediaStore store, MediaOpener opener, FaceMediaForgery faces,
+    public DeepfakeWork(Timestamps timestamps, DeepfakeAnalysisRepository analyses, MediaStore store, MediaOpener opener, FaceMediaForgery faces,
                         AudioDecoder audio, SpeechAuthenticity speech, AnalysisEngine engine, JsonText json,
                         ApplicationEventPublisher<DeepfakeFinished> events) {
+        this.timestamps = timestamps;
         this.analyses = analyses;
         this.store = store;
         this.opener = opener;
@@ -79,14 +81,14 @@ public class DeepfakeWork implements QueuedWork {
         Instant now;
         try (MediaStore.LocalFile file = store.fetch(analysis.storageKey())) {
             Finding finding = find(analysis, file.path());
-            now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            now = timestamps.nowInMillis();
             Double confidence = finding.probability() == null || finding.verdict().equals("inconclusive") ? null
                     : Scores.round(finding.verdict().equals("manipulated") ? finding.probability() : 1 - finding.probability());
             record(analysis.completed(finding.verdict(), confidence, finding.probability(), finding.message(), json.write(finding.details()), now));
         } catch (MediaRejectedException e) {
-            record(analysis.failed(e.getMessage(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            record(analysis.failed(e.getMessage(), timestamps.nowInMillis()));
         } catch (IOException e) {
-            record(analysis.failed("the stored file cannot be read", Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            record(analysis.failed("the stored file cannot be read", timestamps.nowInMillis()));
         }
         store.deleteQuietly(analysis.storageKey());
     }
@@ -94,7 +96,7 @@ public class DeepfakeWork implements QueuedWork {
     @Override
     public void abandon(UUID analysisId, String reason) {
         analyses.findById(analysisId).filter(a -> a.status().equals("processing")).ifPresent(analysis -> {
-            record(analysis.failed(reason, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            record(analysis.failed(reason, timestamps.nowInMillis()));
             store.deleteQuietly(analysis.storageKey());
         });
     }

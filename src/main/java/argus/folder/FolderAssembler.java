@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.Timestamps;
 import argus.storage.Published;
 
 import argus.analysis.AnalysisOutcome;
@@ -10,7 +11,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,26 +22,24 @@ import java.util.UUID;
  */
 @Singleton
 class FolderAssembler {
+    private final Timestamps timestamps;
     private final MediaIntake intake;
     private final JsonText json;
 
-    FolderAssembler(MediaIntake intake, JsonText json) {
+    FolderAssembler(Timestamps timestamps, MediaIntake intake, JsonText json) {
+        this.timestamps = timestamps;
         this.intake = intake;
         this.json = json;
     }
 
-    /** The database keeps microseconds; responses built before a read-back must show the same times. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     FolderView assemble(Caller caller, FolderSubmission submission, RequestContext context, List<MediaIntake.Opened> opened,
                         AnalysisWork.Result result, @Nullable Published published) {
         UUID folderId = UUID.randomUUID();
-        Instant created = now();
+        Instant created = timestamps.now();
         List<Media> media = intake.rows(caller.companyId(), folderId, opened, result.previews(), created, published);
         UUID groupId = UUID.randomUUID();
-        Instant finished = now();
+        Instant finished = timestamps.now();
         List<Analysis> analyses = new ArrayList<>();
         List<Media> outputs = new ArrayList<>();
         for (int i = 0; i < result.outcomes().size(); i++) {

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.storage.Published;
 
@@ -45,9 +46,11 @@ public class FolderService {
     private final JobWorker jobs;
     private final FolderAssembler assembler;
     private final FolderLimits limits;
+    private final Timestamps timestamps;
 
-    public FolderService(MediaIntake intake, AnalysisWork work, AnalysisEngine engine, FolderRecords records,
+    public FolderService(Timestamps timestamps, MediaIntake intake, AnalysisWork work, AnalysisEngine engine, FolderRecords records,
                          MediaStore store, JsonText json, JobWorker jobs, FolderAssembler assembler, FolderLimits limits) {
+        this.timestamps = timestamps;
         this.limits = limits;
         this.intake = intake;
         this.work = work;
@@ -125,7 +128,7 @@ public class FolderService {
         Published published = new Published(store);
         try (AnalysisEngine.Admission ignored = engine.admit()) {
             Map<UUID, byte[]> previews = work.previews(candidates(opened));
-            Instant time = FolderAssembler.now();
+            Instant time = timestamps.now();
             List<Media> rows = intake.rows(folder.companyId(), folder.id(), opened, previews, time, published);
             records.addMedia(folder, rows, time);
             return rows;
@@ -158,7 +161,7 @@ public class FolderService {
         Folder folder = folder(caller, folderId);
         List<AnalysisWork.Candidate> candidates = storedCandidates(folderId);
         UUID groupId = UUID.randomUUID();
-        Instant time = FolderAssembler.now();
+        Instant time = timestamps.now();
         List<Analysis> rows = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             rows.add(Analysis.queued(folderId, folder.companyId(), folder.userId(), groupId, requests.get(i), AnalysisWork.sources(requests.get(i), candidates),
@@ -223,7 +226,7 @@ public class FolderService {
             throw new ArgusException(ErrorCode.INVALID_VALUE, "the comment is longer than %d characters".formatted(MAX_COMMENT));
         }
         return records.decide(new OperatorDecision(UUID.randomUUID(), folderId, analysisId, view.folder().companyId(), resolution,
-                comment.strip(), caller.userId(), caller.email(), FolderAssembler.now()));
+                comment.strip(), caller.userId(), caller.email(), timestamps.now()));
     }
 
     public Page<Analysis> listAnalyses(Caller caller, AnalysisQuery query) {
@@ -245,7 +248,7 @@ public class FolderService {
     /** Replaces the folder's metadata. */
     public Folder setFolderMetaData(Caller caller, UUID folderId, Map<String, Object> metaData) {
         Folder folder = folder(caller, folderId);
-        return records.updateFolder(folder.withMetaData(json.write(metaData), FolderAssembler.now()));
+        return records.updateFolder(folder.withMetaData(json.write(metaData), timestamps.now()));
     }
 
     /** A media of a folder the caller sees, by its id alone. */
@@ -255,12 +258,12 @@ public class FolderService {
 
     public Media setMediaMetaData(Caller caller, UUID mediaId, Map<String, Object> metaData) {
         Media row = media(caller, mediaId);
-        return records.updateMedia(row.withMetaData(json.write(metaData), FolderAssembler.now()));
+        return records.updateMedia(row.withMetaData(json.write(metaData), timestamps.now()));
     }
 
     public Analysis setAnalysisMetaData(Caller caller, UUID analysisId, Map<String, Object> metaData) {
         Analysis row = analysis(caller, analysisId);
-        return records.updateAnalysis(row.withMetaData(json.write(metaData), FolderAssembler.now()));
+        return records.updateAnalysis(row.withMetaData(json.write(metaData), timestamps.now()));
     }
 
     /** Deletes one media and its files (roles that may delete only), unless analyses of its folder are running. */

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.Timestamps;
 import argus.RequestIds;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.OverloadedException;
@@ -11,7 +12,6 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  */
 @Singleton
 public class JobQueue {
+    private final Timestamps timestamps;
     private final AnalysisJobRepository jobs;
     private final JobWorker worker;
     private final JobConfig config;
@@ -30,8 +31,9 @@ public class JobQueue {
     private final MediaStore store;
     private final Counter backlogRefusals;
 
-    public JobQueue(AnalysisJobRepository jobs, JobWorker worker, JobConfig config, AnalysisEngine engine, MediaStore store,
+    public JobQueue(Timestamps timestamps, AnalysisJobRepository jobs, JobWorker worker, JobConfig config, AnalysisEngine engine, MediaStore store,
                     List<QueuedWork> queuedWork, MeterRegistry metrics) {
+        this.timestamps = timestamps;
         this.jobs = jobs;
         for (String kind : Stream.concat(Stream.of(AnalysisJob.FOLDER), queuedWork.stream().map(QueuedWork::kind)).toList()) {
             Gauge.builder("argus.jobs.waiting", () -> jobs.countByKindAndState(kind, AnalysisJob.JobState.QUEUED)).tag("kind", kind)
@@ -82,7 +84,7 @@ public class JobQueue {
     @Transactional
     protected <T> T recordAndEnqueue(String kind, UUID subjectId, UUID companyId, Supplier<T> record) {
         T saved = record.get();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = timestamps.now();
         jobs.save(new AnalysisJob(UUID.randomUUID(), null, companyId, kind, subjectId, AnalysisJob.JobState.QUEUED, 0, null, null, now, now,
                 RequestIds.current()));
         return saved;

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.RequestIds;
 import argus.storage.Published;
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +52,7 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class JobWorker implements ApplicationEventListener<StartupEvent>, GracefulShutdownCapable {
+    private final Timestamps timestamps;
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
     private static final int BATCH = 16;
 
@@ -71,9 +72,10 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
     private final Map<String, QueuedWork> queuedWork;
     private final ActiveAccounts accounts;
 
-    public JobWorker(AnalysisJobRepository jobs, FolderRecords records, AnalysisWork work, AnalysisEngine engine,
+    public JobWorker(Timestamps timestamps, AnalysisJobRepository jobs, FolderRecords records, AnalysisWork work, AnalysisEngine engine,
                      MediaIntake intake, MediaOpener opener, MediaStore store, JsonText json, JobConfig config,
                      List<QueuedWork> queuedWork, ActiveAccounts accounts) {
+        this.timestamps = timestamps;
         this.accounts = accounts;
         this.queuedWork = queuedWork.stream().collect(Collectors.toMap(QueuedWork::kind, Function.identity()));
         this.jobs = jobs;
@@ -110,7 +112,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
 
     /** Claims as many waiting jobs as the engine has free slots for, and starts them. */
     private void claimAvailable() {
-        Instant now = Instant.now();
+        Instant now = timestamps.now();
         for (AnalysisJob job : jobs.findClaimable(now, BATCH)) {
             Optional<AnalysisEngine.Admission> slot = engine.tryAdmitBackground();
             if (slot.isEmpty()) {
@@ -149,7 +151,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
 
     private void run(AnalysisJob job) {
         ScheduledFuture<?> renewal = leases.scheduleAtFixedRate(
-                () -> jobs.renew(job.id(), owner, Instant.now().plus(config.lease())),
+                () -> jobs.renew(job.id(), owner, timestamps.now().plus(config.lease())),
                 config.lease().toMillis() / 3, config.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
         try {
             if (!AnalysisJob.FOLDER.equals(job.kind())) {
@@ -158,7 +160,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
             }
             List<Analysis> group = records.group(job.id());
             if (records.folderById(job.folderId()).isEmpty() || group.isEmpty()) {
-                jobs.finish(job.id(), owner, Instant.now());
+                jobs.finish(job.id(), owner, timestamps.now());
                 return;
             }
             complete(job, group, outcomes(job, group));
@@ -181,7 +183,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
             LOG.error("job {} ({}) failed", job.id(), job.kind(), e);
             work.abandon(job.subjectId(), "the work failed unexpectedly");
         }
-        jobs.finish(job.id(), owner, Instant.now());
+        jobs.finish(job.id(), owner, timestamps.now());
     }
 
     /** Opens the source media from the store and runs the group's analyses on them. */
@@ -229,7 +231,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
     }
 
     private void complete(AnalysisJob job, List<Analysis> group, List<AnalysisOutcome> outcomes) {
-        Instant time = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant time = timestamps.now();
         Published published = new Published(store);
         try {
             List<Analysis> finished = new ArrayList<>();
@@ -259,7 +261,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
     private void refuse(AnalysisJob job, ErrorCode code, String reason) {
         if (!AnalysisJob.FOLDER.equals(job.kind())) {
             queuedWork.get(job.kind()).abandon(job.subjectId(), reason);
-            jobs.finish(job.id(), owner, Instant.now());
+            jobs.finish(job.id(), owner, timestamps.now());
             return;
         }
         List<Analysis> group = records.group(job.id());
@@ -298,7 +300,7 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
         poller.stop();
         leases.shutdownNow();
         try {
-            int released = jobs.release(owner, Instant.now());
+            int released = jobs.release(owner, timestamps.now());
             if (released > 0) {
                 LOG.info("handed {} running job(s) back to the queue", released);
             }

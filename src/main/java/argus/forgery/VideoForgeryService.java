@@ -1,5 +1,6 @@
 package argus.forgery;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.auth.Caller;
@@ -13,7 +14,6 @@ import jakarta.inject.Singleton;
 
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,13 +23,15 @@ import java.util.UUID;
  */
 @Singleton
 public class VideoForgeryService {
+    private final Timestamps timestamps;
     private final MediaOpener opener;
     private final MediaStore store;
     private final ForgeryTaskRepository tasks;
     private final JobQueue queue;
     private final FaceMediaForgery forgery;
 
-    public VideoForgeryService(MediaOpener opener, MediaStore store, ForgeryTaskRepository tasks, JobQueue queue, FaceMediaForgery forgery) {
+    public VideoForgeryService(Timestamps timestamps, MediaOpener opener, MediaStore store, ForgeryTaskRepository tasks, JobQueue queue, FaceMediaForgery forgery) {
+        this.timestamps = timestamps;
         this.opener = opener;
         this.forgery = forgery;
         this.store = store;
@@ -49,7 +51,7 @@ public class VideoForgeryService {
                 throw new ArgusException(ErrorCode.INVALID_FILE_FORMAT, rejected.getMessage());
             }
         });
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = timestamps.now();
         return queue.submit(VideoForgeryWork.KIND, id, caller.companyId(), storageKey, () -> tasks.save(
                 new ForgeryTask(id, caller.companyId(), caller.userId(), fileName, context.sessionId(), context.deviceInfo(), context.geoLocation(),
                         "pending", true, "Accepted for processing", null, null, null, null, null, 0, now, null, storageKey)));

@@ -1,5 +1,6 @@
 package argus.forgery;
 
+import argus.Timestamps;
 import argus.folder.QueuedWork;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
@@ -9,12 +10,12 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** Runs a queued video forgery check ({@link FaceMediaForgery}: face swap and replay from one decode) and removes the video. */
 @Singleton
 public class VideoForgeryWork implements QueuedWork {
+    private final Timestamps timestamps;
     static final String KIND = "VIDEO_FORGERY";
 
     private final ForgeryTaskRepository tasks;
@@ -22,7 +23,8 @@ public class VideoForgeryWork implements QueuedWork {
     private final MediaOpener opener;
     private final FaceMediaForgery forgery;
 
-    public VideoForgeryWork(ForgeryTaskRepository tasks, MediaStore store, MediaOpener opener, FaceMediaForgery forgery) {
+    public VideoForgeryWork(Timestamps timestamps, ForgeryTaskRepository tasks, MediaStore store, MediaOpener opener, FaceMediaForgery forgery) {
+        this.timestamps = timestamps;
         this.tasks = tasks;
         this.store = store;
         this.opener = opener;
@@ -41,11 +43,11 @@ public class VideoForgeryWork implements QueuedWork {
             return;
         }
         try (MediaStore.LocalFile file = store.fetch(task.storageKey()); MediaSource source = opener.openVideo(file.path())) {
-            tasks.update(task.completed(forgery.assess(source, task.companyId()), now()));
+            tasks.update(task.completed(forgery.assess(source, task.companyId()), timestamps.now()));
         } catch (MediaRejectedException e) {
-            tasks.update(task.failed("Inference failed: " + e.getMessage(), null, now()));
+            tasks.update(task.failed("Inference failed: " + e.getMessage(), null, timestamps.now()));
         } catch (IOException e) {
-            tasks.update(task.failed("Inference failed: the stored video cannot be read", null, now()));
+            tasks.update(task.failed("Inference failed: the stored video cannot be read", null, timestamps.now()));
         }
         store.deleteQuietly(task.storageKey());
     }
@@ -53,12 +55,9 @@ public class VideoForgeryWork implements QueuedWork {
     @Override
     public void abandon(UUID taskId, String reason) {
         tasks.findById(taskId).filter(ForgeryTask::pending).ifPresent(task -> {
-            tasks.update(task.failed("Inference failed: " + reason, null, now()));
+            tasks.update(task.failed("Inference failed: " + reason, null, timestamps.now()));
             store.deleteQuietly(task.storageKey());
         });
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

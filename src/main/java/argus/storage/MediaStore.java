@@ -1,5 +1,6 @@
 package argus.storage;
 
+import io.micronaut.core.annotation.Nullable;
 import argus.ErrorCode;
 import argus.ArgusException;
 import org.slf4j.LoggerFactory;
@@ -63,15 +64,64 @@ public interface MediaStore {
 
     InputStream open(String key) throws IOException;
 
-    /** The object from byte {@code offset} on (a video sought in a page); stores that can start there do. */
-    default InputStream open(String key, long offset) throws IOException {
+    /**
+     * One read of the object: whole when {@code range} is null, else the bytes the range names. A store that can start
+     * within an object asks for those bytes alone, in one request.
+     */
+    default Slice read(String key, @Nullable ByteRange range) throws IOException {
+        long total = size(key);
+        long first = range == null ? 0 : range.first(total);
+        long last = range == null ? total - 1 : range.last(total);
+        if (range != null && (first >= total || last < first)) {
+            throw new RangeNotSatisfiable(total);
+        }
         InputStream content = open(key);
         try {
-            content.skipNBytes(offset);
-            return content;
+            content.skipNBytes(first);
+            return new Slice(content, first, last, total);
         } catch (IOException e) {
             content.close();
             throw e;
+        }
+    }
+
+    /**
+     * A byte range as HTTP names one: from {@code start} to {@code end} inclusive ({@code end} null: to the end), or, when
+     * {@code start} is null, the last {@code end} bytes.
+     */
+    record ByteRange(@Nullable Long start, @Nullable Long end) {
+        long first(long total) {
+            return start == null ? Math.max(0, total - end) : start;
+        }
+
+        long last(long total) {
+            return start == null || end == null ? total - 1 : Math.min(total - 1, end);
+        }
+
+        /** The value of an HTTP {@code Range} header asking for this range. */
+        String header() {
+            return start == null ? "bytes=-" + end : "bytes=" + start + "-" + (end == null ? "" : end);
+        }
+    }
+
+    /** Bytes {@code first} to {@code last} (inclusive) of an object of {@code total} bytes. */
+    record Slice(InputStream content, long first, long last, long total) {
+        public long length() {
+            return last - first + 1;
+        }
+    }
+
+    /** A range that starts past the object's end: answered with the object's size. */
+    final class RangeNotSatisfiable extends IOException {
+        private final long total;
+
+        public RangeNotSatisfiable(long total) {
+            super("the range lies past the object's " + total + " bytes");
+            this.total = total;
+        }
+
+        public long total() {
+            return total;
         }
     }
 

@@ -1,17 +1,20 @@
 package argus.storage;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -30,6 +33,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +46,8 @@ import java.util.stream.Stream;
 @Singleton
 @Requires(property = "argus.storage.kind", value = "s3")
 public class S3MediaStore implements MediaStore {
+    private static final int RANGE_NOT_SATISFIABLE = 416;
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
     private final S3Client s3;
     private final String bucket;
     private final long partSize;
@@ -125,21 +132,36 @@ public class S3MediaStore implements MediaStore {
         }
     }
 
+    /** One GET, ranged when a range is asked for: a video sought in the console is not downloaded from its start again. */
     @Override
-    public InputStream open(String key) throws IOException {
-        return open(key, 0);
-    }
-
-    /** A ranged GET: a video sought in the console is not downloaded from its start again. */
-    @Override
-    public InputStream open(String key, long offset) throws IOException {
+    public Slice read(String key, @Nullable ByteRange range) throws IOException {
         try {
-            return s3.getObject(request -> request.bucket(bucket).key(key).range(offset > 0 ? "bytes=" + offset + "-" : null));
+            ResponseInputStream<GetObjectResponse> content = s3.getObject(request -> request.bucket(bucket).key(key)
+                    .range(range == null ? null : range.header()));
+            GetObjectResponse response = content.response();
+            String served = response.contentRange();
+            if (served == null) {
+                return new Slice(content, 0, response.contentLength() - 1, response.contentLength());
+            }
+            Matcher bytes = CONTENT_RANGE.matcher(served);
+            if (!bytes.matches()) {
+                content.close();
+                throw new IOException("unreadable Content-Range '" + served + "' for " + key);
+            }
+            return new Slice(content, Long.parseLong(bytes.group(1)), Long.parseLong(bytes.group(2)), Long.parseLong(bytes.group(3)));
         } catch (NoSuchKeyException e) {
             throw new FileNotFoundException("no stored object " + key);
         } catch (S3Exception e) {
+            if (e.statusCode() == RANGE_NOT_SATISFIABLE) {
+                throw new RangeNotSatisfiable(size(key));
+            }
             throw new IOException("cannot read " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        return read(key, null).content();
     }
 
     @Override

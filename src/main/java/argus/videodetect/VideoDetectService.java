@@ -1,5 +1,6 @@
 package argus.videodetect;
 
+import argus.Timestamps;
 import argus.ArgusException;
 import argus.ErrorCode;
 import argus.Digests;
@@ -16,7 +17,6 @@ import jakarta.inject.Singleton;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +33,7 @@ import java.util.UUID;
  */
 @Singleton
 public class VideoDetectService {
+    private final Timestamps timestamps;
     private static final String DEFAULT_MODEL = "mixed-10-v2";
     static final Map<String, Integer> MODEL_FRAMES = Map.of("mixed-10-v2", 10, "mixed-30-v2", 30);
     private static final Set<String> EXTENSIONS = Set.of("mp4", "avi", "mov", "webm", "mkv");
@@ -47,9 +48,10 @@ public class VideoDetectService {
     private final JsonText json;
     private final ActiveAccounts accounts;
 
-    public VideoDetectService(VideoTenantRepository tenants, ApiKeyRepository keys, VideoSubmissionRepository submissions,
+    public VideoDetectService(Timestamps timestamps, VideoTenantRepository tenants, ApiKeyRepository keys, VideoSubmissionRepository submissions,
                               VideoDownloader downloader, MediaStore store, MediaOpener opener, JobQueue queue, JsonText json,
                               ActiveAccounts accounts) {
+        this.timestamps = timestamps;
         this.accounts = accounts;
         this.tenants = tenants;
         this.keys = keys;
@@ -118,7 +120,7 @@ public class VideoDetectService {
         String storageKey = "%s/video-detect/%s".formatted(tenant.companyId(), id);
         try {
             store(submission, storageKey);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = timestamps.nowInMillis();
             String metadata = submission.metadata() == null ? null : json.write(submission.metadata());
             return queue.submit(VideoDetectWork.KIND, id, tenant.companyId(), storageKey, () -> submissions.save(
                     new VideoSubmission(id, tenant.companyId(), key.id(), submission.idempotencyKey(), "pending", model,

@@ -1,5 +1,6 @@
 package argus.videodetect;
 
+import argus.Timestamps;
 import argus.analysis.Scores;
 import argus.analysis.AnalysisRunner;
 import argus.analysis.MediaEvidence;
@@ -15,7 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +30,7 @@ import java.util.stream.IntStream;
  */
 @Singleton
 public class VideoDetectWork implements QueuedWork {
+    private final Timestamps timestamps;
     static final String KIND = "VIDEO_DETECT";
 
     private final VideoSubmissionRepository submissions;
@@ -39,8 +40,9 @@ public class VideoDetectWork implements QueuedWork {
     private final AnalysisRunner runner;
     private final JsonText json;
 
-    public VideoDetectWork(VideoSubmissionRepository submissions, VideoTenantRepository tenants, MediaStore store, MediaOpener opener,
+    public VideoDetectWork(Timestamps timestamps, VideoSubmissionRepository submissions, VideoTenantRepository tenants, MediaStore store, MediaOpener opener,
                            AnalysisRunner runner, JsonText json) {
+        this.timestamps = timestamps;
         this.submissions = submissions;
         this.tenants = tenants;
         this.store = store;
@@ -85,7 +87,7 @@ public class VideoDetectWork implements QueuedWork {
     }
 
     private void finish(VideoSubmission submission, String result, String error) {
-        submissions.update(submission.finished(result, error, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        submissions.update(submission.finished(result, error, timestamps.nowInMillis()));
         if (error != null) {
             tenants.refund(submission.companyId(), VideoDetectService.cost(submission.model()));
         }
@@ -101,7 +103,7 @@ public class VideoDetectWork implements QueuedWork {
         return (int) IntStream.range(0, evidence.frameCount()).map(i -> evidence.media().frame(i).index()).distinct().count();
     }
 
-    private static Map<String, Object> result(double real, Judged judged, VideoSubmission submission, long start) {
+    private Map<String, Object> result(double real, Judged judged, VideoSubmission submission, long start) {
         MediaResult quality = judged.quality();
         boolean live = real >= 0.5;
         Map<String, Object> result = new LinkedHashMap<>();
@@ -115,7 +117,7 @@ public class VideoDetectWork implements QueuedWork {
         result.put("processing_ms", (System.nanoTime() - start) / 1_000_000);
         result.put("frames_processed", judged.frames());
         result.put("warning", quality.errorMessage());
-        result.put("created_at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        result.put("created_at", timestamps.nowInMillis().toString());
         return result;
     }
 

@@ -1,5 +1,6 @@
 package argus.videodetect;
 
+import argus.Timestamps;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.Digests;
@@ -12,7 +13,6 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class VideoTenants {
+    private final Timestamps timestamps;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final List<String> SCOPES = List.of(ApiKey.WRITE, ApiKey.READ);
 
@@ -35,7 +36,8 @@ public class VideoTenants {
     private final JsonText json;
     private final SecureRandom random = new SecureRandom();
 
-    public VideoTenants(VideoTenantRepository tenants, ApiKeyRepository keys, CompanyRepository companies, JsonText json) {
+    public VideoTenants(Timestamps timestamps, VideoTenantRepository tenants, ApiKeyRepository keys, CompanyRepository companies, JsonText json) {
+        this.timestamps = timestamps;
         this.tenants = tenants;
         this.keys = keys;
         this.companies = companies;
@@ -58,7 +60,7 @@ public class VideoTenants {
             throw new ArgusException(ErrorCode.TENANT_SLUG_TAKEN, "tenant_slug '" + slug + "' belongs to another company");
         });
         VideoTenant tenant = new VideoTenant(companyId, slug, credits, schema == null ? null : json.write(schema),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                timestamps.now());
         return tenants.existsById(companyId) ? tenants.update(tenant) : tenants.save(tenant);
     }
 
@@ -76,7 +78,7 @@ public class VideoTenants {
         random.nextBytes(bytes);
         String secret = "sk-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKey key = keys.save(new ApiKey(UUID.randomUUID(), companyId, Digests.sha256Hex(secret.getBytes(StandardCharsets.UTF_8)),
-                String.join(" ", scopes.stream().distinct().toList()), false, Instant.now().truncatedTo(ChronoUnit.MICROS)));
+                String.join(" ", scopes.stream().distinct().toList()), false, timestamps.now()));
         return new IssuedKey(key, secret);
     }
 }

@@ -1,5 +1,6 @@
 package argus.webhook;
 
+import argus.Timestamps;
 import argus.Poller;
 import argus.auth.Company;
 import argus.auth.CompanyRepository;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +31,7 @@ import java.util.UUID;
  */
 @Singleton
 public class WebhookSender implements ApplicationEventListener<StartupEvent> {
+    private final Timestamps timestamps;
     public static final String SIGNATURE = "X-Argus-Signature";
     public static final String TIMESTAMP = "X-Argus-Timestamp";
     public static final String DELIVERY = "X-Argus-Delivery";
@@ -45,8 +46,9 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
     private final Poller poller;
     private final MeterRegistry metrics;
 
-    public WebhookSender(WebhookDeliveryRepository deliveries, CompanyRepository companies, WebhookConfig config, OutboundHttp http,
+    public WebhookSender(Timestamps timestamps, WebhookDeliveryRepository deliveries, CompanyRepository companies, WebhookConfig config, OutboundHttp http,
                          MeterRegistry metrics) {
+        this.timestamps = timestamps;
         this.metrics = metrics;
         this.deliveries = deliveries;
         this.companies = companies;
@@ -65,7 +67,7 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
     }
 
     private void sendDue() {
-        Instant now = Instant.now();
+        Instant now = timestamps.now();
         for (WebhookDelivery delivery : deliveries.findDue(now, BATCH)) {
             Instant lease = now.plus(config.timeout().multipliedBy(3));
             if (deliveries.claim(delivery.id(), owner, lease, now) == 1) {
@@ -95,7 +97,7 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
 
     private int post(WebhookDelivery delivery) throws Exception {
         String secret = companies.findById(delivery.companyId()).map(Company::webhookSecret).orElse("");
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String timestamp = Long.toString(timestamps.now().getEpochSecond());
         return http.postJson(delivery.url(), Map.of(DELIVERY, delivery.id().toString(), TIMESTAMP, timestamp,
                 SIGNATURE, "sha256=" + signature(secret, timestamp, delivery.payload())), delivery.payload(), config.timeout());
     }
@@ -112,7 +114,7 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
     }
 
     private void record(WebhookDelivery delivery, Integer status, String error) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = timestamps.now();
         if (error == null) {
             deliveries.update(delivery.attempted(WebhookDelivery.DeliveryState.DELIVERED, status, null, now, now));
             count("delivered");

@@ -1,10 +1,10 @@
 package argus.webhook;
 
+import argus.Timestamps;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -13,11 +13,13 @@ import java.util.UUID;
  */
 @Singleton
 public class Webhooks {
+    private final Timestamps timestamps;
     private final WebhookDeliveryRepository deliveries;
     private final WebhookConfig config;
     private final WebhookSender sender;
 
-    public Webhooks(WebhookDeliveryRepository deliveries, WebhookConfig config, WebhookSender sender) {
+    public Webhooks(Timestamps timestamps, WebhookDeliveryRepository deliveries, WebhookConfig config, WebhookSender sender) {
+        this.timestamps = timestamps;
         this.deliveries = deliveries;
         this.config = config;
         this.sender = sender;
@@ -29,7 +31,7 @@ public class Webhooks {
     }
 
     public void enqueue(@Nullable UUID folderId, UUID companyId, String url, String payload) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = timestamps.now();
         deliveries.save(new WebhookDelivery(UUID.randomUUID(), folderId, companyId, url, payload,
                 WebhookDelivery.DeliveryState.PENDING, 0, now, null, null, null, null, now, now));
         sender.wake();

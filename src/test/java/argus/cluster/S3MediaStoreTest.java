@@ -78,9 +78,23 @@ class S3MediaStoreTest {
         try (InputStream in = store.open("company/folder/large.bin")) {
             assertArrayEquals(content, in.readAllBytes());
         }
-        try (InputStream in = store.open("company/folder/large.bin", PART + 7)) {
+        MediaStore.Slice tail = store.read("company/folder/large.bin", new MediaStore.ByteRange((long) PART + 7, null));
+        try (InputStream in = tail.content()) {
             assertArrayEquals(Arrays.copyOfRange(content, PART + 7, content.length), in.readAllBytes(), "a ranged read starts at its offset");
         }
+        assertEquals(List.of((long) PART + 7, (long) content.length - 1, (long) content.length), List.of(tail.first(), tail.last(), tail.total()),
+                "one GET tells the bytes served and the object's size");
+        MediaStore.Slice middle = store.read("company/folder/large.bin", new MediaStore.ByteRange(10L, 19L));
+        try (InputStream in = middle.content()) {
+            assertArrayEquals(Arrays.copyOfRange(content, 10, 20), in.readAllBytes(), "a closed range is cut by the store, not locally");
+        }
+        MediaStore.Slice last = store.read("company/folder/large.bin", new MediaStore.ByteRange(null, 5L));
+        try (InputStream in = last.content()) {
+            assertArrayEquals(Arrays.copyOfRange(content, content.length - 5, content.length), in.readAllBytes(), "a suffix range");
+        }
+        MediaStore.RangeNotSatisfiable past = assertThrows(MediaStore.RangeNotSatisfiable.class,
+                () -> store.read("company/folder/large.bin", new MediaStore.ByteRange((long) content.length, null)));
+        assertEquals(content.length, past.total());
         Path local;
         try (MediaStore.LocalFile file = store.fetch("company/folder/large.bin")) {
             local = file.path();
