@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.data.repository.jpa.JpaSpecificationExecutor;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,9 @@ import java.util.UUID;
 public interface AnalysisRepository extends CrudRepository<Analysis, UUID>, JpaSpecificationExecutor<Analysis> {
 
     List<Analysis> findByFolderIdOrderByTimeCreated(UUID folderId);
+
+    /** The rows of a page of folders, in one query. */
+    List<Analysis> findByFolderIdInOrderByTimeCreated(Collection<UUID> folderId);
 
     List<Analysis> findByGroupIdOrderByTimeCreated(UUID groupId);
 

@@ -23,6 +23,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -79,12 +81,30 @@ public class FolderRecords {
     /** The folder with its media (uploaded and produced) and, when asked, its analyses. */
     @Transactional
     public FolderView view(Folder folder, boolean withAnalyses) {
-        List<Media> all = media.findByFolderIdOrderByTimeCreated(folder.id());
-        return new FolderView(folder,
-                all.stream().filter(m -> m.sourceAnalysisId() == null).toList(),
-                all.stream().filter(m -> m.sourceAnalysisId() != null).toList(),
-                withAnalyses ? analyses.findByFolderIdOrderByTimeCreated(folder.id()) : List.of(),
-                decisions.findByFolderIdOrderByTimeCreated(folder.id()));
+        return views(List.of(folder), withAnalyses).getFirst();
+    }
+
+    /** Folders with their rows, in three queries whatever their number. */
+    private List<FolderView> views(List<Folder> page, boolean withAnalyses) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = page.stream().map(Folder::id).toList();
+        Map<UUID, List<Media>> mediaByFolder = media.findByFolderIdInOrderByTimeCreated(ids).stream()
+                .collect(Collectors.groupingBy(Media::folderId));
+        Map<UUID, List<Analysis>> analysesByFolder = withAnalyses
+                ? analyses.findByFolderIdInOrderByTimeCreated(ids).stream().collect(Collectors.groupingBy(Analysis::folderId))
+                : Map.of();
+        Map<UUID, List<OperatorDecision>> decisionsByFolder = decisions.findByFolderIdInOrderByTimeCreated(ids).stream()
+                .collect(Collectors.groupingBy(OperatorDecision::folderId));
+        return page.stream().map(folder -> {
+            List<Media> all = mediaByFolder.getOrDefault(folder.id(), List.of());
+            return new FolderView(folder,
+                    all.stream().filter(m -> m.sourceAnalysisId() == null).toList(),
+                    all.stream().filter(m -> m.sourceAnalysisId() != null).toList(),
+                    analysesByFolder.getOrDefault(folder.id(), List.of()),
+                    decisionsByFolder.getOrDefault(folder.id(), List.of()));
+        }).toList();
     }
 
     public OperatorDecision decide(OperatorDecision decision) {
@@ -94,7 +114,7 @@ public class FolderRecords {
     @Transactional
     public Page<FolderView> list(Caller caller, FolderQuery query) {
         Page<Folder> page = folders.findAll(specification(caller, query), new OffsetPageable(query.offset(), query.limit(), query.sort()));
-        return page.map(folder -> view(folder, query.withAnalyses()));
+        return Page.of(views(page.getContent(), query.withAnalyses()), page.getPageable(), page.getTotalSize());
     }
 
     /** How many folders the query finds, whatever its paging. */

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,9 @@ import java.util.UUID;
 public interface MediaRepository extends CrudRepository<Media, UUID>, StoredObjectOwner {
 
     List<Media> findByFolderIdOrderByTimeCreated(UUID folderId);
+
+    /** The rows of a page of folders, in one query. */
+    List<Media> findByFolderIdInOrderByTimeCreated(Collection<UUID> folderId);
 
     Optional<Media> findByIdAndCompanyId(UUID id, UUID companyId);
 
