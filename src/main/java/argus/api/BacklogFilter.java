@@ -1,6 +1,6 @@
 package argus.api;
 
-import argus.folder.JobQueue;
+import argus.jobs.JobQueue;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

@@ -2,7 +2,7 @@ package argus.api;
 
 import argus.ErrorCode;
 import argus.ArgusException;
-import argus.folder.RequestContext;
+import argus.RequestContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 

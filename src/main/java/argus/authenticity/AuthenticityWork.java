@@ -1,10 +1,11 @@
 package argus.authenticity;
 
+import argus.ErrorCode;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
-import argus.folder.JsonText;
-import argus.folder.QueuedWork;
+import argus.JsonText;
+import argus.jobs.QueuedWork;
 import argus.storage.MediaStore;
 import argus.vision.MediaRejectedException;
 import jakarta.inject.Singleton;
@@ -60,7 +61,7 @@ public class AuthenticityWork implements QueuedWork {
     }
 
     @Override
-    public void abandon(UUID taskId, String reason) {
+    public void abandon(UUID taskId, ErrorCode code, String reason) {
         tasks.findById(taskId).filter(AuthenticityTask::open).ifPresent(task -> {
             tasks.update(task.failed(reason));
             store.deleteQuietly(task.storageKey());

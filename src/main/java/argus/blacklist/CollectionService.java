@@ -7,7 +7,7 @@ import argus.analysis.AnalysisRunner.DecodeJob;
 import argus.analysis.Enrollment;
 import argus.auth.Caller;
 import argus.auth.Role;
-import argus.folder.JsonText;
+import argus.JsonText;
 import argus.folder.MediaUpload;
 import argus.storage.MediaStore;
 import argus.storage.Published;

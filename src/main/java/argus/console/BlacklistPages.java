@@ -5,7 +5,7 @@ import argus.auth.Caller;
 import argus.blacklist.CollectionService;
 import argus.blacklist.FaceCollection;
 import argus.blacklist.PersonImage;
-import argus.folder.JsonText;
+import argus.JsonText;
 import argus.storage.MediaStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;

@@ -5,7 +5,7 @@ import argus.analysis.MediaResult;
 import argus.folder.Analysis;
 import argus.folder.Folder;
 import argus.folder.FolderView;
-import argus.folder.JsonText;
+import argus.JsonText;
 import argus.folder.Media;
 import argus.folder.MediaType;
 import argus.folder.OperatorDecision;

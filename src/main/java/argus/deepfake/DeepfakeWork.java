@@ -1,12 +1,13 @@
 package argus.deepfake;
 
+import argus.ErrorCode;
 import argus.Timestamps;
 import argus.analysis.Scores;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
-import argus.folder.JsonText;
-import argus.folder.QueuedWork;
+import argus.JsonText;
+import argus.jobs.QueuedWork;
 import argus.forgery.FaceMediaForgery;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
@@ -94,7 +95,7 @@ public class DeepfakeWork implements QueuedWork {
     }
 
     @Override
-    public void abandon(UUID analysisId, String reason) {
+    public void abandon(UUID analysisId, ErrorCode code, String reason) {
         analyses.findById(analysisId).filter(a -> a.status().equals("processing")).ifPresent(analysis -> {
             record(analysis.failed(reason, timestamps.nowInMillis()));
             store.deleteQuietly(analysis.storageKey());

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.JsonText;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisState;

@@ -1,5 +1,7 @@
 package argus.folder;
 
+import argus.RequestContext;
+import argus.JsonText;
 import argus.Timestamps;
 import argus.storage.Published;
 

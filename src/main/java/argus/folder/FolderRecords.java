@@ -1,5 +1,7 @@
 package argus.folder;
 
+import argus.jobs.AnalysisJobRepository;
+import argus.jobs.AnalysisJob;
 import argus.OffsetPageable;
 import argus.analysis.AnalysisState;
 import argus.analysis.Resolution;

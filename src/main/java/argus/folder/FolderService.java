@@ -1,5 +1,9 @@
 package argus.folder;
 
+import argus.RequestContext;
+import argus.JsonText;
+import argus.jobs.JobWorker;
+import argus.jobs.AnalysisJob;
 import argus.Timestamps;
 import argus.ErrorCode;
 import argus.storage.Published;
@@ -167,7 +171,7 @@ public class FolderService {
             rows.add(Analysis.queued(folderId, folder.companyId(), folder.userId(), groupId, requests.get(i), AnalysisWork.sources(requests.get(i), candidates),
                     time.plusNanos(1000L * i), json));
         }
-        AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), AnalysisJob.FOLDER, null, AnalysisJob.JobState.QUEUED, 0,
+        AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), FolderAnalysesWork.KIND, groupId, AnalysisJob.JobState.QUEUED, 0,
                 null, null, time, time, RequestIds.current());
         if (resolutionEndpoint != null) {
             folder = folder.withResolutionEndpoint(resolutionEndpoint, time);

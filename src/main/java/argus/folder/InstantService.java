@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.RequestContext;
 import argus.analysis.AnalysisEngine;
 import argus.auth.Caller;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
 package argus.folder;
 
+import argus.JsonText;
 import argus.ErrorCode;
 import argus.storage.Published;
 

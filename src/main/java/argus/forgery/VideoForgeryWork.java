@@ -1,7 +1,8 @@
 package argus.forgery;
 
+import argus.ErrorCode;
 import argus.Timestamps;
-import argus.folder.QueuedWork;
+import argus.jobs.QueuedWork;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
@@ -53,7 +54,7 @@ public class VideoForgeryWork implements QueuedWork {
     }
 
     @Override
-    public void abandon(UUID taskId, String reason) {
+    public void abandon(UUID taskId, ErrorCode code, String reason) {
         tasks.findById(taskId).filter(ForgeryTask::pending).ifPresent(task -> {
             tasks.update(task.failed("Inference failed: " + reason, null, timestamps.now()));
             store.deleteQuietly(task.storageKey());

@@ -1,6 +1,6 @@
 package argus.health;
 
-import argus.folder.JobQueue;
+import argus.jobs.JobQueue;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;

@@ -1,13 +1,14 @@
 package argus.videodetect;
 
+import argus.ErrorCode;
 import argus.Timestamps;
 import argus.analysis.Scores;
 import argus.analysis.AnalysisRunner;
 import argus.analysis.MediaEvidence;
 import argus.analysis.MediaResult;
 import argus.analysis.QualityAnalyzer;
-import argus.folder.JsonText;
-import argus.folder.QueuedWork;
+import argus.JsonText;
+import argus.jobs.QueuedWork;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
@@ -82,7 +83,7 @@ public class VideoDetectWork implements QueuedWork {
     }
 
     @Override
-    public void abandon(UUID submissionId, String reason) {
+    public void abandon(UUID submissionId, ErrorCode code, String reason) {
         submissions.findById(submissionId).filter(VideoSubmission::open).ifPresent(submission -> finish(submission, null, reason));
     }
 

@@ -6,7 +6,7 @@ import argus.ArgusException;
 import argus.Digests;
 import argus.auth.Caller;
 import argus.auth.CompanyRepository;
-import argus.folder.JsonText;
+import argus.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

@@ -4,7 +4,7 @@ import argus.auth.Company;
 import argus.auth.Permissions;
 import argus.auth.Role;
 import argus.auth.User;
-import argus.folder.JsonText;
+import argus.JsonText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -10,7 +10,7 @@ import argus.auth.Caller;
 import argus.auth.LoginService;
 import argus.auth.TokenService;
 import argus.auth.AuthFilter;
-import argus.folder.JsonText;
+import argus.JsonText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

@@ -8,7 +8,7 @@ import argus.api.Downloads;
 import argus.auth.Caller;
 import argus.blacklist.CollectionService;
 import argus.blacklist.PersonImage;
-import argus.folder.JsonText;
+import argus.JsonText;
 import argus.storage.MediaStore;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -3,7 +3,7 @@ package argus.api.oz;
 import argus.blacklist.CollectionService;
 import argus.blacklist.FaceCollection;
 import argus.blacklist.PersonImage;
-import argus.folder.JsonText;
+import argus.JsonText;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

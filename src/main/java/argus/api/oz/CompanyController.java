@@ -6,7 +6,7 @@ import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.auth.Company;
 import argus.auth.Role;
-import argus.folder.JsonText;
+import argus.JsonText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

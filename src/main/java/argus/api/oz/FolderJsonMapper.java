@@ -8,7 +8,7 @@ import argus.blacklist.CollectionService;
 import argus.folder.Analysis;
 import argus.folder.Folder;
 import argus.folder.FolderView;
-import argus.folder.JsonText;
+import argus.JsonText;
 import argus.folder.Media;
 import argus.folder.MediaType;
 import argus.folder.OperatorDecision;

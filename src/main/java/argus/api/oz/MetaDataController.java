@@ -8,7 +8,7 @@ import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.blacklist.CollectionService;
 import argus.folder.FolderService;
-import argus.folder.JsonText;
+import argus.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;

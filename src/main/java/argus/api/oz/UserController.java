@@ -10,7 +10,7 @@ import argus.auth.Caller;
 import argus.auth.Permissions;
 import argus.auth.Role;
 import argus.auth.User;
-import argus.folder.JsonText;
+import argus.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.auth.Caller;
 import argus.videodetect.VideoTenant;
 import argus.videodetect.VideoTenants;
-import argus.folder.JsonText;
+import argus.JsonText;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;

@@ -1,4 +1,4 @@
-package argus.folder;
+package argus.jobs;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Queued work for the engine: a group of analyses started together on a folder ({@code kind} FOLDER), or the work of
- * another contract on its {@code subjectId} ({@link QueuedWork}). One instance at a time holds it, for as long as its
+ * Queued work for the engine: the work of a {@link QueuedWork} of its {@code kind} on its {@code subjectId} (a folder's
+ * job also names the folder, whose deletion removes it). One instance at a time holds it, for as long as its
  * lease lasts; a job whose holder died is taken over when the lease runs out.
  */
 @MappedEntity(value = "analysis_job", escape = false)
@@ -25,8 +25,6 @@ public record AnalysisJob(@Id UUID id,
                           Instant timeCreated,
                           Instant timeUpdated,
                           @Nullable String requestId) {
-    public static final String FOLDER = "FOLDER";
-
     public enum JobState {
         QUEUED,
         RUNNING,

@@ -1,4 +1,4 @@
-package argus.folder;
+package argus.jobs;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

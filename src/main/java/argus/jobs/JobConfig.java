@@ -1,4 +1,4 @@
-package argus.folder;
+package argus.jobs;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

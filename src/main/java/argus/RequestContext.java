@@ -1,4 +1,4 @@
-package argus.folder;
+package argus;
 
 import io.micronaut.core.annotation.Nullable;
 

@@ -1,4 +1,4 @@
-package argus.folder;
+package argus;
 
 import argus.analysis.MediaResult;
 import io.micronaut.core.type.Argument;

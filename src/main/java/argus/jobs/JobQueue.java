@@ -1,4 +1,4 @@
-package argus.folder;
+package argus.jobs;
 
 import argus.Timestamps;
 import argus.RequestIds;
@@ -15,10 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
- * Queues the work of another contract, recorded together with its subject. While more jobs than
+ * Queues the work of a contract, recorded together with its subject. While more jobs than
  * {@link JobConfig#maxBacklog()} wait, new uploads are refused with 429 rather than queued for ever longer.
  */
 @Singleton
@@ -35,7 +34,7 @@ public class JobQueue {
                     List<QueuedWork> queuedWork, MeterRegistry metrics) {
         this.timestamps = timestamps;
         this.jobs = jobs;
-        for (String kind : Stream.concat(Stream.of(AnalysisJob.FOLDER), queuedWork.stream().map(QueuedWork::kind)).toList()) {
+        for (String kind : queuedWork.stream().map(QueuedWork::kind).toList()) {
             Gauge.builder("argus.jobs.waiting", () -> jobs.countByKindAndState(kind, AnalysisJob.JobState.QUEUED)).tag("kind", kind)
                     .description("jobs waiting for an instance (all instances)").register(metrics);
             Gauge.builder("argus.jobs.running", () -> jobs.countByKindAndState(kind, AnalysisJob.JobState.RUNNING)).tag("kind", kind)
