@@ -1,12 +1,12 @@
 package argus.auth;
 
+import argus.EnumNames;
 import argus.ErrorCode;
 import argus.ArgusException;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -43,12 +43,9 @@ public enum Role {
     }
 
     public static Role parse(String name) {
-        try {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "unknown user_type '%s'; known: %s".formatted(ArgusException.clip(name),
-                    Arrays.stream(values()).map(Role::wireName).collect(Collectors.joining(", "))));
-        }
+        return EnumNames.find(Role.class, name).orElseThrow(() -> new ArgusException(ErrorCode.INVALID_PAYLOAD,
+                "unknown user_type '%s'; known: %s".formatted(ArgusException.clip(name),
+                        Arrays.stream(values()).map(Role::wireName).collect(Collectors.joining(", ")))));
     }
 
     /**

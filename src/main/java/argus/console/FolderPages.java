@@ -1,5 +1,6 @@
 package argus.console;
 
+import argus.EnumNames;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.analysis.AnalysisType;
@@ -55,7 +56,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -269,10 +269,7 @@ class FolderPages {
     }
 
     static <E extends Enum<E>> E constant(Class<E> type, String text, String name) {
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ArgusException(ErrorCode.INVALID_VALUE, "unknown %s '%s'".formatted(name, ArgusException.clip(text)));
-        }
+        return EnumNames.find(type, text)
+                .orElseThrow(() -> new ArgusException(ErrorCode.INVALID_VALUE, "unknown %s '%s'".formatted(name, ArgusException.clip(text))));
     }
 }

@@ -1,5 +1,6 @@
 package argus.api.oz;
 
+import argus.EnumNames;
 import argus.ErrorCode;
 import argus.ArgusException;
 import argus.folder.FolderQuery;
@@ -84,11 +85,7 @@ final class ListQuery {
 
     /** The named enum constant, or null when the value names none of {@code type}'s. */
     static <E extends Enum<E>> @Nullable E constant(Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return EnumNames.find(type, value).orElse(null);
     }
 
     <E extends Enum<E>> @Nullable E enumValue(String name, Class<E> type) {
