@@ -11,7 +11,7 @@ import java.util.Optional;
  * Limits on what one request may carry (the upload size itself is {@code micronaut.server.max-request-size}).
  *
  * @param publicUrl      base of the download URLs in responses; by default taken from the request's Host
- * @param maxMedia       media files per request
+ * @param maxMediaPerRequest media files per request
  * @param maxAnalyses    analyses per request
  * @param maxPayloadBytes size of the JSON {@code payload} part
  * @param maxPayloadDepth nesting depth of that JSON
@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 @ConfigurationProperties("argus.api")
 public record ApiConfig(@Nullable String publicUrl,
-                        @Bindable(defaultValue = "20") int maxMedia,
+                        @Bindable(defaultValue = "20") int maxMediaPerRequest,
                         @Bindable(defaultValue = "20") int maxAnalyses,
                         @Bindable(defaultValue = "1048576") int maxPayloadBytes,
                         @Bindable(defaultValue = "32") int maxPayloadDepth,

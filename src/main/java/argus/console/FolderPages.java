@@ -1,5 +1,6 @@
 package argus.console;
 
+import argus.folder.FrameStrips;
 import argus.EnumNames;
 import argus.ErrorCode;
 import argus.ArgusException;
@@ -17,12 +18,6 @@ import argus.folder.FolderView;
 import argus.folder.Media;
 import argus.folder.MetaDataMatch;
 import argus.storage.MediaStore;
-import argus.vision.Frame;
-import argus.vision.FrameSeries;
-import argus.vision.MediaData;
-import argus.vision.MediaOpener;
-import argus.vision.MediaSource;
-import argus.vision.Thumbnails;
 import argus.webhook.WebhookDeliveryRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
@@ -68,8 +63,6 @@ import java.util.stream.Collectors;
 class FolderPages {
     private static final List<Resolution> COUNTED = List.of(Resolution.SUCCESS, Resolution.DECLINED, Resolution.OPERATOR_REQUIRED,
             Resolution.FAILED, Resolution.PROCESSING);
-    private static final int STRIP_FRAMES = 8;
-    private static final int STRIP_HEIGHT = 120;
     private static final int MAX_COMPANIES = 500;
     /** Deeper pages than this are not offered (the offset would overflow long before anyone pages that far). */
     private static final int MAX_PAGE = 100_000;
@@ -79,18 +72,18 @@ class FolderPages {
     private final CollectionService collections;
     private final WebhookDeliveryRepository deliveries;
     private final MediaStore store;
-    private final MediaOpener opener;
+    private final FrameStrips strips;
     private final Accounts accounts;
     private final ConsoleConfig config;
 
     FolderPages(FolderService folders, FolderCards cards, CollectionService collections, WebhookDeliveryRepository deliveries,
-                MediaStore store, MediaOpener opener, Accounts accounts, ConsoleConfig config) {
+                MediaStore store, FrameStrips strips, Accounts accounts, ConsoleConfig config) {
         this.folders = folders;
         this.cards = cards;
         this.collections = collections;
         this.deliveries = deliveries;
         this.store = store;
-        this.opener = opener;
+        this.strips = strips;
         this.accounts = accounts;
         this.config = config;
     }
@@ -230,15 +223,8 @@ class FolderPages {
 
     /** A shot set's frames side by side in one picture. */
     @Get("/folders/{folderId}/media/{mediaId}/strip")
-    HttpResponse<byte[]> strip(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
-        Media media = folders.media(caller, folderId, mediaId);
-        try (MediaStore.LocalFile file = store.fetch(media.storageKey()); MediaSource source = opener.open(new MediaData.InFile(file.path()), true);
-             FrameSeries frames = source.sample(STRIP_FRAMES)) {
-            byte[] jpeg = Thumbnails.strip(frames.frames().stream().map(Frame::image).toList(), STRIP_HEIGHT, 85);
-            return HttpResponse.ok(jpeg).contentType(MediaType.IMAGE_JPEG_TYPE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored media is unreadable: " + media.storageKey(), e);
-        }
+    HttpResponse<byte[]> strip(Caller caller, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+        return HttpResponse.ok(strips.strip(caller, folderId, mediaId)).contentType(MediaType.IMAGE_JPEG_TYPE);
     }
 
     @Serdeable

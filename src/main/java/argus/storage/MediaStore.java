@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * Where media bytes live. Uploads are first staged (a local temporary copy the decoders can read), then committed
  * under their final key in one atomic step, so a crash never leaves a half-written object under a key the database
- * refers to. Local files now; an S3-compatible store later implements the same contract.
+ * refers to. Local files by default; an S3-compatible store ({@code argus.storage.s3}) implements the same contract.
  */
 public interface MediaStore {
 

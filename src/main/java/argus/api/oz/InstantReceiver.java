@@ -52,9 +52,9 @@ class InstantReceiver {
         }
         try {
             List<InterfaceHttpData> parts = decoder.getBodyHttpDatas();
-            if (parts.size() > config.maxMedia() + 1) {
+            if (parts.size() > config.maxMediaPerRequest() + 1) {
                 throw new ArgusException(ErrorCode.TOO_MANY_PARTS, "a request carries at most %d parts (media files and the payload)"
-                        .formatted(config.maxMedia() + 1));
+                        .formatted(config.maxMediaPerRequest() + 1));
             }
             Map<String, Object> payload = Map.of();
             List<ReceivedFile> files = new ArrayList<>();

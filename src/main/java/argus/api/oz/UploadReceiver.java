@@ -50,7 +50,7 @@ class UploadReceiver {
      * committed by the work and every part not consumed is freed, whatever happened.
      */
     <T> T handle(MultipartBody body, Function<Upload, T> work) {
-        List<CompletedPart> parts = MultipartCollector.collect(body, config.maxMedia() + 1);
+        List<CompletedPart> parts = MultipartCollector.collect(body, config.maxMediaPerRequest() + 1);
         try {
             Upload upload = receive(parts);
             try {
