@@ -6,8 +6,7 @@ import java.util.HexFormat;
 
 /** SHA-256, the one digest the service uses (file checksums, model verification, token hashes). */
 public final class Digests {
-    private Digests() {
-    }
+    private Digests() {}
 
     public static MessageDigest sha256() {
         try {

@@ -1,11 +1,9 @@
 package argus;
 
 import io.micronaut.http.HttpStatus;
-
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-
 
 /**
  * Every reason the service gives for a refusal or for an analysis that ended without a verdict: its name (the
@@ -120,8 +118,18 @@ public enum ErrorCode {
 
     /** The numbers of the Oz error table. */
     public enum Oz {
-        UNKNOWN, NOT_ALLOWED, NOT_REALIZED, INVALID_STRUCTURE, INVALID_VALUE, INVALID_TYPE, AUTH_NOT_PROVIDED, AUTH_INVALID,
-        AUTH_EXPIRED, AUTH_FORBIDDEN, NOT_EXIST, EXTERNAL_SERVICE;
+        UNKNOWN,
+        NOT_ALLOWED,
+        NOT_REALIZED,
+        INVALID_STRUCTURE,
+        INVALID_VALUE,
+        INVALID_TYPE,
+        AUTH_NOT_PROVIDED,
+        AUTH_INVALID,
+        AUTH_EXPIRED,
+        AUTH_FORBIDDEN,
+        NOT_EXIST,
+        EXTERNAL_SERVICE;
 
         public int number() {
             return ordinal();
@@ -151,7 +159,9 @@ public enum ErrorCode {
 
     /** The row of a reason read back from storage (a FAILED analysis keeps its reason as text). */
     public static Optional<ErrorCode> ofReason(String reason) {
-        return Arrays.stream(values()).filter(code -> code.name().equals(reason)).findFirst();
+        return Arrays.stream(values())
+                .filter(code -> code.name().equals(reason))
+                .findFirst();
     }
 
     /** The row for an error the framework raised itself with only a status: a route not found, a body too large. */

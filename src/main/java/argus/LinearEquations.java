@@ -2,8 +2,7 @@ package argus;
 
 /** Small dense linear systems, solved where they arise: least-squares fits of a few parameters. */
 public final class LinearEquations {
-    private LinearEquations() {
-    }
+    private LinearEquations() {}
 
     /** The solution of {@code matrix × x = vector} by Gaussian elimination with partial pivoting (0 where singular). */
     public static double[] solve(double[][] matrix, double[] vector) {

@@ -7,8 +7,11 @@ import io.micronaut.core.annotation.Nullable;
  * {@code X-Geo-Location} (stored with the folder) and {@code Idempotency-Key} (a retried creation returns the first
  * folder).
  */
-public record RequestContext(@Nullable String sessionId, @Nullable String deviceInfo, @Nullable String geoLocation,
-                             @Nullable String idempotencyKey) {
+public record RequestContext(
+        @Nullable String sessionId,
+        @Nullable String deviceInfo,
+        @Nullable String geoLocation,
+        @Nullable String idempotencyKey) {
 
     public static final RequestContext NONE = new RequestContext(null, null, null, null);
 }

@@ -1,11 +1,10 @@
 package argus;
 
-import org.slf4j.MDC;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /** Request ids in the logs: which ids are accepted from callers, and carrying them onto other threads. */
 public final class RequestIds {
@@ -13,11 +12,12 @@ public final class RequestIds {
     /** Ids callers and proxies commonly send (UUIDs, hex, base64url, dotted trace ids); nothing that could forge a log line. */
     private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._:+/=-]{1,128}");
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     public static String acceptOrCreate(String offered) {
-        return offered != null && PLAUSIBLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        return offered != null && PLAUSIBLE.matcher(offered).matches()
+                ? offered
+                : UUID.randomUUID().toString();
     }
 
     /** The id of the request this thread works for, if any. */

@@ -1,13 +1,5 @@
 package argus;
 
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameFilter;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
-
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
@@ -15,6 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameFilter;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * Speech as it reaches a service through real channels, made from a recording with FFmpeg: the telephone band (8 kHz,
@@ -47,12 +46,12 @@ public final class ChannelVariants {
         }
     }
 
-    private ChannelVariants() {
-    }
+    private ChannelVariants() {}
 
     /** The recording passed through the channel (each of its channels on its own, as mono), written into {@code dir}. */
     public static Path apply(Path recording, Channel channel, Path dir) throws IOException {
-        String name = recording.getFileName().toString().replace(".wav", "") + "-" + channel.name().toLowerCase();
+        String name = recording.getFileName().toString().replace(".wav", "") + "-"
+                + channel.name().toLowerCase();
         Path out = dir.resolve(name + ".wav");
         Audio audio = read(recording, 0);
         List<Audio> passed = new ArrayList<>();
@@ -79,7 +78,8 @@ public final class ChannelVariants {
     }
 
     private static Audio interleave(List<Audio> channels) {
-        int length = channels.stream().mapToInt(a -> a.interleaved().length).min().orElse(0);
+        int length =
+                channels.stream().mapToInt(a -> a.interleaved().length).min().orElse(0);
         float[] all = new float[length * channels.size()];
         for (int i = 0; i < length; i++) {
             for (int c = 0; c < channels.size(); c++) {
@@ -89,8 +89,7 @@ public final class ChannelVariants {
         return new Audio(channels.getFirst().rate(), channels.size(), all);
     }
 
-    private record Audio(int rate, int channels, float[] interleaved) {
-    }
+    private record Audio(int rate, int channels, float[] interleaved) {}
 
     /** Decodes to interleaved floats, at {@code rate} (0: the file's own). */
     private static Audio read(Path file, int rate) throws IOException {
@@ -135,7 +134,12 @@ public final class ChannelVariants {
                 filter.setSampleRate(audio.rate());
                 filter.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT);
                 filter.start();
-                filter.pushSamples(0, audio.channels(), audio.rate(), avutil.AV_SAMPLE_FMT_FLT, FloatBuffer.wrap(audio.interleaved()));
+                filter.pushSamples(
+                        0,
+                        audio.channels(),
+                        audio.rate(),
+                        avutil.AV_SAMPLE_FMT_FLT,
+                        FloatBuffer.wrap(audio.interleaved()));
                 filter.push(null);
                 Frame filtered;
                 while ((filtered = filter.pullSamples()) != null) {
@@ -180,7 +184,10 @@ public final class ChannelVariants {
             powers.add(sum / block);
         }
         powers.sort(null);
-        return powers.subList(powers.size() / 2, powers.size()).stream().mapToDouble(Double::doubleValue).average().orElse(1e-6);
+        return powers.subList(powers.size() / 2, powers.size()).stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElse(1e-6);
     }
 
     private static void write(Audio audio, Path out) throws IOException {

@@ -1,7 +1,6 @@
 package argus;
 
 import argus.analysis.AnalysisEngine;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,11 +1,10 @@
 package argus;
 
-import argus.auth.Role;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import argus.auth.Role;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class EnumNamesTest {
     @Test

@@ -1,21 +1,24 @@
 package argus;
 
-import io.micronaut.http.HttpStatus;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.http.HttpStatus;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The table of reasons, row by row: each answered with a refusal's status and the Oz number its status allows. */
 class ErrorCodeTest {
     /** The Oz numbers each HTTP status may carry, from the Oz error table. */
     private static final Map<Integer, Set<ErrorCode.Oz>> OZ_BY_STATUS = Map.ofEntries(
-            Map.entry(400, EnumSet.of(ErrorCode.Oz.INVALID_STRUCTURE, ErrorCode.Oz.INVALID_VALUE, ErrorCode.Oz.INVALID_TYPE)),
-            Map.entry(401, EnumSet.of(ErrorCode.Oz.AUTH_NOT_PROVIDED, ErrorCode.Oz.AUTH_INVALID, ErrorCode.Oz.AUTH_EXPIRED)),
+            Map.entry(
+                    400,
+                    EnumSet.of(ErrorCode.Oz.INVALID_STRUCTURE, ErrorCode.Oz.INVALID_VALUE, ErrorCode.Oz.INVALID_TYPE)),
+            Map.entry(
+                    401,
+                    EnumSet.of(ErrorCode.Oz.AUTH_NOT_PROVIDED, ErrorCode.Oz.AUTH_INVALID, ErrorCode.Oz.AUTH_EXPIRED)),
             Map.entry(402, EnumSet.of(ErrorCode.Oz.INVALID_VALUE)),
             Map.entry(403, EnumSet.of(ErrorCode.Oz.AUTH_FORBIDDEN)),
             Map.entry(404, EnumSet.of(ErrorCode.Oz.NOT_EXIST)),
@@ -38,7 +41,9 @@ class ErrorCodeTest {
             int status = code.status().getCode();
             assertTrue(status >= 400, code + " is answered with " + status);
             Set<ErrorCode.Oz> allowed = OZ_BY_STATUS.get(status);
-            assertTrue(allowed != null && allowed.contains(code.oz()), code + ": Oz " + code.oz() + " under HTTP " + status);
+            assertTrue(
+                    allowed != null && allowed.contains(code.oz()),
+                    code + ": Oz " + code.oz() + " under HTTP " + status);
         }
     }
 
@@ -65,10 +70,21 @@ class ErrorCodeTest {
 
     @Test
     void aStatusTheFrameworkRaisesHasARowOfThatStatus() {
-        for (HttpStatus status : EnumSet.of(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND,
-                HttpStatus.METHOD_NOT_ALLOWED, HttpStatus.NOT_ACCEPTABLE, HttpStatus.REQUEST_TIMEOUT, HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.NOT_IMPLEMENTED,
-                HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.INSUFFICIENT_STORAGE, HttpStatus.INTERNAL_SERVER_ERROR)) {
+        for (HttpStatus status : EnumSet.of(
+                HttpStatus.BAD_REQUEST,
+                HttpStatus.UNAUTHORIZED,
+                HttpStatus.FORBIDDEN,
+                HttpStatus.NOT_FOUND,
+                HttpStatus.METHOD_NOT_ALLOWED,
+                HttpStatus.NOT_ACCEPTABLE,
+                HttpStatus.REQUEST_TIMEOUT,
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                HttpStatus.TOO_MANY_REQUESTS,
+                HttpStatus.NOT_IMPLEMENTED,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                HttpStatus.INSUFFICIENT_STORAGE,
+                HttpStatus.INTERNAL_SERVER_ERROR)) {
             assertEquals(status, ErrorCode.ofStatus(status).status(), status.name());
         }
         assertEquals(ErrorCode.INTERNAL_ERROR, ErrorCode.ofStatus(HttpStatus.BAD_GATEWAY));

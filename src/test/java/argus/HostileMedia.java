@@ -1,20 +1,19 @@
 package argus;
 
-import org.bytedeco.javacv.FFmpegFrameRecorder;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.ShortBuffer;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
-
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
 
 /** Bad files made on the spot from real media: truncated, corrupted, lying about their size, or not media at all. */
 public final class HostileMedia {
@@ -34,7 +33,8 @@ public final class HostileMedia {
     }
 
     public Path encoded(String name, TestVideos.Encoding encoding) throws Exception {
-        return TestVideos.encode(TestMedia.file("video/selfie-real-3s.mp4"), dir.resolve(name), encoding, -1, 0, 0, 0, 3);
+        return TestVideos.encode(
+                TestMedia.file("video/selfie-real-3s.mp4"), dir.resolve(name), encoding, -1, 0, 0, 0, 3);
     }
 
     public Path truncated(Path source, String name, double keep) throws Exception {
@@ -90,7 +90,8 @@ public final class HostileMedia {
 
     /** An AVI whose stream header declares a 100 000 x 100 000 picture. */
     public Path hugeAvi() throws Exception {
-        byte[] bytes = Files.readAllBytes(encoded("huge-source.avi", new TestVideos.Encoding("avi", "mpeg4", 1_000_000, Map.of())));
+        byte[] bytes = Files.readAllBytes(
+                encoded("huge-source.avi", new TestVideos.Encoding("avi", "mpeg4", 1_000_000, Map.of())));
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int avih = indexOf(bytes, "avih") + 8;
         buffer.putInt(avih + 32, 100_000).putInt(avih + 36, 100_000);
@@ -119,11 +120,18 @@ public final class HostileMedia {
 
     public byte[] png(int width, int height, boolean withData) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        ByteBuffer header = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         chunk(out, "IHDR", header.array());
         if (withData) {
-            chunk(out, "IDAT", new byte[]{0x78, (byte) 0x9C, 0x03, 0x00});
+            chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00});
         }
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
@@ -144,8 +152,14 @@ public final class HostileMedia {
     public byte[] jpegHeader(int width, int height) {
         ByteBuffer buffer = ByteBuffer.allocate(23);
         buffer.put((byte) 0xFF).put((byte) 0xD8);
-        buffer.put((byte) 0xFF).put((byte) 0xC0).putShort((short) 17).put((byte) 8).putShort((short) height).putShort((short) width)
-                .put((byte) 3).put(new byte[9]);
+        buffer.put((byte) 0xFF)
+                .put((byte) 0xC0)
+                .putShort((short) 17)
+                .put((byte) 8)
+                .putShort((short) height)
+                .putShort((short) width)
+                .put((byte) 3)
+                .put(new byte[9]);
         buffer.put((byte) 0xFF).put((byte) 0xD9);
         return buffer.array();
     }
@@ -153,9 +167,16 @@ public final class HostileMedia {
     /** An extended WebP header declaring a 16 384 x 16 384 canvas. */
     public byte[] hugeWebp() {
         ByteBuffer buffer = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(22).put("WEBP".getBytes(StandardCharsets.US_ASCII));
+        buffer.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(22)
+                .put("WEBP".getBytes(StandardCharsets.US_ASCII));
         buffer.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10).putInt(0);
-        buffer.put((byte) 0xFF).put((byte) 0x3F).put((byte) 0).put((byte) 0xFF).put((byte) 0x3F).put((byte) 0);
+        buffer.put((byte) 0xFF)
+                .put((byte) 0x3F)
+                .put((byte) 0)
+                .put((byte) 0xFF)
+                .put((byte) 0x3F)
+                .put((byte) 0);
         return buffer.array();
     }
 

@@ -1,17 +1,16 @@
 package argus;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import argus.folder.FolderRepository;
 import argus.folder.MediaRepository;
 import argus.storage.StorageConfig;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What refused requests must not leave behind: folder and media rows, media files, staged uploads. */
 @Singleton
@@ -27,11 +26,11 @@ public class Leftovers {
     }
 
     /** What is stored now. */
-    public record Stored(long folders, long media, long mediaFiles) {
-    }
+    public record Stored(long folders, long media, long mediaFiles) {}
 
     public Stored stored() {
-        return new Stored(folders.count(), media.count(), files(storage.dataDir().resolve("media")));
+        return new Stored(
+                folders.count(), media.count(), files(storage.dataDir().resolve("media")));
     }
 
     /** Nothing was stored since {@code before}, and no staged upload is left. */

@@ -8,7 +8,6 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.multipart.MultipartBody;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,9 @@ public final class OzClient {
          * of the other contracts.
          */
         public String errorCode() {
-            return body.get("details") instanceof Map<?, ?> details ? (String) details.get("reason") : (String) body.get("error_code");
+            return body.get("details") instanceof Map<?, ?> details
+                    ? (String) details.get("reason")
+                    : (String) body.get("error_code");
         }
 
         /** The items of a list answer (a plain JSON array). */
@@ -69,7 +70,8 @@ public final class OzClient {
 
     /** A sign-in with the given password and extra headers (e.g. a forwarded client address), whatever it answers. */
     public Reply signIn(String withPassword, Map<String, String> headers) {
-        MutableHttpRequest<?> request = HttpRequest.POST("/api/authorize/auth", Map.of("credentials", Map.of("email", email, "password", withPassword)));
+        MutableHttpRequest<?> request = HttpRequest.POST(
+                "/api/authorize/auth", Map.of("credentials", Map.of("email", email, "password", withPassword)));
         headers.forEach(request::header);
         return send(request);
     }
@@ -116,11 +118,14 @@ public final class OzClient {
     /** Multipart upload of files (and a payload) to any path, e.g. to add media to a folder. */
     public Reply postFiles(String path, Map<String, Path> files, String payload) {
         MultipartBody.Builder body = MultipartBody.builder();
-        files.forEach((key, file) -> body.addPart(key, file.getFileName().toString(), MediaType.APPLICATION_OCTET_STREAM_TYPE, file.toFile()));
+        files.forEach((key, file) -> body.addPart(
+                key, file.getFileName().toString(), MediaType.APPLICATION_OCTET_STREAM_TYPE, file.toFile()));
         if (payload != null) {
             body.addPart("payload", payload);
         }
-        return send(HttpRequest.POST(path, body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE).header(TOKEN_HEADER, token()));
+        return send(HttpRequest.POST(path, body.build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .header(TOKEN_HEADER, token()));
     }
 
     public HttpResponse<byte[]> download(String url, String withToken) {
@@ -174,7 +179,9 @@ public final class OzClient {
 
     /** Why an analysis, or its result on one media, ended without a verdict ({@code error_details.reason}). */
     public static String reason(Map<String, Object> analysisOrResult) {
-        return analysisOrResult.get("error_details") instanceof Map<?, ?> details ? (String) details.get("reason") : null;
+        return analysisOrResult.get("error_details") instanceof Map<?, ?> details
+                ? (String) details.get("reason")
+                : null;
     }
 
     public static double number(Object value) {

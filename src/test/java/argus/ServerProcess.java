@@ -18,8 +18,11 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    public static ServerProcess start(Path dataDir, int port, Map<String, String> environment, Path log) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(), "argus.Application")).redirectErrorStream(true).redirectOutput(log.toFile());
+    public static ServerProcess start(Path dataDir, int port, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(), "argus.Application"))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("ARGUS_DATA_DIR", dataDir.toAbsolutePath().toString());
         builder.environment().put("ARGUS_PORT", Integer.toString(port));
@@ -44,8 +47,11 @@ public final class ServerProcess implements AutoCloseable {
      * give Argus (native access, the vector module) and {@code options} before the class.
      */
     public static List<String> javaCommand(List<String> options, String mainClass) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "--add-modules",
+                "jdk.incubator.vector"));
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         return command;

@@ -1,15 +1,13 @@
 package argus;
 
+import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
-import java.nio.file.Path;
-
 /** Re-encodes shared audio into other containers and codecs, alone or as the sound track of a video. */
 public final class TestAudio {
-    private TestAudio() {
-    }
+    private TestAudio() {}
 
     /**
      * {@code source}'s sound in {@code format} with {@code codec}; with {@code videoOf} set, muxed with that video's
@@ -27,7 +25,8 @@ public final class TestAudio {
                 width = pictures.getImageWidth();
                 height = pictures.getImageHeight();
             }
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), width, height, sound.getAudioChannels())) {
+            try (FFmpegFrameRecorder recorder =
+                    new FFmpegFrameRecorder(target.toFile(), width, height, sound.getAudioChannels())) {
                 recorder.setFormat(format);
                 recorder.setAudioCodecName(codec);
                 recorder.setSampleRate(sound.getSampleRate());

@@ -7,7 +7,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 
@@ -15,15 +14,23 @@ import java.util.Date;
 public final class TestJwts {
     public static final String SECRET = "test-jwt-secret-of-the-partner-idp";
 
-    private TestJwts() {
-    }
+    private TestJwts() {}
 
     public static String hs256(String subject, long expiresAtEpochSecond, String secret) {
-        return hs256(new JWTClaimsSet.Builder().subject(subject).expirationTime(new Date(expiresAtEpochSecond * 1000)).build(), secret);
+        return hs256(
+                new JWTClaimsSet.Builder()
+                        .subject(subject)
+                        .expirationTime(new Date(expiresAtEpochSecond * 1000))
+                        .build(),
+                secret);
     }
 
     public static String hs256(JWTClaimsSet claims, String secret) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (JOSEException e) {

@@ -1,11 +1,7 @@
 package argus;
 
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,23 +15,25 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Shot sets (ZIP archives of frames) as the Oz Web SDK sends them, made from the frames of a real clip, and hostile
  * archives: bombs, nested archives, unsafe entry names, entries that are not frames, too many or too large frames.
  */
 public final class TestShotSets {
-    private TestShotSets() {
-    }
+    private TestShotSets() {}
 
     /** JPEG frames of the clip, at most {@code perSecond} a second, named {@code frame_1.jpg}, {@code frame_2.jpg}... */
     public static List<byte[]> frames(Path video, double perSecond) throws Exception {
         List<byte[]> frames = new ArrayList<>();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
-             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             grabber.start();
             double next = 0;
             Frame frame;

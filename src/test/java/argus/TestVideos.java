@@ -1,5 +1,11 @@
 package argus;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.opencv.global.opencv_core.rotate;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.nio.file.Path;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -7,34 +13,47 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
-import java.nio.file.Path;
-
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
-import static org.bytedeco.opencv.global.opencv_core.rotate;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
-
 /**
  * Re-encodes a real clip into other containers, codecs, sizes and orientations, for decoder tests and benchmarks; sets
  * two clips side by side (a replay held up beside a live person); and films a still photo turned as a flat print
  * would be — each to test the mechanics of that case, never to fit anything.
  */
 public final class TestVideos {
-    private TestVideos() {
-    }
+    private TestVideos() {}
 
     /** Options for the encoder, e.g. {@code coder=cabac}, {@code profile=high}, and for the muxer, e.g. {@code movflags=faststart}. */
-    public record Encoding(String format, String codec, int bitrate, java.util.Map<String, String> options,
-                           java.util.Map<String, String> muxerOptions) {
+    public record Encoding(
+            String format,
+            String codec,
+            int bitrate,
+            java.util.Map<String, String> options,
+            java.util.Map<String, String> muxerOptions) {
 
         public Encoding(String format, String codec, int bitrate, java.util.Map<String, String> options) {
             this(format, codec, bitrate, options, java.util.Map.of());
         }
     }
 
-    public static Path encode(Path source, Path target, String format, String codec, int rotateStored, double displayRotation,
-                              int width, int height, double maxSeconds) throws Exception {
-        return encode(source, target, new Encoding(format, codec, 2_000_000, java.util.Map.of()), rotateStored, displayRotation, width, height, maxSeconds);
+    public static Path encode(
+            Path source,
+            Path target,
+            String format,
+            String codec,
+            int rotateStored,
+            double displayRotation,
+            int width,
+            int height,
+            double maxSeconds)
+            throws Exception {
+        return encode(
+                source,
+                target,
+                new Encoding(format, codec, 2_000_000, java.util.Map.of()),
+                rotateStored,
+                displayRotation,
+                width,
+                height,
+                maxSeconds);
     }
 
     /**
@@ -42,15 +61,24 @@ public final class TestVideos {
      * @param displayRotation counter-clockwise degrees written to the display matrix (0 for none)
      * @param width        stored width before rotation (0 keeps the source size); height follows the aspect ratio
      */
-    public static Path encode(Path source, Path target, Encoding encoding, int rotateStored, double displayRotation,
-                              int width, int height, double maxSeconds) throws Exception {
+    public static Path encode(
+            Path source,
+            Path target,
+            Encoding encoding,
+            int rotateStored,
+            double displayRotation,
+            int width,
+            int height,
+            double maxSeconds)
+            throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
-             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             grabber.start();
             int w = width > 0 ? width : grabber.getImageWidth();
             int h = height > 0 ? height : grabber.getImageHeight();
             boolean sideways = rotateStored == 0 || rotateStored == 2;
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), sideways ? h : w, sideways ? w : h)) {
+            try (FFmpegFrameRecorder recorder =
+                    new FFmpegFrameRecorder(target.toFile(), sideways ? h : w, sideways ? w : h)) {
                 recorder.setFormat(encoding.format());
                 recorder.setVideoCodecName(encoding.codec());
                 recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
@@ -90,7 +118,7 @@ public final class TestVideos {
         int h = still.rows() & ~1;
         double focal = 1.5 * w;
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), w, h);
-             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             recorder.setFormat("mp4");
             recorder.setVideoCodecName("libx264");
             recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
@@ -109,12 +137,26 @@ public final class TestVideos {
                     turned[2 * c] = (float) (w / 2.0 + focal * x * Math.cos(yaw) / depth);
                     turned[2 * c + 1] = (float) (h / 2.0 + focal * y / depth);
                 }
-                Mat warp = org.bytedeco.opencv.global.opencv_imgproc.getPerspectiveTransform(new Mat(4, 1, org.bytedeco.opencv.global.opencv_core.CV_32FC2,
-                        new org.bytedeco.javacpp.FloatPointer(corners)), new Mat(4, 1, org.bytedeco.opencv.global.opencv_core.CV_32FC2,
-                        new org.bytedeco.javacpp.FloatPointer(turned)));
+                Mat warp = org.bytedeco.opencv.global.opencv_imgproc.getPerspectiveTransform(
+                        new Mat(
+                                4,
+                                1,
+                                org.bytedeco.opencv.global.opencv_core.CV_32FC2,
+                                new org.bytedeco.javacpp.FloatPointer(corners)),
+                        new Mat(
+                                4,
+                                1,
+                                org.bytedeco.opencv.global.opencv_core.CV_32FC2,
+                                new org.bytedeco.javacpp.FloatPointer(turned)));
                 Mat frame = new Mat();
-                org.bytedeco.opencv.global.opencv_imgproc.warpPerspective(still, frame, warp, new Size(w, h), INTER_CUBIC,
-                        org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT, new org.bytedeco.opencv.opencv_core.Scalar(128, 128, 128, 0));
+                org.bytedeco.opencv.global.opencv_imgproc.warpPerspective(
+                        still,
+                        frame,
+                        warp,
+                        new Size(w, h),
+                        INTER_CUBIC,
+                        org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT,
+                        new org.bytedeco.opencv.opencv_core.Scalar(128, 128, 128, 0));
                 recorder.record(converter.convert(frame));
             }
             recorder.stop();
@@ -124,11 +166,13 @@ public final class TestVideos {
 
     /** Two clips of the same height side by side, frame by frame, for as long as both last (H.264 in mp4). */
     public static Path sideBySide(Path left, Path right, Path target) throws Exception {
-        try (FFmpegFrameGrabber a = new FFmpegFrameGrabber(left.toFile()); FFmpegFrameGrabber b = new FFmpegFrameGrabber(right.toFile());
-             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+        try (FFmpegFrameGrabber a = new FFmpegFrameGrabber(left.toFile());
+                FFmpegFrameGrabber b = new FFmpegFrameGrabber(right.toFile());
+                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             a.start();
             b.start();
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toFile(), a.getImageWidth() + b.getImageWidth(), a.getImageHeight())) {
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(
+                    target.toFile(), a.getImageWidth() + b.getImageWidth(), a.getImageHeight())) {
                 recorder.setFormat("mp4");
                 recorder.setVideoCodecName("libx264");
                 recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
@@ -141,7 +185,8 @@ public final class TestVideos {
                     Mat joined = new Mat();
                     Mat pa = converter.convert(fa).clone();
                     Mat pb = converter.convert(fb);
-                    org.bytedeco.opencv.global.opencv_core.hconcat(new org.bytedeco.opencv.opencv_core.MatVector(pa, pb), joined);
+                    org.bytedeco.opencv.global.opencv_core.hconcat(
+                            new org.bytedeco.opencv.opencv_core.MatVector(pa, pb), joined);
                     recorder.record(converter.convert(joined));
                 }
                 recorder.stop();

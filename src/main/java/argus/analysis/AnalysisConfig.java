@@ -3,7 +3,6 @@ package argus.analysis;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -15,10 +14,11 @@ import java.time.Duration;
  * @param retryAfter        the Retry-After advice given with a 429
  */
 @ConfigurationProperties("argus.analysis")
-public record AnalysisConfig(@Nullable Integer threads,
-                             @Bindable(defaultValue = "1") int queue,
-                             @Bindable(defaultValue = "60s") Duration timeout,
-                             @Bindable(defaultValue = "2s") Duration retryAfter) {
+public record AnalysisConfig(
+        @Nullable Integer threads,
+        @Bindable(defaultValue = "1") int queue,
+        @Bindable(defaultValue = "60s") Duration timeout,
+        @Bindable(defaultValue = "2s") Duration retryAfter) {
 
     public int workerThreads() {
         return threads == null || threads < 1 ? Runtime.getRuntime().availableProcessors() : threads;

@@ -1,11 +1,13 @@
 package argus.analysis;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.RequestIds;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -17,9 +19,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The bounded pool every decode and analysis runs on. A request must first be admitted: at most
@@ -38,19 +37,23 @@ public class AnalysisEngine {
         this.config = config;
         int threads = config.workerThreads();
         AtomicInteger counter = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
+        this.pool = new ThreadPoolExecutor(
+                threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     Thread thread = new Thread(runnable, "analysis-" + counter.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
         this.slots = new Semaphore(threads + config.queue(), true);
         Gauge.builder("argus.admission.slots.in.use", this, AnalysisEngine::busySlots)
-                .description("requests and queued jobs holding an analysis slot on this instance").register(metrics);
+                .description("requests and queued jobs holding an analysis slot on this instance")
+                .register(metrics);
         Gauge.builder("argus.admission.slots", () -> threads + config.queue())
-                .description("analysis slots of this instance (worker threads plus admission queue)").register(metrics);
-        this.refused = Counter.builder("argus.overload.refusals").tag("reason", "slots")
-                .description("requests refused with 429").register(metrics);
+                .description("analysis slots of this instance (worker threads plus admission queue)")
+                .register(metrics);
+        this.refused = Counter.builder("argus.overload.refusals")
+                .tag("reason", "slots")
+                .description("requests refused with 429")
+                .register(metrics);
     }
 
     /** A slot for one request; close it when the request's work is done. */
@@ -84,7 +87,8 @@ public class AnalysisEngine {
 
     private OverloadedException overloaded() {
         refused.increment();
-        return new OverloadedException(Math.max(1, config.retryAfter().toSeconds()), config.workerThreads() + config.queue());
+        return new OverloadedException(
+                Math.max(1, config.retryAfter().toSeconds()), config.workerThreads() + config.queue());
     }
 
     /**
@@ -97,7 +101,10 @@ public class AnalysisEngine {
             return task.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.stop();
-            throw new ArgusException(ErrorCode.ANALYSIS_TIMEOUT, "%s did not finish within %d s".formatted(what, config.timeout().toSeconds()));
+            throw new ArgusException(
+                    ErrorCode.ANALYSIS_TIMEOUT,
+                    "%s did not finish within %d s"
+                            .formatted(what, config.timeout().toSeconds()));
         } catch (InterruptedException e) {
             task.stop();
             Thread.currentThread().interrupt();
@@ -192,8 +199,7 @@ public class AnalysisEngine {
     public final class Admission implements AutoCloseable {
         private boolean released;
 
-        private Admission() {
-        }
+        private Admission() {}
 
         @Override
         public synchronized void close() {

@@ -1,17 +1,14 @@
 package argus.analysis;
 
 import argus.ErrorCode;
-import argus.vision.FrameSeries;
 import argus.vision.FaceModels;
+import argus.vision.FrameSeries;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
-import jakarta.inject.Singleton;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a request's work on the bounded engine: first every media is decoded once (in parallel), then every analysis
@@ -40,7 +39,8 @@ public class AnalysisRunner {
         this.engine = engine;
         this.models = models;
         this.metrics = metrics;
-        this.decoding = Timer.builder("argus.media.decode").description("opening a media and decoding its first sample")
+        this.decoding = Timer.builder("argus.media.decode")
+                .description("opening a media and decoding its first sample")
                 .register(metrics);
         analyzers.forEach(analyzer -> this.analyzers.put(analyzer.type(), analyzer));
     }
@@ -57,12 +57,11 @@ public class AnalysisRunner {
     }
 
     /** One media to decode, with the client's tags and the frames to sample from it. */
-    public record DecodeJob(UUID mediaId, List<String> tags, MediaSource source, Function<MediaSource, FrameSeries> sampling) {
-    }
+    public record DecodeJob(
+            UUID mediaId, List<String> tags, MediaSource source, Function<MediaSource, FrameSeries> sampling) {}
 
     /** One analysis for a folder of a company, and the evidence of its source media. */
-    public record Planned(AnalysisRequest request, List<MediaEvidence> sources, UUID companyId) {
-    }
+    public record Planned(AnalysisRequest request, List<MediaEvidence> sources, UUID companyId) {}
 
     /**
      * Opens every media's frame series in parallel and decodes its first sample, so that a media that cannot be
@@ -70,7 +69,8 @@ public class AnalysisRunner {
      */
     public List<MediaEvidence> decode(List<DecodeJob> jobs) {
         List<AnalysisEngine.Task<FrameSeries>> tasks = jobs.stream()
-                .map(job -> engine.submit(() -> decoding.recordCallable(() -> firstFrameDecoded(job.sampling().apply(job.source())))))
+                .map(job -> engine.submit(() -> decoding.recordCallable(
+                        () -> firstFrameDecoded(job.sampling().apply(job.source())))))
                 .toList();
         List<MediaEvidence> evidence = new ArrayList<>();
         try {
@@ -101,7 +101,10 @@ public class AnalysisRunner {
         try {
             return task.get(engine.config().timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new MediaRejectedException(ErrorCode.MEDIA_DECODE_TIMEOUT, "decoding the media took longer than " + engine.config().timeout().toSeconds() + " s");
+            throw new MediaRejectedException(
+                    ErrorCode.MEDIA_DECODE_TIMEOUT,
+                    "decoding the media took longer than "
+                            + engine.config().timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             throw rethrown(e);
         } catch (InterruptedException e) {
@@ -136,8 +139,12 @@ public class AnalysisRunner {
             for (int i = 0; i < planned.size(); i++) {
                 AnalysisType type = planned.get(i).request().type();
                 AnalysisOutcome outcome = outcome(tasks.get(i), deadline, type);
-                Counter.builder("argus.analyses").description("analyses run, by type and resolution")
-                        .tag("type", type.name()).tag("resolution", outcome.resolution().name()).register(metrics).increment();
+                Counter.builder("argus.analyses")
+                        .description("analyses run, by type and resolution")
+                        .tag("type", type.name())
+                        .tag("resolution", outcome.resolution().name())
+                        .register(metrics)
+                        .increment();
                 outcomes.add(outcome);
             }
             return outcomes;
@@ -150,11 +157,20 @@ public class AnalysisRunner {
     private AnalysisOutcome analyzeMeasured(Planned planned) {
         AnalysisType type = planned.request().type();
         long start = System.nanoTime();
-        AnalysisOutcome outcome = analyzers.get(type.engine()).analyze(planned.request(), planned.sources(), planned.companyId());
+        AnalysisOutcome outcome =
+                analyzers.get(type.engine()).analyze(planned.request(), planned.sources(), planned.companyId());
         long nanos = System.nanoTime() - start;
-        Timer.builder("argus.analysis.duration").description("time one analysis took on the engine, by type")
-                .tag("type", type.name()).register(metrics).record(nanos, TimeUnit.NANOSECONDS);
-        LOG.info("{} analysis of {} media: {} in {} ms", type, planned.sources().size(), outcome.resolution(), nanos / 1_000_000);
+        Timer.builder("argus.analysis.duration")
+                .description("time one analysis took on the engine, by type")
+                .tag("type", type.name())
+                .register(metrics)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        LOG.info(
+                "{} analysis of {} media: {} in {} ms",
+                type,
+                planned.sources().size(),
+                outcome.resolution(),
+                nanos / 1_000_000);
         return outcome;
     }
 
@@ -162,8 +178,10 @@ public class AnalysisRunner {
         try {
             return task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return AnalysisOutcome.systemFailure(ErrorCode.ANALYSIS_TIMEOUT,
-                    "the analysis did not finish within " + engine.config().timeout().toSeconds() + " s");
+            return AnalysisOutcome.systemFailure(
+                    ErrorCode.ANALYSIS_TIMEOUT,
+                    "the analysis did not finish within "
+                            + engine.config().timeout().toSeconds() + " s");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof MediaRejectedException rejected) {
                 throw rejected;
@@ -187,7 +205,8 @@ public class AnalysisRunner {
 
     /** {@link #withSamples(MediaSource, int, Function)} for a media with Oz tags (a gesture, say). */
     public <T> T withSamples(MediaSource source, int frames, List<String> tags, Function<MediaEvidence, T> work) {
-        List<MediaEvidence> decoded = decode(List.of(new DecodeJob(UUID.randomUUID(), tags, source, s -> s.sample(frames))));
+        List<MediaEvidence> decoded =
+                decode(List.of(new DecodeJob(UUID.randomUUID(), tags, source, s -> s.sample(frames))));
         try {
             return work.apply(decoded.getFirst());
         } finally {
@@ -202,7 +221,10 @@ public class AnalysisRunner {
 
     /** QUALITY with the given parameters on one media's samples. */
     public MediaResult quality(MediaEvidence evidence, UUID companyId, Map<String, Object> params) {
-        return run(List.of(new Planned(new AnalysisRequest(AnalysisType.QUALITY, params, Map.of()), List.of(evidence), companyId)))
-                .getFirst().mediaResults().getFirst();
+        return run(List.of(new Planned(
+                        new AnalysisRequest(AnalysisType.QUALITY, params, Map.of()), List.of(evidence), companyId)))
+                .getFirst()
+                .mediaResults()
+                .getFirst();
     }
 }

@@ -1,9 +1,8 @@
 package argus.analysis;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.vision.MediaKind;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +46,14 @@ public enum AnalysisType {
         try {
             return ALIASES.containsKey(key) ? ALIASES.get(key) : valueOf(key);
         } catch (IllegalArgumentException e) {
-            throw new ArgusException(ErrorCode.UNSUPPORTED_ANALYSIS_TYPE, "unknown analysis type '%s'; supported: %s, liveness".formatted(
-                    name, Arrays.stream(values()).map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
+            throw new ArgusException(
+                    ErrorCode.UNSUPPORTED_ANALYSIS_TYPE,
+                    "unknown analysis type '%s'; supported: %s, liveness"
+                            .formatted(
+                                    name,
+                                    Arrays.stream(values())
+                                            .map(t -> t.name().toLowerCase(Locale.ROOT))
+                                            .collect(Collectors.joining(", "))));
         }
     }
 }

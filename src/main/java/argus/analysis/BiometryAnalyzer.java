@@ -3,7 +3,6 @@ package argus.analysis;
 import argus.ErrorCode;
 import argus.vision.FaceEmbedder;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,9 @@ public class BiometryAnalyzer implements Analyzer {
     public AnalysisOutcome analyze(AnalysisRequest request, List<MediaEvidence> sources, UUID companyId) {
         double threshold = Params.threshold(request.params(), THRESHOLD, DEFAULT_THRESHOLD);
         if (sources.size() < 2) {
-            return AnalysisOutcome.unresolved(List.of(), "BIOMETRY_NEEDS_TWO_MEDIA",
+            return AnalysisOutcome.unresolved(
+                    List.of(),
+                    "BIOMETRY_NEEDS_TWO_MEDIA",
                     "biometry compares faces of at least two media; the folder has %d".formatted(sources.size()));
         }
         List<float[]> embeddings = new ArrayList<>();
@@ -43,7 +44,10 @@ public class BiometryAnalyzer implements Analyzer {
             Optional<float[]> embedding = evidence.embedding();
             embedding.ifPresent(embeddings::add);
             if (embedding.isEmpty()) {
-                failures.add(MediaResult.failed(evidence.mediaId(), ErrorCode.NO_FACE_DETECTED, "no single prominent face was found in the media"));
+                failures.add(MediaResult.failed(
+                        evidence.mediaId(),
+                        ErrorCode.NO_FACE_DETECTED,
+                        "no single prominent face was found in the media"));
             }
         }
         if (!failures.isEmpty()) {
@@ -71,9 +75,11 @@ public class BiometryAnalyzer implements Analyzer {
         List<MediaResult> results = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Resolution resolution = min[i] >= threshold ? Resolution.SUCCESS : Resolution.DECLINED;
-            results.add(new MediaResult(sources.get(i).mediaId(), resolution, confidences(max[i], min[i]), null, null, List.of()));
+            results.add(new MediaResult(
+                    sources.get(i).mediaId(), resolution, confidences(max[i], min[i]), null, null, List.of()));
         }
-        return AnalysisOutcome.of(results, confidences(overallMax, overallMin), List.of()).scored(overallMin, threshold);
+        return AnalysisOutcome.of(results, confidences(overallMax, overallMin), List.of())
+                .scored(overallMin, threshold);
     }
 
     private static Map<String, Object> confidences(double max, double min) {

@@ -1,11 +1,10 @@
 package argus.analysis;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.vision.MediaKind;
 import argus.vision.MediaRejectedException;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,8 @@ public class Enrollment {
     public List<float[]> embed(List<AnalysisRunner.DecodeJob> photos, List<String> names) {
         for (int i = 0; i < photos.size(); i++) {
             if (photos.get(i).source().info().kind() != MediaKind.IMAGE) {
-                throw MediaRejectedException.unsupported("'%s': persons are enrolled from photos, not videos".formatted(names.get(i)));
+                throw MediaRejectedException.unsupported(
+                        "'%s': persons are enrolled from photos, not videos".formatted(names.get(i)));
             }
         }
         try (AnalysisEngine.Admission ignored = engine.admit()) {
@@ -48,12 +48,16 @@ public class Enrollment {
     private static float[] singleFace(MediaEvidence evidence, String name) {
         MediaEvidence.FrameFaces faces = evidence.facesAt(0);
         if (!faces.hasFace()) {
-            throw new ArgusException(ErrorCode.NO_FACE_DETECTED, "'%s': no face was found in the photo".formatted(name));
+            throw new ArgusException(
+                    ErrorCode.NO_FACE_DETECTED, "'%s': no face was found in the photo".formatted(name));
         }
         if (!faces.hasSingleSubject()) {
-            throw new ArgusException(ErrorCode.MULTIPLE_FACES, "'%s': the photo shows several faces; enrol one person per photo".formatted(name));
+            throw new ArgusException(
+                    ErrorCode.MULTIPLE_FACES,
+                    "'%s': the photo shows several faces; enrol one person per photo".formatted(name));
         }
         Optional<float[]> embedding = evidence.embedding();
-        return embedding.orElseThrow(() -> new ArgusException(ErrorCode.NO_FACE_DETECTED, "'%s': no usable face".formatted(name)));
+        return embedding.orElseThrow(
+                () -> new ArgusException(ErrorCode.NO_FACE_DETECTED, "'%s': no usable face".formatted(name)));
     }
 }

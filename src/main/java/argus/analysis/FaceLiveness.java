@@ -5,9 +5,8 @@ import argus.vision.FaceBox;
 import argus.vision.FaceQuality;
 import argus.vision.PackManifest;
 import argus.vision.ScreenTexture;
-import org.bytedeco.opencv.opencv_core.Mat;
-
 import java.util.Map;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The liveness evidence of one face in one frame: the anti-spoofing ensemble's attack log-odds, whether a device or
@@ -19,7 +18,10 @@ record FaceLiveness(double modelLogOdds, double enclosure, double moire, double 
 
     static FaceLiveness of(MediaEvidence evidence, Mat image, FaceBox face) {
         double attack = evidence.models().liveness().spoofProbability(image, face);
-        return new FaceLiveness(logOdds(attack), DeviceFrame.around(image, face).value(), ScreenTexture.moire(image, face),
+        return new FaceLiveness(
+                logOdds(attack),
+                DeviceFrame.around(image, face).value(),
+                ScreenTexture.moire(image, face),
                 Math.max(1e-6, FaceQuality.score(image, face)));
     }
 

@@ -2,7 +2,6 @@ package argus.analysis;
 
 import argus.analysis.MediaEvidence.FaceSignals;
 import argus.vision.FaceLandmarks;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,8 +45,7 @@ public final class GestureCheck {
     private static final double ZOOM_OUT_RATIO = 0.77;
     private static final int MIN_FRAMES = 5;
 
-    private GestureCheck() {
-    }
+    private GestureCheck() {}
 
     public enum Gesture {
         LEFT("video_selfie_left"),
@@ -101,36 +99,91 @@ public final class GestureCheck {
     /** Per frame with a face: its time, yaw and pitch in degrees, and the eye aspect ratio (eye openness). */
     static Map<String, Object> timeline(List<FaceSignals> frames) {
         Map<String, Object> timeline = new LinkedHashMap<>();
-        timeline.put("time", frames.stream().map(s -> round(s.timestampSeconds())).toList());
+        timeline.put(
+                "time", frames.stream().map(s -> round(s.timestampSeconds())).toList());
         timeline.put("yaw", frames.stream().map(s -> round(s.pose().yaw())).toList());
         timeline.put("pitch", frames.stream().map(s -> round(s.pose().pitch())).toList());
-        timeline.put("eye_openness", frames.stream().map(s -> round(eyeAspect(s))).toList());
+        timeline.put(
+                "eye_openness", frames.stream().map(s -> round(eyeAspect(s))).toList());
         return timeline;
     }
 
     /** Checks the gesture on the faces of the sampled frames, in time order. */
     public static Result check(Gesture gesture, List<FaceSignals> frames) {
         if (frames.size() < MIN_FRAMES) {
-            return new Result(gesture, false, Map.of("frames_with_face", frames.size()),
+            return new Result(
+                    gesture,
+                    false,
+                    Map.of("frames_with_face", frames.size()),
                     "too few frames show a face to follow a gesture");
         }
         List<FaceSignals> start = frames.subList(0, Math.max(2, frames.size() / 10));
         return switch (gesture) {
-            case LEFT -> excursion(gesture, frames, start, s -> s.pose().yaw(), "yaw", -TURN_DEGREES, "no head turn to the left");
-            case RIGHT -> excursion(gesture, frames, start, s -> s.pose().yaw(), "yaw", TURN_DEGREES, "no head turn to the right");
-            case HIGH -> excursion(gesture, frames, start, s -> s.pose().pitch(), "pitch", RAISE_DEGREES, "the head was not raised");
-            case DOWN -> excursion(gesture, frames, start, s -> s.pose().pitch(), "pitch", -LOWER_DEGREES, "the head was not lowered");
+            case LEFT ->
+                excursion(
+                        gesture, frames, start, s -> s.pose().yaw(), "yaw", -TURN_DEGREES, "no head turn to the left");
+            case RIGHT ->
+                excursion(
+                        gesture, frames, start, s -> s.pose().yaw(), "yaw", TURN_DEGREES, "no head turn to the right");
+            case HIGH ->
+                excursion(
+                        gesture,
+                        frames,
+                        start,
+                        s -> s.pose().pitch(),
+                        "pitch",
+                        RAISE_DEGREES,
+                        "the head was not raised");
+            case DOWN ->
+                excursion(
+                        gesture,
+                        frames,
+                        start,
+                        s -> s.pose().pitch(),
+                        "pitch",
+                        -LOWER_DEGREES,
+                        "the head was not lowered");
             case SCAN -> scan(frames, start);
             case EYES -> blink(frames, start);
-            case SMILE -> ratio(gesture, frontal(frames, start), start, GestureCheck::mouthWidth, "mouth_width", SMILE_RATIO, "no smile");
-            case ZOOM_IN -> ratio(gesture, frames, start, s -> s.face().width(), "face_width", ZOOM_IN_RATIO, "the face did not come closer");
-            case ZOOM_OUT -> ratio(gesture, frames, start, s -> s.face().width(), "face_width", ZOOM_OUT_RATIO, "the face did not move away");
+            case SMILE ->
+                ratio(
+                        gesture,
+                        frontal(frames, start),
+                        start,
+                        GestureCheck::mouthWidth,
+                        "mouth_width",
+                        SMILE_RATIO,
+                        "no smile");
+            case ZOOM_IN ->
+                ratio(
+                        gesture,
+                        frames,
+                        start,
+                        s -> s.face().width(),
+                        "face_width",
+                        ZOOM_IN_RATIO,
+                        "the face did not come closer");
+            case ZOOM_OUT ->
+                ratio(
+                        gesture,
+                        frames,
+                        start,
+                        s -> s.face().width(),
+                        "face_width",
+                        ZOOM_OUT_RATIO,
+                        "the face did not move away");
         };
     }
 
     /** The largest move of a pose angle from its start value, in the asked direction. */
-    private static Result excursion(Gesture gesture, List<FaceSignals> frames, List<FaceSignals> start, ToDoubleFunction<FaceSignals> angle,
-                                    String name, double needed, String refusal) {
+    private static Result excursion(
+            Gesture gesture,
+            List<FaceSignals> frames,
+            List<FaceSignals> start,
+            ToDoubleFunction<FaceSignals> angle,
+            String name,
+            double needed,
+            String refusal) {
         double baseline = median(start, angle);
         double extreme = needed < 0 ? secondLowest(frames, angle) : secondHighest(frames, angle);
         double moved = extreme - baseline;
@@ -140,20 +193,29 @@ public final class GestureCheck {
         measured.put(name + "_extreme", round(extreme));
         measured.put(name + "_change", round(moved));
         measured.put("frames_with_face", frames.size());
-        return new Result(gesture, performed, measured, "%s: the %s changed by %.1f degrees, %.0f needed".formatted(refusal, name, moved, needed));
+        return new Result(
+                gesture,
+                performed,
+                measured,
+                "%s: the %s changed by %.1f degrees, %.0f needed".formatted(refusal, name, moved, needed));
     }
 
     private static Result scan(List<FaceSignals> frames, List<FaceSignals> start) {
         double baseline = median(start, s -> s.pose().yaw());
         double low = secondLowest(frames, s -> s.pose().yaw());
         double high = secondHighest(frames, s -> s.pose().yaw());
-        boolean performed = baseline - low >= SCAN_SIDE_DEGREES && high - baseline >= SCAN_SIDE_DEGREES && high - low >= SCAN_SPAN_DEGREES;
+        boolean performed = baseline - low >= SCAN_SIDE_DEGREES
+                && high - baseline >= SCAN_SIDE_DEGREES
+                && high - low >= SCAN_SPAN_DEGREES;
         Map<String, Object> measured = new LinkedHashMap<>();
         measured.put("yaw_start", round(baseline));
         measured.put("yaw_min", round(low));
         measured.put("yaw_max", round(high));
         measured.put("frames_with_face", frames.size());
-        return new Result(Gesture.SCAN, performed, measured,
+        return new Result(
+                Gesture.SCAN,
+                performed,
+                measured,
                 "the head did not sweep to both sides: yaw spanned %.1f to %.1f degrees".formatted(low, high));
     }
 
@@ -177,15 +239,26 @@ public final class GestureCheck {
         measured.put("eye_aspect_start", round(baseline));
         measured.put("eye_aspect_lowest_ratio", round(lowest));
         measured.put("frames_with_face", frames.size());
-        return new Result(Gesture.EYES, performed, measured,
-                "no blink: the eyes closed to %.0f %% of their opening at most, %.0f %% needed".formatted(100 * (1 - lowest), 100 * (1 - BLINK_RATIO)));
+        return new Result(
+                Gesture.EYES,
+                performed,
+                measured,
+                "no blink: the eyes closed to %.0f %% of their opening at most, %.0f %% needed"
+                        .formatted(100 * (1 - lowest), 100 * (1 - BLINK_RATIO)));
     }
 
-    private static Result ratio(Gesture gesture, List<FaceSignals> frames, List<FaceSignals> start, ToDoubleFunction<FaceSignals> measure,
-                                String name, double needed, String refusal) {
+    private static Result ratio(
+            Gesture gesture,
+            List<FaceSignals> frames,
+            List<FaceSignals> start,
+            ToDoubleFunction<FaceSignals> measure,
+            String name,
+            double needed,
+            String refusal) {
         double baseline = median(start, measure);
         if (frames.size() < 2) {
-            return new Result(gesture, false, Map.of("frames_with_face", frames.size()), refusal + ": too few suitable frames");
+            return new Result(
+                    gesture, false, Map.of("frames_with_face", frames.size()), refusal + ": too few suitable frames");
         }
         double extreme = needed < 1 ? secondLowest(frames, measure) : secondHighest(frames, measure);
         double ratio = extreme / Math.max(baseline, 1e-6);
@@ -193,14 +266,21 @@ public final class GestureCheck {
         Map<String, Object> measured = new LinkedHashMap<>();
         measured.put(name + "_ratio", round(ratio));
         measured.put("frames_with_face", frames.size());
-        return new Result(gesture, performed, measured, "%s: the %s changed %.2f times, %.2f needed".formatted(refusal, name.replace('_', ' '), ratio, needed));
+        return new Result(
+                gesture,
+                performed,
+                measured,
+                "%s: the %s changed %.2f times, %.2f needed".formatted(refusal, name.replace('_', ' '), ratio, needed));
     }
 
     /** Frames whose head is turned little from the start, where eye and mouth shapes can be compared. */
     private static List<FaceSignals> frontal(List<FaceSignals> frames, List<FaceSignals> start) {
         double yaw = median(start, s -> s.pose().yaw());
         double pitch = median(start, s -> s.pose().pitch());
-        return frames.stream().filter(s -> Math.abs(s.pose().yaw() - yaw) < FRONTAL_DEGREES && Math.abs(s.pose().pitch() - pitch) < FRONTAL_DEGREES).toList();
+        return frames.stream()
+                .filter(s -> Math.abs(s.pose().yaw() - yaw) < FRONTAL_DEGREES
+                        && Math.abs(s.pose().pitch() - pitch) < FRONTAL_DEGREES)
+                .toList();
     }
 
     /** Mean over both eyes of the eyelid gap (two vertical point pairs) over the eye width. */
@@ -209,7 +289,8 @@ public final class GestureCheck {
         return (aspect(l, 36, 37, 38, 39, 40, 41) + aspect(l, 42, 43, 44, 45, 46, 47)) / 2;
     }
 
-    private static double aspect(FaceLandmarks l, int corner1, int top1, int top2, int corner2, int bottom2, int bottom1) {
+    private static double aspect(
+            FaceLandmarks l, int corner1, int top1, int top2, int corner2, int bottom2, int bottom1) {
         double width = distance(l, corner1, corner2);
         return (distance(l, top1, bottom1) + distance(l, top2, bottom2)) / (2 * Math.max(width, 1e-3));
     }
@@ -240,7 +321,8 @@ public final class GestureCheck {
     }
 
     private static List<Double> sorted(List<FaceSignals> frames, ToDoubleFunction<FaceSignals> measure) {
-        List<Double> values = new ArrayList<>(frames.stream().mapToDouble(measure).boxed().toList());
+        List<Double> values =
+                new ArrayList<>(frames.stream().mapToDouble(measure).boxed().toList());
         values.sort(Double::compare);
         return values;
     }

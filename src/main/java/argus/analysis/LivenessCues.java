@@ -2,7 +2,6 @@ package argus.analysis;
 
 import argus.analysis.MediaEvidence.FaceSignals;
 import argus.vision.FaceLandmarks;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,7 @@ final class LivenessCues {
     /** Samples per second of clip below which a blink (a tenth of a second or two) falls between samples too often. */
     private static final double BLINK_SAMPLES_PER_SECOND = 5;
 
-    private LivenessCues() {
-    }
+    private LivenessCues() {}
 
     /** What the frames of a moving media show; each measure is empty when the frames cannot tell. */
     record Motion(OptionalDouble planarity, Optional<Boolean> blink) {
@@ -45,14 +43,22 @@ final class LivenessCues {
             if (!evidence.kind().moving()) {
                 return NONE;
             }
-            List<FaceLandmarks> points = frames.stream().sorted().map(evidence::landmarksAt).flatMap(Optional::stream).toList();
+            List<FaceLandmarks> points = frames.stream()
+                    .sorted()
+                    .map(evidence::landmarksAt)
+                    .flatMap(Optional::stream)
+                    .toList();
             Double duration = evidence.media().info().durationSeconds();
-            boolean dense = duration != null && duration > 0 && evidence.frameCount() / duration >= BLINK_SAMPLES_PER_SECOND;
+            boolean dense =
+                    duration != null && duration > 0 && evidence.frameCount() / duration >= BLINK_SAMPLES_PER_SECOND;
             Optional<Boolean> blink = Optional.empty();
             if (dense) {
                 List<FaceSignals> followed = java.util.stream.IntStream.range(0, evidence.frameCount())
-                        .mapToObj(evidence::signalsAt).flatMap(Optional::stream).toList();
-                blink = Optional.of(GestureCheck.check(GestureCheck.Gesture.EYES, followed).performed());
+                        .mapToObj(evidence::signalsAt)
+                        .flatMap(Optional::stream)
+                        .toList();
+                blink = Optional.of(
+                        GestureCheck.check(GestureCheck.Gesture.EYES, followed).performed());
             }
             return new Motion(Planarity.of(points), blink);
         }

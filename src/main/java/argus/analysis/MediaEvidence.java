@@ -4,20 +4,19 @@ import argus.vision.FaceBox;
 import argus.vision.FaceEmbedder;
 import argus.vision.FaceFinder;
 import argus.vision.FaceLandmarks;
-import argus.vision.HeadPose;
 import argus.vision.FaceModels;
 import argus.vision.FaceQuality;
 import argus.vision.Frame;
 import argus.vision.FrameSeries;
+import argus.vision.HeadPose;
 import argus.vision.MediaKind;
-import org.bytedeco.opencv.opencv_core.Mat;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * What the analyses learn from one decoded media. Each piece (faces per frame, best frames, embedding) is computed at
@@ -26,6 +25,7 @@ import java.util.stream.IntStream;
 public final class MediaEvidence implements AutoCloseable {
     /** A second face at least this large relative to the main one makes the frame ambiguous. */
     static final float SECOND_FACE_RATIO = 0.25f;
+
     private static final int EMBEDDING_FRAMES = 3;
 
     private final UUID mediaId;
@@ -101,7 +101,10 @@ public final class MediaEvidence implements AutoCloseable {
         }
         if (signals[index] == null) {
             FaceBox face = frame.faces().getFirst();
-            signals[index] = new FaceSignals(frame.frame().timestampSeconds(), face, landmarksAt(index).orElseThrow(),
+            signals[index] = new FaceSignals(
+                    frame.frame().timestampSeconds(),
+                    face,
+                    landmarksAt(index).orElseThrow(),
                     models.pose().estimate(frame.image(), face));
         }
         return Optional.of(signals[index]);
@@ -114,7 +117,8 @@ public final class MediaEvidence implements AutoCloseable {
             return Optional.empty();
         }
         if (landmarks[index] == null) {
-            landmarks[index] = models.landmarker().landmarks(frame.image(), frame.faces().getFirst());
+            landmarks[index] =
+                    models.landmarker().landmarks(frame.image(), frame.faces().getFirst());
         }
         return Optional.of(landmarks[index]);
     }
@@ -124,7 +128,10 @@ public final class MediaEvidence implements AutoCloseable {
         if (ranked == null) {
             ranked = faces().stream()
                     .filter(FrameFaces::hasSingleSubject)
-                    .map(f -> new FaceSample(f, f.faces().getFirst(), FaceQuality.score(f.image(), f.faces().getFirst())))
+                    .map(f -> new FaceSample(
+                            f,
+                            f.faces().getFirst(),
+                            FaceQuality.score(f.image(), f.faces().getFirst())))
                     .sorted(Comparator.comparingDouble(FaceSample::quality).reversed())
                     .toList();
         }
@@ -134,7 +141,8 @@ public final class MediaEvidence implements AutoCloseable {
     /** The mean embedding of the best few frames, L2-normalised; empty when no frame has a single prominent face. */
     public synchronized Optional<float[]> embedding() {
         if (embedding == null) {
-            List<FaceSample> best = rankedFaces().stream().limit(EMBEDDING_FRAMES).toList();
+            List<FaceSample> best =
+                    rankedFaces().stream().limit(EMBEDDING_FRAMES).toList();
             embedding = best.isEmpty() ? Optional.empty() : Optional.of(meanEmbedding(best));
         }
         return embedding;
@@ -178,7 +186,10 @@ public final class MediaEvidence implements AutoCloseable {
 
         /** One face, or one face dominating much smaller ones (people far in the background). */
         public boolean hasSingleSubject() {
-            return faces.size() == 1 || faces.size() > 1 && faces.get(1).area() < SECOND_FACE_RATIO * faces.get(0).area();
+            return faces.size() == 1
+                    || faces.size() > 1
+                            && faces.get(1).area()
+                                    < SECOND_FACE_RATIO * faces.get(0).area();
         }
 
         /** The share of the picture the prominent face covers. */
@@ -188,15 +199,16 @@ public final class MediaEvidence implements AutoCloseable {
 
         /** The faces large enough to be a subject rather than background. */
         public List<FaceBox> prominent() {
-            return faces.stream().filter(face -> face.area() >= SECOND_FACE_RATIO * faces.getFirst().area()).toList();
+            return faces.stream()
+                    .filter(face ->
+                            face.area() >= SECOND_FACE_RATIO * faces.getFirst().area())
+                    .toList();
         }
     }
 
     /** What the face of one frame shows: where it is, its landmarks and its head pose. */
-    public record FaceSignals(double timestampSeconds, FaceBox face, FaceLandmarks landmarks, HeadPose.Angles pose) {
-    }
+    public record FaceSignals(double timestampSeconds, FaceBox face, FaceLandmarks landmarks, HeadPose.Angles pose) {}
 
     /** A frame with its one prominent face and that face's quality score. */
-    public record FaceSample(FrameFaces frame, FaceBox face, double quality) {
-    }
+    public record FaceSample(FrameFaces frame, FaceBox face, double quality) {}
 }

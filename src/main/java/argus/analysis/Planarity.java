@@ -2,8 +2,6 @@ package argus.analysis;
 
 import argus.LinearEquations;
 import argus.vision.FaceLandmarks;
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -23,11 +21,11 @@ final class Planarity {
     static final double MIN_DEFORMATION = 0.045;
     /** A frame looks flat when the homography leaves less than this share of the deformation unexplained. */
     static final double FLAT_RESIDUAL_SHARE = 0.35;
+
     private static final int FIRST_INNER_POINT = 17;
     private static final int POINTS = 68;
 
-    private Planarity() {
-    }
+    private Planarity() {}
 
     /** The share of informative frames that move as a plane, or empty when no frame is informative. */
     static OptionalDouble of(List<FaceLandmarks> frames) {
@@ -54,7 +52,7 @@ final class Planarity {
     private static double[][] inner(FaceLandmarks landmarks) {
         double[][] points = new double[POINTS - FIRST_INNER_POINT][];
         for (int i = FIRST_INNER_POINT; i < POINTS; i++) {
-            points[i - FIRST_INNER_POINT] = new double[]{landmarks.x(i), landmarks.y(i)};
+            points[i - FIRST_INNER_POINT] = new double[] {landmarks.x(i), landmarks.y(i)};
         }
         return points;
     }
@@ -95,8 +93,17 @@ final class Planarity {
         }
         a /= norm;
         b /= norm;
-        return new double[]{a, -b, meanTo[0] - a * meanFrom[0] + b * meanFrom[1],
-                b, a, meanTo[1] - b * meanFrom[0] - a * meanFrom[1], 0, 0, 1};
+        return new double[] {
+            a,
+            -b,
+            meanTo[0] - a * meanFrom[0] + b * meanFrom[1],
+            b,
+            a,
+            meanTo[1] - b * meanFrom[0] - a * meanFrom[1],
+            0,
+            0,
+            1
+        };
     }
 
     /**
@@ -113,8 +120,8 @@ final class Planarity {
             double y = (from[i][1] - nf[1]) * nf[2];
             double u = (to[i][0] - nt[0]) * nt[2];
             double v = (to[i][1] - nt[1]) * nt[2];
-            accumulate(normal, right, new double[]{x, y, 1, 0, 0, 0, -u * x, -u * y}, u);
-            accumulate(normal, right, new double[]{0, 0, 0, x, y, 1, -v * x, -v * y}, v);
+            accumulate(normal, right, new double[] {x, y, 1, 0, 0, 0, -u * x, -u * y}, u);
+            accumulate(normal, right, new double[] {0, 0, 0, x, y, 1, -v * x, -v * y}, v);
         }
         double[] h = LinearEquations.solve(normal, right);
         double[] n = {h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], 1};
@@ -141,7 +148,7 @@ final class Planarity {
             spread += Math.hypot(p[0] - mean[0], p[1] - mean[1]);
         }
         spread /= points.length;
-        return new double[]{mean[0], mean[1], Math.sqrt(2) / Math.max(spread, 1e-9)};
+        return new double[] {mean[0], mean[1], Math.sqrt(2) / Math.max(spread, 1e-9)};
     }
 
     private static double[] mean(double[][] points) {
@@ -151,7 +158,7 @@ final class Planarity {
             x += p[0];
             y += p[1];
         }
-        return new double[]{x / points.length, y / points.length};
+        return new double[] {x / points.length, y / points.length};
     }
 
     private static double[] multiply(double[] a, double[] b) {

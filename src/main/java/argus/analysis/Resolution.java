@@ -19,7 +19,7 @@ public enum Resolution {
         if (parts.isEmpty()) {
             return INITIAL;
         }
-        for (Resolution precedence : new Resolution[]{PROCESSING, DECLINED, OPERATOR_REQUIRED, FAILED}) {
+        for (Resolution precedence : new Resolution[] {PROCESSING, DECLINED, OPERATOR_REQUIRED, FAILED}) {
             if (parts.contains(precedence)) {
                 return precedence;
             }

@@ -3,7 +3,6 @@ package argus.api;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -18,12 +17,13 @@ import java.util.Optional;
  * @param trustedProxies IP addresses or CIDR blocks of the reverse proxies whose forwarding headers are believed
  */
 @ConfigurationProperties("argus.api")
-public record ApiConfig(@Nullable String publicUrl,
-                        @Bindable(defaultValue = "20") int maxMediaPerRequest,
-                        @Bindable(defaultValue = "20") int maxAnalyses,
-                        @Bindable(defaultValue = "1048576") int maxPayloadBytes,
-                        @Bindable(defaultValue = "32") int maxPayloadDepth,
-                        @Nullable List<String> trustedProxies) {
+public record ApiConfig(
+        @Nullable String publicUrl,
+        @Bindable(defaultValue = "20") int maxMediaPerRequest,
+        @Bindable(defaultValue = "20") int maxAnalyses,
+        @Bindable(defaultValue = "1048576") int maxPayloadBytes,
+        @Bindable(defaultValue = "32") int maxPayloadDepth,
+        @Nullable List<String> trustedProxies) {
 
     public ApiConfig {
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);

@@ -11,7 +11,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 
 /**
@@ -34,7 +33,9 @@ public class ArgusExceptionHandler implements ExceptionHandler<ArgusException, H
         if (exception instanceof OverloadedException overloaded) {
             response.header("X-RateLimit-Limit", Integer.toString(overloaded.slots()))
                     .header("X-RateLimit-Remaining", "0")
-                    .header("X-RateLimit-Reset", Long.toString(Instant.now().getEpochSecond() + overloaded.retryAfterSeconds()));
+                    .header(
+                            "X-RateLimit-Reset",
+                            Long.toString(Instant.now().getEpochSecond() + overloaded.retryAfterSeconds()));
         }
         return response;
     }

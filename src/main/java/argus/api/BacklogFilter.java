@@ -13,8 +13,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * The queued contracts' uploads are refused before their body is read while the job queue is backed up (429 with
  * Retry-After and the rate-limit headers); otherwise they are queued whatever the engine is doing right now.
  */
-@ServerFilter(value = {"/api/technology/experimental/authenticity-verification", "/api-gateway/avf/infer",
-        "/v1/deepfake-detection/analyze", "/api/v1/*/video/detect"}, methods = HttpMethod.POST)
+@ServerFilter(
+        value = {
+            "/api/technology/experimental/authenticity-verification",
+            "/api-gateway/avf/infer",
+            "/v1/deepfake-detection/analyze",
+            "/api/v1/*/video/detect"
+        },
+        methods = HttpMethod.POST)
 @Order(10)
 public class BacklogFilter {
     private final JobQueue queue;

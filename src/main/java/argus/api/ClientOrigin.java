@@ -3,7 +3,6 @@ package argus.api;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -30,7 +29,11 @@ public class ClientOrigin {
     private final List<Cidr> trustedProxies;
 
     public ClientOrigin(ApiConfig config) {
-        this.trustedProxies = config.trustedProxies().stream().map(String::trim).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
+        this.trustedProxies = config.trustedProxies().stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Cidr::parse)
+                .toList();
     }
 
     /** The client's IP address as text. */
@@ -62,13 +65,17 @@ public class ClientOrigin {
         InetAddress peer = peer(request);
         if (peer != null && trusted(peer)) {
             Forwarded forwarded = forwarded(request);
-            if (forwarded.proto() != null && (forwarded.proto().equals("http") || forwarded.proto().equals("https"))) {
+            if (forwarded.proto() != null
+                    && (forwarded.proto().equals("http") || forwarded.proto().equals("https"))) {
                 scheme = forwarded.proto();
             }
             if (forwarded.host() != null && HOST.matcher(forwarded.host()).matches()) {
                 host = forwarded.host();
                 String port = request.getHeaders().get("X-Forwarded-Port");
-                if (port != null && PORT.matcher(port.trim()).matches() && !host.contains("]:") && (host.startsWith("[") || !host.contains(":"))) {
+                if (port != null
+                        && PORT.matcher(port.trim()).matches()
+                        && !host.contains("]:")
+                        && (host.startsWith("[") || !host.contains(":"))) {
                     host = host + ":" + port.trim();
                 }
             }
@@ -76,8 +83,7 @@ public class ClientOrigin {
         return host != null && HOST.matcher(host).matches() ? Optional.of(scheme + "://" + host) : Optional.empty();
     }
 
-    private record Forwarded(String proto, String host) {
-    }
+    private record Forwarded(String proto, String host) {}
 
     /** The first hop's view: the {@code Forwarded} header's first element, else the {@code X-Forwarded-*} headers. */
     private static Forwarded forwarded(HttpRequest<?> request) {
@@ -92,14 +98,16 @@ public class ClientOrigin {
                     switch (kv[0].trim().toLowerCase(Locale.ROOT)) {
                         case "proto" -> proto = value.toLowerCase(Locale.ROOT);
                         case "host" -> host = value;
-                        default -> { }
+                        default -> {}
                     }
                 }
             }
             return new Forwarded(proto, host);
         }
         String proto = first(request.getHeaders().get("X-Forwarded-Proto"));
-        return new Forwarded(proto == null ? null : proto.toLowerCase(Locale.ROOT), first(request.getHeaders().get("X-Forwarded-Host")));
+        return new Forwarded(
+                proto == null ? null : proto.toLowerCase(Locale.ROOT),
+                first(request.getHeaders().get("X-Forwarded-Host")));
     }
 
     private static List<String> forwardedFor(HttpRequest<?> request) {
@@ -131,7 +139,9 @@ public class ClientOrigin {
 
     private static String unquote(String value) {
         String trimmed = value.trim();
-        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+        return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
+                ? trimmed.substring(1, trimmed.length() - 1)
+                : trimmed;
     }
 
     /** {@code [2001:db8::1]:4711} → {@code 2001:db8::1}; {@code 192.0.2.1:4711} → {@code 192.0.2.1}. */

@@ -10,8 +10,7 @@ final class ContractPaths {
     private static final String VIDEO_DETECT = "/api/v1/";
     private static final String AUTHENTICITY = "/api/technology/";
 
-    private ContractPaths() {
-    }
+    private ContractPaths() {}
 
     static boolean videoDetect(String path) {
         return path.startsWith(VIDEO_DETECT);

@@ -7,7 +7,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.server.types.files.StreamedFile;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +21,7 @@ import java.util.regex.Pattern;
 public final class Downloads {
     private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
-    private Downloads() {
-    }
+    private Downloads() {}
 
     public static HttpResponse<StreamedFile> attachment(MediaStore store, String key, MediaType type, String name) {
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -35,25 +33,35 @@ public final class Downloads {
      * The object for display; with a {@code Range} of one byte range ({@code bytes=a-b}, {@code bytes=a-},
      * {@code bytes=-n}) only those bytes, as 206. A range that cannot be served is 416; several ranges get the whole.
      */
-    public static HttpResponse<StreamedFile> inline(MediaStore store, String key, MediaType type, @Nullable String range) {
+    public static HttpResponse<StreamedFile> inline(
+            MediaStore store, String key, MediaType type, @Nullable String range) {
         Matcher asked = range == null ? null : SINGLE_RANGE.matcher(range.strip());
-        if (asked == null || !asked.matches() || asked.group(1).isEmpty() && asked.group(2).isEmpty()) {
-            return HttpResponse.ok(file(read(store, key, null), type)).header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+        if (asked == null
+                || !asked.matches()
+                || asked.group(1).isEmpty() && asked.group(2).isEmpty()) {
+            return HttpResponse.ok(file(read(store, key, null), type))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
                     .header(HttpHeaders.ACCEPT_RANGES, "bytes");
         }
-        MediaStore.ByteRange byteRange = new MediaStore.ByteRange(asked.group(1).isEmpty() ? null : Long.parseLong(asked.group(1)),
+        MediaStore.ByteRange byteRange = new MediaStore.ByteRange(
+                asked.group(1).isEmpty() ? null : Long.parseLong(asked.group(1)),
                 asked.group(2).isEmpty() ? null : Long.parseLong(asked.group(2)));
         MediaStore.Slice slice;
         try {
             slice = store.read(key, byteRange);
         } catch (MediaStore.RangeNotSatisfiable e) {
-            return HttpResponse.<StreamedFile>status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE).header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.total());
+            return HttpResponse.<StreamedFile>status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.total());
         } catch (IOException e) {
             throw unreadable(key, e);
         }
-        return HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT).body(file(slice, type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline").header(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .header(HttpHeaders.CONTENT_RANGE, "bytes %d-%d/%d".formatted(slice.first(), slice.last(), slice.total()));
+        return HttpResponse.<StreamedFile>status(HttpStatus.PARTIAL_CONTENT)
+                .body(file(slice, type))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline")
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .header(
+                        HttpHeaders.CONTENT_RANGE,
+                        "bytes %d-%d/%d".formatted(slice.first(), slice.last(), slice.total()));
     }
 
     private static MediaStore.Slice read(MediaStore store, String key, MediaStore.@Nullable ByteRange range) {
@@ -69,7 +77,8 @@ public final class Downloads {
     }
 
     private static StreamedFile file(MediaStore.Slice slice, MediaType type) {
-        return new StreamedFile(new Limited(slice.content(), slice.length()), type, System.currentTimeMillis(), slice.length());
+        return new StreamedFile(
+                new Limited(slice.content(), slice.length()), type, System.currentTimeMillis(), slice.length());
     }
 
     /** At most {@code remaining} bytes of a stream. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Map;
 
 /**
@@ -15,17 +14,19 @@ import java.util.Map;
  * ({@code /api/v1/...}), {@code {data, success, message}} with a lower-case {@code error} code.
  */
 @Serdeable
-public record ErrorBody(@JsonProperty("error_code") String errorCode, @JsonProperty("error_message") String errorMessage) {
+public record ErrorBody(
+        @JsonProperty("error_code") String errorCode,
+        @JsonProperty("error_message") String errorMessage) {
     /** The video-detect envelope of a refusal. */
     @Serdeable
-    public record Enveloped(@Nullable Object data, boolean success, String message, String error) {
-    }
+    public record Enveloped(@Nullable Object data, boolean success, String message, String error) {}
 
     /** An Oz refusal. */
     @Serdeable
-    public record Oz(@JsonProperty("error_code") int errorCode, @JsonProperty("error_message") String errorMessage,
-                     Map<String, Object> details) {
-    }
+    public record Oz(
+            @JsonProperty("error_code") int errorCode,
+            @JsonProperty("error_message") String errorMessage,
+            Map<String, Object> details) {}
 
     public static Object of(HttpRequest<?> request, ErrorCode code, String message) {
         String path = request.getPath();

@@ -12,7 +12,6 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -35,23 +34,37 @@ public class ErrorResponses implements ErrorResponseProcessor<Object> {
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return (MutableHttpResponse<Object>) response;
         }
-        if (response.status() == HttpStatus.INTERNAL_SERVER_ERROR && context.getRootCause().filter(ErrorResponses::databaseUnreachable).isPresent()) {
-            response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
+        if (response.status() == HttpStatus.INTERNAL_SERVER_ERROR
+                && context.getRootCause()
+                        .filter(ErrorResponses::databaseUnreachable)
+                        .isPresent()) {
+            response.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
         }
         HttpStatus status = response.status();
         String message = status.getCode() >= 500 || !context.hasErrors()
                 ? status.getReason()
-                : context.getErrors().stream().map(Error::getMessage).findFirst().orElse(status.getReason());
-        ErrorCode code = context.getRootCause().filter(ConversionErrorException.class::isInstance).isPresent()
-                ? ErrorCode.INVALID_VALUE : ErrorCode.ofStatus(status);
-        return ((MutableHttpResponse<Object>) response).body(ErrorBody.of(context.getRequest(), code, message))
+                : context.getErrors().stream()
+                        .map(Error::getMessage)
+                        .findFirst()
+                        .orElse(status.getReason());
+        ErrorCode code = context.getRootCause()
+                        .filter(ConversionErrorException.class::isInstance)
+                        .isPresent()
+                ? ErrorCode.INVALID_VALUE
+                : ErrorCode.ofStatus(status);
+        return ((MutableHttpResponse<Object>) response)
+                .body(ErrorBody.of(context.getRequest(), code, message))
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static boolean databaseUnreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }

@@ -30,10 +30,19 @@ class HttpPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Reg
 
         @Override
         public void onStreamPipelineBuilt() {
-            if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
+            if (channel != null
+                    && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
                     && channel.pipeline().get(REFUSED_UPLOADS_HANDLER) == null) {
-                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, REFUSED_UPLOADS_HANDLER, new RefusedUploads());
-                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, CONTENT_TYPE_HANDLER, new JsonBodyContentType());
+                channel.pipeline()
+                        .addAfter(
+                                ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+                                REFUSED_UPLOADS_HANDLER,
+                                new RefusedUploads());
+                channel.pipeline()
+                        .addAfter(
+                                ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+                                CONTENT_TYPE_HANDLER,
+                                new JsonBodyContentType());
             }
         }
     }

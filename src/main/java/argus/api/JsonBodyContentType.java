@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
-
 import java.util.Locale;
 import java.util.Set;
 
@@ -23,7 +22,8 @@ final class JsonBodyContentType extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest request && WITH_BODY.contains(request.method())
+        if (msg instanceof HttpRequest request
+                && WITH_BODY.contains(request.method())
                 && ContractPaths.oz(new QueryStringDecoder(request.uri()).path())) {
             String declared = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
             String type = declared.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);

@@ -1,7 +1,7 @@
 package argus.api;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +30,9 @@ public class JsonPayloadReader {
         this.config = config;
         this.factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(config.maxPayloadDepth()).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(config.maxPayloadDepth())
+                        .build())
                 .build();
     }
 
@@ -52,7 +53,8 @@ public class JsonPayloadReader {
     /** The JSON object in {@code bytes}. */
     public Map<String, Object> readObject(byte[] bytes, String what) {
         if (bytes.length > config.maxPayloadBytes()) {
-            throw new ArgusException(ErrorCode.PAYLOAD_TOO_LARGE, "%s exceeds %d bytes".formatted(what, config.maxPayloadBytes()));
+            throw new ArgusException(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "%s exceeds %d bytes".formatted(what, config.maxPayloadBytes()));
         }
         try (JsonParser parser = factory.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {

@@ -1,11 +1,10 @@
 package argus.api;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -23,21 +22,30 @@ public class MetricsAccessFilter {
     private final List<ClientOrigin.Cidr> networks;
 
     public MetricsAccessFilter(MetricsConfig config) {
-        this.token = config.token() == null || config.token().isBlank() ? null : config.token().getBytes(StandardCharsets.UTF_8);
-        this.networks = config.networks().stream().map(String::trim).filter(s -> !s.isEmpty()).map(ClientOrigin.Cidr::parse).toList();
+        this.token = config.token() == null || config.token().isBlank()
+                ? null
+                : config.token().getBytes(StandardCharsets.UTF_8);
+        this.networks = config.networks().stream()
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(ClientOrigin.Cidr::parse)
+                .toList();
     }
 
     @RequestFilter
     public void guard(HttpRequest<?> request) {
         if (!(presentsToken(request) || fromAllowedNetwork(request))) {
-            throw new ArgusException(ErrorCode.METRICS_FORBIDDEN, "metrics need the scrape token or a configured scraper address");
+            throw new ArgusException(
+                    ErrorCode.METRICS_FORBIDDEN, "metrics need the scrape token or a configured scraper address");
         }
     }
 
     private boolean presentsToken(HttpRequest<?> request) {
         String header = request.getHeaders().getAuthorization().orElse("");
-        return token != null && header.startsWith("Bearer ")
-                && MessageDigest.isEqual(token, header.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8));
+        return token != null
+                && header.startsWith("Bearer ")
+                && MessageDigest.isEqual(
+                        token, header.substring("Bearer ".length()).getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean fromAllowedNetwork(HttpRequest<?> request) {

@@ -2,7 +2,6 @@ package argus.api;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /**
@@ -12,7 +11,8 @@ import java.util.List;
  * @param networks IP addresses or CIDR blocks a scraper may call from without the token
  */
 @ConfigurationProperties("argus.metrics")
-public record MetricsConfig(@Nullable String token, @Nullable List<String> networks) {
+public record MetricsConfig(
+        @Nullable String token, @Nullable List<String> networks) {
 
     public MetricsConfig {
         networks = networks == null ? List.of() : List.copyOf(networks);

@@ -12,7 +12,9 @@ import io.micronaut.http.annotation.ServerFilter;
  * the refusal costs neither the transfer nor a disk write. The engine's own admission still decides for the requests
  * that pass (a slot may fill between this check and the request's turn).
  */
-@ServerFilter(value = {"/api/folders/", "/api/folders/*/media/", "/api/instant/folders/"}, methods = HttpMethod.POST)
+@ServerFilter(
+        value = {"/api/folders/", "/api/folders/*/media/", "/api/instant/folders/"},
+        methods = HttpMethod.POST)
 @Order(10)
 public class OverloadFilter {
     private final AnalysisEngine engine;

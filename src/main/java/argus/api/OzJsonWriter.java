@@ -14,7 +14,6 @@ import io.micronaut.http.body.ResponseBodyWriter;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,21 +37,30 @@ public class OzJsonWriter implements ResponseBodyWriter<Object> {
     @Override
     public boolean isWriteable(Argument<Object> type, MediaType mediaType) {
         Class<?> body = type.getType();
-        return mediaType != null && mediaType.matches(MediaType.APPLICATION_JSON_TYPE)
-                && !CharSequence.class.isAssignableFrom(body) && body != byte[].class
-                && !ByteBuffer.class.isAssignableFrom(body) && !java.nio.ByteBuffer.class.isAssignableFrom(body)
+        return mediaType != null
+                && mediaType.matches(MediaType.APPLICATION_JSON_TYPE)
+                && !CharSequence.class.isAssignableFrom(body)
+                && body != byte[].class
+                && !ByteBuffer.class.isAssignableFrom(body)
+                && !java.nio.ByteBuffer.class.isAssignableFrom(body)
                 && !InputStream.class.isAssignableFrom(body);
     }
 
     @Override
-    public CloseableByteBody writePiece(ByteBodyFactory bodyFactory, HttpRequest<?> request, HttpResponse<?> response,
-                                        Argument<Object> type, MediaType mediaType, Object object) {
+    public CloseableByteBody writePiece(
+            ByteBodyFactory bodyFactory,
+            HttpRequest<?> request,
+            HttpResponse<?> response,
+            Argument<Object> type,
+            MediaType mediaType,
+            Object object) {
         byte[] json = json(type, object);
         return bodyFactory.adapt(ContractPaths.oz(request.getPath()) ? spaced(json) : json);
     }
 
     @Override
-    public void writeTo(Argument<Object> type, MediaType mediaType, Object object, MutableHeaders headers, OutputStream out) {
+    public void writeTo(
+            Argument<Object> type, MediaType mediaType, Object object, MutableHeaders headers, OutputStream out) {
         try {
             out.write(json(type, object));
         } catch (IOException e) {

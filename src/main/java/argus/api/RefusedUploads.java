@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,7 +62,9 @@ final class RefusedUploads extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof HttpResponse response && bodyArriving && response.status().code() >= 400) {
+        if (msg instanceof HttpResponse response
+                && bodyArriving
+                && response.status().code() >= 400) {
             HttpUtil.setKeepAlive(response, false);
             closeAfterResponse = true;
         }

@@ -1,7 +1,7 @@
 package argus.api;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.RequestContext;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -13,16 +13,20 @@ public final class RequestContexts {
     public static final String GEO = "X-Geo-Location";
     public static final String IDEMPOTENCY = "Idempotency-Key";
 
-    private RequestContexts() {
-    }
+    private RequestContexts() {}
 
     public static RequestContext of(HttpRequest<?> request) {
         String key = request.getHeaders().get(IDEMPOTENCY);
         if (key != null && (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c > 32 && c < 127))) {
-            throw new ArgusException(ErrorCode.INVALID_IDEMPOTENCY_KEY, "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces");
+            throw new ArgusException(
+                    ErrorCode.INVALID_IDEMPOTENCY_KEY,
+                    "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces");
         }
-        return new RequestContext(clean(request.getHeaders().get(SESSION), 255), clean(request.getHeaders().get(DEVICE), 1000),
-                clean(request.getHeaders().get(GEO), 255), key);
+        return new RequestContext(
+                clean(request.getHeaders().get(SESSION), 255),
+                clean(request.getHeaders().get(DEVICE), 1000),
+                clean(request.getHeaders().get(GEO), 255),
+                key);
     }
 
     private static @Nullable String clean(@Nullable String value, int max) {

@@ -9,7 +9,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
 import java.util.Map;
 
 /**
@@ -31,7 +30,8 @@ public class RequestIdFilter implements Ordered {
 
     @ResponseFilter
     public void echo(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        request.getAttribute(ATTRIBUTE, String.class).ifPresent(id -> response.getHeaders().set(HEADER, id));
+        request.getAttribute(ATTRIBUTE, String.class)
+                .ifPresent(id -> response.getHeaders().set(HEADER, id));
     }
 
     /** Before every other filter, so that even a refusal by authentication is logged and answered with the id. */

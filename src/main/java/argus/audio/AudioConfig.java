@@ -12,8 +12,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param minFreeBytes       free space the data directory must keep; below it new tasks are refused (507)
  */
 @ConfigurationProperties("argus.audio")
-public record AudioConfig(@Bindable(defaultValue = "aasist") String pack,
-                          @Bindable(defaultValue = "600") double maxDurationSeconds,
-                          @Bindable(defaultValue = "3") double minSpeechSeconds,
-                          @Bindable(defaultValue = "536870912") long minFreeBytes) {
-}
+public record AudioConfig(
+        @Bindable(defaultValue = "aasist") String pack,
+        @Bindable(defaultValue = "600") double maxDurationSeconds,
+        @Bindable(defaultValue = "3") double minSpeechSeconds,
+        @Bindable(defaultValue = "536870912") long minFreeBytes) {}

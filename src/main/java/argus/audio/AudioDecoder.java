@@ -3,13 +3,12 @@ package argus.audio;
 import argus.ErrorCode;
 import argus.vision.MediaRejectedException;
 import jakarta.inject.Singleton;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.FrameGrabber;
-
 import java.nio.Buffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * Decodes the audio of a file — wav, flac, mp3, ogg, m4a, or the sound track of an mp4/mov/webm/mkv/avi video — with
@@ -37,7 +36,8 @@ public class AudioDecoder {
             try {
                 grabber.start();
             } catch (FrameGrabber.Exception e) {
-                throw MediaRejectedException.unsupported("not audio in a supported format (wav, flac, mp3, ogg, m4a, or the sound of a video)");
+                throw MediaRejectedException.unsupported(
+                        "not audio in a supported format (wav, flac, mp3, ogg, m4a, or the sound of a video)");
             }
             int channels = grabber.getAudioChannels();
             if (channels <= 0 || grabber.getAudioStream() < 0) {
@@ -52,7 +52,10 @@ public class AudioDecoder {
             while (samples.length() < end && (frame = grabber.grabSamples()) != null) {
                 samples.append(frame.samples, channels);
                 if (samples.length() > cap && end > cap) {
-                    throw new MediaRejectedException(ErrorCode.MEDIA_LIMIT_EXCEEDED, "audio longer than %.0f s; send a time segment of it".formatted(config.maxDurationSeconds()));
+                    throw new MediaRejectedException(
+                            ErrorCode.MEDIA_LIMIT_EXCEEDED,
+                            "audio longer than %.0f s; send a time segment of it"
+                                    .formatted(config.maxDurationSeconds()));
                 }
             }
             if (samples.length() == 0) {

@@ -24,8 +24,7 @@ final class NoiseReduction {
         }
     }
 
-    private NoiseReduction() {
-    }
+    private NoiseReduction() {}
 
     static float[] denoise(float[] samples) {
         int frames = samples.length < FRAME ? 0 : (samples.length - FRAME) / HOP + 1;
@@ -50,7 +49,8 @@ final class NoiseReduction {
         float[] out = new float[samples.length];
         for (int f = 0; f < frames; f++) {
             for (int bin = 0; bin <= FRAME / 2; bin++) {
-                double gain = Math.sqrt(Math.max(GAIN_FLOOR, 1 - OVER_SUBTRACTION * noise[bin] / Math.max(1e-12, power[f][bin])));
+                double gain = Math.sqrt(
+                        Math.max(GAIN_FLOOR, 1 - OVER_SUBTRACTION * noise[bin] / Math.max(1e-12, power[f][bin])));
                 scale(real[f], imaginary[f], bin, gain);
             }
             fft(real[f], imaginary[f], true);

@@ -3,11 +3,10 @@ package argus.audio;
 import argus.analysis.Scores;
 import argus.vision.ModelPacks;
 import argus.vision.ModelUnavailableException;
-import argus.vision.PackManifest;
 import argus.vision.OnnxModel;
-import io.micronaut.serde.annotation.Serdeable;
+import argus.vision.PackManifest;
 import io.micronaut.context.annotation.Context;
-
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,9 +36,13 @@ public class SpeechAuthenticity {
     public SpeechAuthenticity(ModelPacks packs, AudioConfig config) {
         this.config = config;
         PackManifest manifest = packs.manifest(config.pack());
-        this.model = packs.loadIfPresent(config.pack(), List.of(manifest.models().get(ROLE))).map(List::getFirst).orElse(null);
+        this.model = packs.loadIfPresent(
+                        config.pack(), List.of(manifest.models().get(ROLE)))
+                .map(List::getFirst)
+                .orElse(null);
         this.bands = manifest.speechCalibration() == null ? OWN_BOUNDARY : manifest.speechCalibration();
-        this.probabilityBands = new PackManifest.EvidenceBands(sigmoid(bands.inconclusiveFrom()), sigmoid(bands.manipulatedFrom()), bands.fittedOn());
+        this.probabilityBands = new PackManifest.EvidenceBands(
+                sigmoid(bands.inconclusiveFrom()), sigmoid(bands.manipulatedFrom()), bands.fittedOn());
     }
 
     /** A channel's probability of synthesis on the verdict scale ({@link PackManifest.EvidenceBands#onVerdictScale}). */
@@ -69,8 +72,7 @@ public class SpeechAuthenticity {
 
     /** One channel's verdict: its speech in seconds and its score, null when there is too little speech. */
     @Serdeable
-    public record ChannelScore(int channel, double speechSeconds, Double score) {
-    }
+    public record ChannelScore(int channel, double speechSeconds, Double score) {}
 
     public List<ChannelScore> score(DecodedAudio audio) {
         requireInstalled();

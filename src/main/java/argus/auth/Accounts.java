@@ -1,14 +1,13 @@
 package argus.auth;
 
-import argus.Timestamps;
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.Timestamps;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -35,7 +34,13 @@ public class Accounts {
     private final TokenService tokens;
     private final AttemptThrottle throttle;
 
-    public Accounts(Timestamps timestamps, CompanyRepository companies, UserRepository users, PasswordHasher hasher, TokenService tokens, AttemptThrottle throttle) {
+    public Accounts(
+            Timestamps timestamps,
+            CompanyRepository companies,
+            UserRepository users,
+            PasswordHasher hasher,
+            TokenService tokens,
+            AttemptThrottle throttle) {
         this.timestamps = timestamps;
         this.companies = companies;
         this.users = users;
@@ -49,7 +54,6 @@ public class Accounts {
         new SecureRandom().nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
-
 
     // ---- companies
 
@@ -76,8 +80,10 @@ public class Accounts {
     }
 
     public Company company(Caller caller, UUID id) {
-        return companies.findById(id)
-                .filter(company -> caller.role().scope() == Role.Scope.ALL || company.id().equals(caller.companyId()))
+        return companies
+                .findById(id)
+                .filter(company ->
+                        caller.role().scope() == Role.Scope.ALL || company.id().equals(caller.companyId()))
                 .orElseThrow(() -> ArgusException.notFound("company " + id));
     }
 
@@ -85,15 +91,28 @@ public class Accounts {
     public Company updateCompany(Caller caller, UUID id, @Nullable String name, @Nullable Boolean active) {
         caller.require(caller.role().managesCompanies(), "change companies");
         Company company = company(caller, id);
-        return companies.update(new Company(company.id(), name == null ? company.name() : requireName(name),
-                active == null ? company.active() : active, company.webhookSecret(), company.metaData(), company.timeCreated(), timestamps.now()));
+        return companies.update(new Company(
+                company.id(),
+                name == null ? company.name() : requireName(name),
+                active == null ? company.active() : active,
+                company.webhookSecret(),
+                company.metaData(),
+                company.timeCreated(),
+                timestamps.now()));
     }
 
     // ---- users
 
     /** What a new user is given; names default to empty, permissions to all. */
-    public record NewUser(String email, String password, Role role, String firstName, String middleName, String lastName,
-                          Permissions permissions, String metaData) {
+    public record NewUser(
+            String email,
+            String password,
+            Role role,
+            String firstName,
+            String middleName,
+            String lastName,
+            Permissions permissions,
+            String metaData) {
 
         static NewUser administrator(String email, String password) {
             return new NewUser(email, password, Role.ADMIN, "", "", "", Permissions.ALL, "{}");
@@ -103,9 +122,22 @@ public class Accounts {
     User saveUser(UUID companyId, NewUser user) {
         Instant now = timestamps.now();
         Permissions permissions = user.permissions();
-        return users.save(new User(UUID.randomUUID(), companyId, user.email(), hasher.hash(user.password()), user.role(), true,
-                user.firstName(), user.middleName(), user.lastName(), permissions.quality(), permissions.biometry(),
-                permissions.collection(), user.metaData(), now, now));
+        return users.save(new User(
+                UUID.randomUUID(),
+                companyId,
+                user.email(),
+                hasher.hash(user.password()),
+                user.role(),
+                true,
+                user.firstName(),
+                user.middleName(),
+                user.lastName(),
+                permissions.quality(),
+                permissions.biometry(),
+                permissions.collection(),
+                user.metaData(),
+                now,
+                now));
     }
 
     /**
@@ -123,12 +155,23 @@ public class Accounts {
         }
         if (users.findByEmail(normalized).isPresent()) {
             if (!staff) {
-                throttle.failed(AttemptThrottle.Limit.ACCOUNT_PROBES, caller.userId().toString());
+                throttle.failed(
+                        AttemptThrottle.Limit.ACCOUNT_PROBES, caller.userId().toString());
             }
-            throw new ArgusException(ErrorCode.EMAIL_UNAVAILABLE, "this e-mail address cannot be used for a new account");
+            throw new ArgusException(
+                    ErrorCode.EMAIL_UNAVAILABLE, "this e-mail address cannot be used for a new account");
         }
-        return saveUser(companyId, new NewUser(normalized, requirePassword(user.password()), user.role(), user.firstName(),
-                user.middleName(), user.lastName(), user.permissions(), user.metaData()));
+        return saveUser(
+                companyId,
+                new NewUser(
+                        normalized,
+                        requirePassword(user.password()),
+                        user.role(),
+                        user.firstName(),
+                        user.middleName(),
+                        user.lastName(),
+                        user.permissions(),
+                        user.metaData()));
     }
 
     /**
@@ -136,7 +179,10 @@ public class Accounts {
      * shown to the caller this one time (only their hashes are kept). The account's password is random and never shown.
      */
     public TokenService.TokenPair createServiceAccount(Caller caller, UUID companyId, String email) {
-        User user = createUser(caller, companyId, new NewUser(email, randomSecret(32), Role.CLIENT_SERVICE, "", "", "", Permissions.ALL, "{}"));
+        User user = createUser(
+                caller,
+                companyId,
+                new NewUser(email, randomSecret(32), Role.CLIENT_SERVICE, "", "", "", Permissions.ALL, "{}"));
         return tokens.issue(user);
     }
 
@@ -144,7 +190,8 @@ public class Accounts {
         caller.require(caller.role().managesUsers(), "list users");
         return caller.role().scope() == Role.Scope.ALL
                 ? users.findByEmailIlike(like(search), page)
-                : users.findByCompanyIdAndRoleInAndEmailIlike(caller.companyId(), Role.clientRoles(), like(search), page);
+                : users.findByCompanyIdAndRoleInAndEmailIlike(
+                        caller.companyId(), Role.clientRoles(), like(search), page);
     }
 
     /** A user the caller may see: itself, or any user it manages. */
@@ -182,23 +229,37 @@ public class Accounts {
             checkManages(caller, user.companyId(), user.role());
             permissions = change.permissions();
         }
-        return users.update(new User(user.id(), user.companyId(), user.email(),
+        return users.update(new User(
+                user.id(),
+                user.companyId(),
+                user.email(),
                 change.password() == null ? user.passwordHash() : hasher.hash(requirePassword(change.password())),
                 change.role() == null ? user.role() : change.role(),
                 change.active() == null ? user.active() : change.active(),
                 Objects.requireNonNullElse(change.firstName(), user.firstName()),
                 Objects.requireNonNullElse(change.middleName(), user.middleName()),
                 Objects.requireNonNullElse(change.lastName(), user.lastName()),
-                permissions.quality(), permissions.biometry(), permissions.collection(), user.metaData(), user.timeCreated(), timestamps.now()));
+                permissions.quality(),
+                permissions.biometry(),
+                permissions.collection(),
+                user.metaData(),
+                user.timeCreated(),
+                timestamps.now()));
     }
 
     /**
      * Fields of a user that a PATCH may change (null: unchanged); {@code currentPassword} proves a self-service change.
      * Permissions change only by one who manages the user, never by the user itself.
      */
-    public record UserChange(@Nullable String password, @Nullable String currentPassword, @Nullable Role role,
-                             @Nullable Boolean active, @Nullable String firstName, @Nullable String middleName,
-                             @Nullable String lastName, @Nullable Permissions permissions) {
+    public record UserChange(
+            @Nullable String password,
+            @Nullable String currentPassword,
+            @Nullable Role role,
+            @Nullable Boolean active,
+            @Nullable String firstName,
+            @Nullable String middleName,
+            @Nullable String lastName,
+            @Nullable Permissions permissions) {
 
         public static UserChange deactivation() {
             return new UserChange(null, null, null, false, null, null, null, null);
@@ -219,14 +280,16 @@ public class Accounts {
     @Transactional
     public Company updateCompanyMetaData(Caller caller, UUID id, String metaData) {
         Company company = company(caller, id);
-        caller.require(caller.role() == Role.ADMIN || caller.role() == Role.CLIENT_ADMIN, "change the company's metadata");
+        caller.require(
+                caller.role() == Role.ADMIN || caller.role() == Role.CLIENT_ADMIN, "change the company's metadata");
         return companies.update(company.withMetaData(metaData, timestamps.now()));
     }
 
     /** A wrong current password counts as a failed sign-in: a stolen access token must not become a way to guess. */
     private void checkCurrentPassword(User user, @Nullable String currentPassword, String address) {
         if (currentPassword == null) {
-            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "current_password is required to change one's own password");
+            throw new ArgusException(
+                    ErrorCode.INVALID_PAYLOAD, "current_password is required to change one's own password");
         }
         throttle.checkSignIn(user.email(), address);
         if (!hasher.matches(currentPassword, user.passwordHash())) {
@@ -265,7 +328,8 @@ public class Accounts {
 
     private static String requirePassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 256) {
-            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "password must be %d to 256 characters".formatted(MIN_PASSWORD));
+            throw new ArgusException(
+                    ErrorCode.INVALID_PAYLOAD, "password must be %d to 256 characters".formatted(MIN_PASSWORD));
         }
         return password;
     }

@@ -1,7 +1,6 @@
 package argus.auth;
 
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 import java.util.UUID;
 

@@ -4,10 +4,9 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Locale;
 
 /**
  * Creates the first company and its administrator when the database has no user yet, from
@@ -54,7 +53,8 @@ public class AdminBootstrap implements ApplicationEventListener<StartupEvent> {
         }
         LOG.info("Created the first administrator {}", email);
         if (generated) {
-            System.out.println("Generated password for " + email + " (shown once; set ARGUS_ADMIN_PASSWORD to choose it): " + password);
+            System.out.println("Generated password for " + email
+                    + " (shown once; set ARGUS_ADMIN_PASSWORD to choose it): " + password);
         }
     }
 }

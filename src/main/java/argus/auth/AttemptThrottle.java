@@ -1,13 +1,12 @@
 package argus.auth;
 
-import argus.Timestamps;
 import argus.ErrorCode;
 import argus.RetryLaterException;
+import argus.Timestamps;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -81,9 +80,12 @@ public class AttemptThrottle {
     public void check(Limit limit, String subject) {
         Instant now = timestamps.now();
         entries.findById(key(limit, subject))
-                .filter(entry -> entry.blockedUntil() != null && entry.blockedUntil().isAfter(now))
+                .filter(entry ->
+                        entry.blockedUntil() != null && entry.blockedUntil().isAfter(now))
                 .ifPresent(entry -> {
-                    throw new RetryLaterException(ErrorCode.TOO_MANY_ATTEMPTS, "too many failed attempts; retry later",
+                    throw new RetryLaterException(
+                            ErrorCode.TOO_MANY_ATTEMPTS,
+                            "too many failed attempts; retry later",
                             Duration.between(now, entry.blockedUntil()).toSeconds() + 1);
                 });
     }
@@ -94,10 +96,18 @@ public class AttemptThrottle {
         String key = key(limit, subject);
         Instant now = timestamps.now();
         Optional<ThrottleEntry> current = entries.findById(key);
-        int failures = current.filter(entry -> entry.lastFailure() != null && entry.lastFailure().plus(WINDOW).isAfter(now))
-                .map(ThrottleEntry::failures).orElse(0) + 1;
+        int failures = current.filter(entry -> entry.lastFailure() != null
+                                && entry.lastFailure().plus(WINDOW).isAfter(now))
+                        .map(ThrottleEntry::failures)
+                        .orElse(0)
+                + 1;
         Instant blockedUntil = failures >= limit.allowed ? now.plus(block(limit, failures - limit.allowed)) : null;
-        save(new ThrottleEntry(key, failures, blockedUntil, now, current.map(ThrottleEntry::lastSuccess).orElse(null)));
+        save(new ThrottleEntry(
+                key,
+                failures,
+                blockedUntil,
+                now,
+                current.map(ThrottleEntry::lastSuccess).orElse(null)));
     }
 
     /** 5 s after the last allowed failure, doubling with each one after it, up to the limit's cap. */
@@ -109,7 +119,9 @@ public class AttemptThrottle {
     private boolean knownAddress(String email, String address) {
         Instant since = timestamps.now().minus(KNOWN_ADDRESS);
         return entries.findById(key(Limit.SIGN_IN_AT_ADDRESS, pair(email, address)))
-                .map(ThrottleEntry::lastSuccess).filter(success -> success.isAfter(since)).isPresent();
+                .map(ThrottleEntry::lastSuccess)
+                .filter(success -> success.isAfter(since))
+                .isPresent();
     }
 
     /** Two instances may count the same key at once: the loser of the insert updates instead (a count may be lost). */
@@ -143,5 +155,4 @@ public class AttemptThrottle {
     private static String normalized(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
     }
-
 }

@@ -3,7 +3,6 @@ package argus.auth;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -19,16 +18,17 @@ import java.time.Duration;
  * @param jwtIssuer       the {@code iss} partner JWTs must carry, when set
  */
 @ConfigurationProperties("argus.auth")
-public record AuthConfig(@Bindable(defaultValue = "15m") Duration tokenTtl,
-                         @Bindable(defaultValue = "7d") Duration refreshTtl,
-                         @Bindable(defaultValue = "1826d") Duration serviceTokenTtl,
-                         @Bindable(defaultValue = "admin@argus.local") String adminEmail,
-                         @Nullable String adminPassword,
-                         @Nullable String jwtSecret,
-                         @Nullable String jwtJwksUrl,
-                         @Bindable(defaultValue = "5m") Duration jwtJwksCache,
-                         @Nullable String jwtAudience,
-                         @Nullable String jwtIssuer) {
+public record AuthConfig(
+        @Bindable(defaultValue = "15m") Duration tokenTtl,
+        @Bindable(defaultValue = "7d") Duration refreshTtl,
+        @Bindable(defaultValue = "1826d") Duration serviceTokenTtl,
+        @Bindable(defaultValue = "admin@argus.local") String adminEmail,
+        @Nullable String adminPassword,
+        @Nullable String jwtSecret,
+        @Nullable String jwtJwksUrl,
+        @Bindable(defaultValue = "5m") Duration jwtJwksCache,
+        @Nullable String jwtAudience,
+        @Nullable String jwtIssuer) {
 
     public Duration accessTtl(Role role) {
         return role == Role.CLIENT_SERVICE ? serviceTokenTtl : tokenTtl;

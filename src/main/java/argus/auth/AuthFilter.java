@@ -6,7 +6,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.util.List;
 
 /**
@@ -20,7 +19,8 @@ public class AuthFilter {
     /** The spelling one Oz documentation page gives the header; clients written from it send this one. */
     private static final String TOKEN_HEADER_VARIANT = "X-Forensics-Access-Token";
     /** Login, and the contracts that authenticate in their own way ({@link BearerTokenFilter}, video-detect keys). */
-    private static final List<String> NOT_HERE = List.of("/api/authorize/auth", "/api/authorize/refresh", "/api/technology/", "/api/v1/");
+    private static final List<String> NOT_HERE =
+            List.of("/api/authorize/auth", "/api/authorize/refresh", "/api/technology/", "/api/v1/");
 
     private final TokenService tokens;
 

@@ -3,7 +3,6 @@ package argus.auth;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,25 +13,46 @@ import java.util.UUID;
  * expire token already used for a refresh, whose reuse revokes the whole family.
  */
 @MappedEntity(value = "auth_session", escape = false)
-public record AuthSession(@Id UUID id,
-                          UUID userId,
-                          String accessHash,
-                          String expireHash,
-                          Instant accessExpiresAt,
-                          Instant expireExpiresAt,
-                          boolean revoked,
-                          @Nullable UUID previousSessionId,
-                          Instant timeCreated,
-                          UUID familyId,
-                          boolean expireSpent) {
+public record AuthSession(
+        @Id UUID id,
+        UUID userId,
+        String accessHash,
+        String expireHash,
+        Instant accessExpiresAt,
+        Instant expireExpiresAt,
+        boolean revoked,
+        @Nullable UUID previousSessionId,
+        Instant timeCreated,
+        UUID familyId,
+        boolean expireSpent) {
 
     AuthSession revoke() {
-        return new AuthSession(id, userId, accessHash, expireHash, accessExpiresAt, expireExpiresAt, true, previousSessionId, timeCreated,
-                familyId, expireSpent);
+        return new AuthSession(
+                id,
+                userId,
+                accessHash,
+                expireHash,
+                accessExpiresAt,
+                expireExpiresAt,
+                true,
+                previousSessionId,
+                timeCreated,
+                familyId,
+                expireSpent);
     }
 
     AuthSession extendedTo(Instant accessExpiry) {
-        return new AuthSession(id, userId, accessHash, expireHash, accessExpiry, expireExpiresAt, revoked, null, timeCreated,
-                familyId, expireSpent);
+        return new AuthSession(
+                id,
+                userId,
+                accessHash,
+                expireHash,
+                accessExpiry,
+                expireExpiresAt,
+                revoked,
+                null,
+                timeCreated,
+                familyId,
+                expireSpent);
     }
 }

@@ -1,7 +1,7 @@
 package argus.auth;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;

@@ -1,8 +1,7 @@
 package argus.auth;
 
-import argus.ErrorCode;
 import argus.ArgusException;
-
+import argus.ErrorCode;
 import java.security.Principal;
 import java.util.UUID;
 
@@ -10,7 +9,8 @@ import java.util.UUID;
  * The authenticated user behind a request, and the checks on what it may reach. A {@link Principal}, so that the OpenAPI
  * document does not mistake a route's caller parameter for a request parameter.
  */
-public record Caller(UUID userId, UUID companyId, String email, Role role, Permissions permissions, UUID sessionId) implements Principal {
+public record Caller(UUID userId, UUID companyId, String email, Role role, Permissions permissions, UUID sessionId)
+        implements Principal {
 
     public static Caller of(User user, UUID sessionId) {
         return new Caller(user.id(), user.companyId(), user.email(), user.role(), user.permissions(), sessionId);
@@ -35,7 +35,8 @@ public record Caller(UUID userId, UUID companyId, String email, Role role, Permi
 
     public void require(boolean allowed, String action) {
         if (!allowed) {
-            throw new ArgusException(ErrorCode.PERMISSION_DENIED, "a %s user may not %s".formatted(role.wireName(), action));
+            throw new ArgusException(
+                    ErrorCode.PERMISSION_DENIED, "a %s user may not %s".formatted(role.wireName(), action));
         }
     }
 }

@@ -7,7 +7,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
 /**
@@ -33,6 +32,7 @@ public class CallerBinder implements TypedRequestArgumentBinder<Caller> {
     /** The caller of a request that passed an authentication filter. */
     public static Caller of(HttpRequest<?> request) {
         return request.getAttribute(Caller.REQUEST_ATTRIBUTE, Caller.class)
-                .orElseThrow(() -> new ArgusException(ErrorCode.NO_TOKEN, "sign in first: this route needs an authenticated caller"));
+                .orElseThrow(() -> new ArgusException(
+                        ErrorCode.NO_TOKEN, "sign in first: this route needs an authenticated caller"));
     }
 }

@@ -1,13 +1,12 @@
 package argus.auth;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.util.Optional;
 
 /** The {@code /api-gateway} contract authenticates with {@code Authorization: Bearer <JWT>}; anything else is 401. */
@@ -25,8 +24,10 @@ public class JwtAuthFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void authenticate(HttpRequest<?> request) {
         String authorization = request.getHeaders().getAuthorization().orElse("");
-        Caller caller = (authorization.startsWith(BEARER) ? verifier.verify(authorization.substring(BEARER.length()).trim(), request)
-                : Optional.<Caller>empty())
+        Caller caller = (authorization.startsWith(BEARER)
+                        ? verifier.verify(
+                                authorization.substring(BEARER.length()).trim(), request)
+                        : Optional.<Caller>empty())
                 .orElseThrow(() -> new ArgusException(ErrorCode.UNAUTHORIZED, "missing or invalid JWT token"));
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
     }

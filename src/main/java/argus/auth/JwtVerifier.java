@@ -7,7 +7,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.jwt.signature.SignatureConfiguration;
 import io.micronaut.security.token.jwt.validator.JsonWebTokenValidator;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.List;
@@ -26,7 +25,10 @@ public class JwtVerifier {
     private final boolean keysConfigured;
     private final ActiveAccounts accounts;
 
-    public JwtVerifier(JsonWebTokenValidator<JWT, HttpRequest<?>> validator, List<SignatureConfiguration> keys, ActiveAccounts accounts) {
+    public JwtVerifier(
+            JsonWebTokenValidator<JWT, HttpRequest<?>> validator,
+            List<SignatureConfiguration> keys,
+            ActiveAccounts accounts) {
         this.validator = validator;
         this.keysConfigured = !keys.isEmpty();
         this.accounts = accounts;
@@ -36,7 +38,8 @@ public class JwtVerifier {
         if (!keysConfigured || token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return validator.validate(token, request)
+        return validator
+                .validate(token, request)
                 .filter(SignedJWT.class::isInstance)
                 .flatMap(JwtVerifier::claims)
                 .filter(claims -> claims.getExpirationTime() != null && claims.getSubject() != null)

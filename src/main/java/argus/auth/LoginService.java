@@ -1,9 +1,8 @@
 package argus.auth;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import jakarta.inject.Singleton;
-
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,7 +20,12 @@ public class LoginService {
     /** Compared against when the e-mail is unknown, so that unknown and known users take the same time. */
     private final String decoyHash;
 
-    public LoginService(UserRepository users, ActiveAccounts accounts, PasswordHasher hasher, TokenService tokens, AttemptThrottle throttle) {
+    public LoginService(
+            UserRepository users,
+            ActiveAccounts accounts,
+            PasswordHasher hasher,
+            TokenService tokens,
+            AttemptThrottle throttle) {
         this.users = users;
         this.accounts = accounts;
         this.hasher = hasher;

@@ -1,13 +1,12 @@
 package argus.auth;
 
 import jakarta.inject.Singleton;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Salted, deliberately slow password hashing: PBKDF2-HMAC-SHA256 from the JDK with the iteration count OWASP

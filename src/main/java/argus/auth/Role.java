@@ -1,10 +1,9 @@
 package argus.auth;
 
+import argus.ArgusException;
 import argus.EnumNames;
 import argus.ErrorCode;
-import argus.ArgusException;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,9 +42,15 @@ public enum Role {
     }
 
     public static Role parse(String name) {
-        return EnumNames.find(Role.class, name).orElseThrow(() -> new ArgusException(ErrorCode.INVALID_PAYLOAD,
-                "unknown user_type '%s'; known: %s".formatted(ArgusException.clip(name),
-                        Arrays.stream(values()).map(Role::wireName).collect(Collectors.joining(", ")))));
+        return EnumNames.find(Role.class, name)
+                .orElseThrow(() -> new ArgusException(
+                        ErrorCode.INVALID_PAYLOAD,
+                        "unknown user_type '%s'; known: %s"
+                                .formatted(
+                                        ArgusException.clip(name),
+                                        Arrays.stream(values())
+                                                .map(Role::wireName)
+                                                .collect(Collectors.joining(", ")))));
     }
 
     /**
@@ -63,7 +68,8 @@ public enum Role {
         if (Boolean.TRUE.equals(isAdmin)) {
             return CLIENT_ADMIN;
         }
-        boolean cleared = Boolean.FALSE.equals(isAdmin) && this == CLIENT_ADMIN || Boolean.FALSE.equals(isService) && this == CLIENT_SERVICE;
+        boolean cleared = Boolean.FALSE.equals(isAdmin) && this == CLIENT_ADMIN
+                || Boolean.FALSE.equals(isService) && this == CLIENT_SERVICE;
         return cleared ? CLIENT : this;
     }
 

@@ -7,7 +7,6 @@ import io.micronaut.security.token.jwt.signature.jwks.DefaultJwkSetFetcher;
 import io.micronaut.security.token.jwt.signature.jwks.JwkValidator;
 import io.micronaut.security.token.jwt.signature.jwks.JwksSignature;
 import io.micronaut.security.token.jwt.signature.jwks.JwksSignatureConfiguration;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,7 +36,8 @@ final class RotatingJwks extends JwksSignature {
             return true;
         }
         String keyId = jwt.getHeader().getKeyID();
-        boolean unknownKey = keyId != null && getKeyIds().map(ids -> !ids.contains(keyId)).orElse(true);
+        boolean unknownKey =
+                keyId != null && getKeyIds().map(ids -> !ids.contains(keyId)).orElse(true);
         Instant now = Instant.now();
         if (unknownKey && lastForcedRefresh.plus(MIN_REFRESH).isBefore(now)) {
             lastForcedRefresh = now;

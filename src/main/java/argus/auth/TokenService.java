@@ -1,15 +1,12 @@
 package argus.auth;
 
-import argus.Timestamps;
-import argus.ErrorCode;
 import argus.ArgusException;
 import argus.Digests;
+import argus.ErrorCode;
+import argus.Timestamps;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -18,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Token pairs: an access token (sent as X-Forensic-Access-Token) and an expire token (to renew the pair), each 512
@@ -38,15 +37,15 @@ public class TokenService {
     private final AuthConfig config;
     private final SecureRandom random = new SecureRandom();
 
-    public TokenService(Timestamps timestamps, AuthSessionRepository sessions, ActiveAccounts accounts, AuthConfig config) {
+    public TokenService(
+            Timestamps timestamps, AuthSessionRepository sessions, ActiveAccounts accounts, AuthConfig config) {
         this.timestamps = timestamps;
         this.sessions = sessions;
         this.accounts = accounts;
         this.config = config;
     }
 
-    public record TokenPair(String accessToken, String expireToken, Instant accessExpiresAt, User user) {
-    }
+    public record TokenPair(String accessToken, String expireToken, Instant accessExpiresAt, User user) {}
 
     /** A new pair for a sign-in: the first of its family. */
     public TokenPair issue(User user) {
@@ -58,9 +57,18 @@ public class TokenService {
         String expire = newToken();
         Instant now = timestamps.now();
         UUID id = UUID.randomUUID();
-        AuthSession session = new AuthSession(id, user.id(), hash(access), hash(expire),
-                now.plus(config.accessTtl(user.role())), now.plus(config.expireTtl(user.role())), false, replacing, now,
-                familyId == null ? id : familyId, false);
+        AuthSession session = new AuthSession(
+                id,
+                user.id(),
+                hash(access),
+                hash(expire),
+                now.plus(config.accessTtl(user.role())),
+                now.plus(config.expireTtl(user.role())),
+                false,
+                replacing,
+                now,
+                familyId == null ? id : familyId,
+                false);
         sessions.save(session);
         return new TokenPair(access, expire, session.accessExpiresAt(), user);
     }
@@ -93,10 +101,12 @@ public class TokenService {
             throw invalidAccess();
         }
         Instant now = timestamps.now();
-        AuthSession session = sessions.findByAccessHash(hash(token.trim())).filter(found -> !found.revoked())
+        AuthSession session = sessions.findByAccessHash(hash(token.trim()))
+                .filter(found -> !found.revoked())
                 .orElseThrow(TokenService::invalidAccess);
         if (!session.accessExpiresAt().isAfter(now)) {
-            throw new ArgusException(ErrorCode.TOKEN_EXPIRED, "the access token has expired; refresh it or sign in again");
+            throw new ArgusException(
+                    ErrorCode.TOKEN_EXPIRED, "the access token has expired; refresh it or sign in again");
         }
         User user = accounts.user(session.userId()).orElseThrow(TokenService::invalidAccess);
         touch(session, user.role(), now);
@@ -119,7 +129,8 @@ public class TokenService {
         if (extended.isAfter(session.expireExpiresAt())) {
             extended = session.expireExpiresAt();
         }
-        boolean halfSpent = extended.isAfter(session.accessExpiresAt().plus(config.accessTtl(role).dividedBy(2)));
+        boolean halfSpent = extended.isAfter(
+                session.accessExpiresAt().plus(config.accessTtl(role).dividedBy(2)));
         if (halfSpent || session.previousSessionId() != null) {
             sessions.update(session.extendedTo(halfSpent ? extended : session.accessExpiresAt()));
         }
@@ -140,10 +151,15 @@ public class TokenService {
         if (session.revoked() || !session.expireExpiresAt().isAfter(now)) {
             throw invalid("unknown, revoked or expired expire_token");
         }
-        if (accessToken != null && !accessToken.isBlank() && !sameHash(session.accessHash(), hash(accessToken.trim()))) {
-            throw new ArgusException(ErrorCode.PERMISSION_DENIED, "the access token does not belong to the session of this expire_token");
+        if (accessToken != null
+                && !accessToken.isBlank()
+                && !sameHash(session.accessHash(), hash(accessToken.trim()))) {
+            throw new ArgusException(
+                    ErrorCode.PERMISSION_DENIED,
+                    "the access token does not belong to the session of this expire_token");
         }
-        User user = accounts.user(session.userId()).orElseThrow(() -> invalid("the account or its company is deactivated"));
+        User user =
+                accounts.user(session.userId()).orElseThrow(() -> invalid("the account or its company is deactivated"));
         if (sessions.spendExpire(session.id()) != 1) {
             throw reused(session);
         }
@@ -152,8 +168,12 @@ public class TokenService {
 
     private ArgusException reused(AuthSession session) {
         sessions.revokeFamily(session.familyId());
-        LOG.warn("a spent expire token of user {} was presented again: every session of that sign-in is revoked", session.userId());
-        return new ArgusException(ErrorCode.TOKEN_REUSED, "this expire_token was already used; every token of that sign-in is revoked, sign in again");
+        LOG.warn(
+                "a spent expire token of user {} was presented again: every session of that sign-in is revoked",
+                session.userId());
+        return new ArgusException(
+                ErrorCode.TOKEN_REUSED,
+                "this expire_token was already used; every token of that sign-in is revoked, sign in again");
     }
 
     private static ArgusException invalid(String message) {
@@ -184,7 +204,8 @@ public class TokenService {
     }
 
     private static boolean sameHash(String stored, String presented) {
-        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                stored.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String hash(String token) {

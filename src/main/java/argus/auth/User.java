@@ -2,34 +2,48 @@ package argus.auth;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
 /** A user of a company; {@code metaData} holds the client's JSON object as text. */
 @MappedEntity(value = "app_user", escape = false)
-public record User(@Id UUID id,
-                   UUID companyId,
-                   String email,
-                   String passwordHash,
-                   Role role,
-                   boolean active,
-                   String firstName,
-                   String middleName,
-                   String lastName,
-                   boolean canStartQuality,
-                   boolean canStartBiometry,
-                   boolean canStartCollection,
-                   String metaData,
-                   Instant timeCreated,
-                   Instant timeUpdated) {
+public record User(
+        @Id UUID id,
+        UUID companyId,
+        String email,
+        String passwordHash,
+        Role role,
+        boolean active,
+        String firstName,
+        String middleName,
+        String lastName,
+        boolean canStartQuality,
+        boolean canStartBiometry,
+        boolean canStartCollection,
+        String metaData,
+        Instant timeCreated,
+        Instant timeUpdated) {
 
     public Permissions permissions() {
         return new Permissions(canStartQuality, canStartBiometry, canStartCollection);
     }
 
     public User withMetaData(String json, Instant time) {
-        return new User(id, companyId, email, passwordHash, role, active, firstName, middleName, lastName, canStartQuality,
-                canStartBiometry, canStartCollection, json, timeCreated, time);
+        return new User(
+                id,
+                companyId,
+                email,
+                passwordHash,
+                role,
+                active,
+                firstName,
+                middleName,
+                lastName,
+                canStartQuality,
+                canStartBiometry,
+                canStartCollection,
+                json,
+                timeCreated,
+                time);
     }
 }

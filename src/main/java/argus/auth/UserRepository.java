@@ -5,7 +5,6 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,5 +16,6 @@ public interface UserRepository extends CrudRepository<User, UUID> {
 
     Page<User> findByEmailIlike(String pattern, Pageable pageable);
 
-    Page<User> findByCompanyIdAndRoleInAndEmailIlike(UUID companyId, Collection<Role> roles, String pattern, Pageable pageable);
+    Page<User> findByCompanyIdAndRoleInAndEmailIlike(
+            UUID companyId, Collection<Role> roles, String pattern, Pageable pageable);
 }

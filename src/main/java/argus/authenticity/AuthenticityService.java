@@ -1,15 +1,15 @@
 package argus.authenticity;
 
-import argus.Timestamps;
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.JsonText;
+import argus.Timestamps;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioConfig;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
 import argus.auth.Caller;
 import argus.jobs.JobQueue;
-import argus.JsonText;
 import argus.storage.MediaStore;
 import argus.storage.StorageConfig;
 import argus.vision.MediaRejectedException;
@@ -17,7 +17,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +35,8 @@ import java.util.UUID;
 @Singleton
 public class AuthenticityService {
     private final Timestamps timestamps;
-    private static final Argument<List<SpeechAuthenticity.ChannelScore>> SCORES = Argument.listOf(SpeechAuthenticity.ChannelScore.class);
+    private static final Argument<List<SpeechAuthenticity.ChannelScore>> SCORES =
+            Argument.listOf(SpeechAuthenticity.ChannelScore.class);
 
     private final AnalysisEngine engine;
     private final AudioDecoder decoder;
@@ -48,8 +48,17 @@ public class AuthenticityService {
     private final JsonText json;
     private final SpeechAuthenticity speech;
 
-    public AuthenticityService(Timestamps timestamps, AnalysisEngine engine, AudioDecoder decoder, AuthenticityTaskRepository tasks, MediaStore store,
-                               StorageConfig storage, AudioConfig config, JobQueue queue, JsonText json, SpeechAuthenticity speech) {
+    public AuthenticityService(
+            Timestamps timestamps,
+            AnalysisEngine engine,
+            AudioDecoder decoder,
+            AuthenticityTaskRepository tasks,
+            MediaStore store,
+            StorageConfig storage,
+            AudioConfig config,
+            JobQueue queue,
+            JsonText json,
+            SpeechAuthenticity speech) {
         this.timestamps = timestamps;
         this.speech = speech;
         this.engine = engine;
@@ -62,7 +71,8 @@ public class AuthenticityService {
         this.json = json;
     }
 
-    public AuthenticityTask submit(Caller caller, InputStream audio, @Nullable String fileName, @Nullable Double from, @Nullable Double to) {
+    public AuthenticityTask submit(
+            Caller caller, InputStream audio, @Nullable String fileName, @Nullable Double from, @Nullable Double to) {
         caller.require(caller.role().createsFolders(), "submit media");
         speech.requireInstalled();
         checkSegment(from, to);
@@ -71,8 +81,23 @@ public class AuthenticityService {
         String storageKey = "%s/authenticity/%s".formatted(caller.companyId(), id);
         store.keep(store.stageUpload(audio), storageKey, this::checkAudio);
         Instant now = timestamps.now();
-        return queue.submit(AuthenticityWork.KIND, id, caller.companyId(), storageKey, () -> tasks.save(
-                new AuthenticityTask(id, caller.companyId(), caller.userId(), fileName, from, to, "pending", null, null, storageKey, now)));
+        return queue.submit(
+                AuthenticityWork.KIND,
+                id,
+                caller.companyId(),
+                storageKey,
+                () -> tasks.save(new AuthenticityTask(
+                        id,
+                        caller.companyId(),
+                        caller.userId(),
+                        fileName,
+                        from,
+                        to,
+                        "pending",
+                        null,
+                        null,
+                        storageKey,
+                        now)));
     }
 
     public Optional<AuthenticityTask> find(Caller caller, UUID id) {
@@ -85,16 +110,20 @@ public class AuthenticityService {
     }
 
     private static void checkSegment(@Nullable Double from, @Nullable Double to) {
-        if (from != null && (from < 0 || !Double.isFinite(from)) || to != null && (to <= 0 || !Double.isFinite(to))
+        if (from != null && (from < 0 || !Double.isFinite(from))
+                || to != null && (to <= 0 || !Double.isFinite(to))
                 || from != null && to != null && to <= from) {
-            throw new ArgusException(ErrorCode.INVALID_SEGMENT, "start_time and end_time must be seconds with 0 <= start_time < end_time");
+            throw new ArgusException(
+                    ErrorCode.INVALID_SEGMENT,
+                    "start_time and end_time must be seconds with 0 <= start_time < end_time");
         }
     }
 
     private void checkFreeSpace() {
         try {
             if (Files.getFileStore(storage.dataDir()).getUsableSpace() < config.minFreeBytes()) {
-                throw new ArgusException(ErrorCode.INSUFFICIENT_STORAGE, "the storage is full and cannot accept any data");
+                throw new ArgusException(
+                        ErrorCode.INSUFFICIENT_STORAGE, "the storage is full and cannot accept any data");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

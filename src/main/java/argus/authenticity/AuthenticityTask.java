@@ -3,7 +3,6 @@ package argus.authenticity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,31 +11,45 @@ import java.util.UUID;
  * then {@code done} with {@code result}, the JSON list of per-channel scores, or {@code failed} with {@code error}.
  */
 @MappedEntity(value = "authenticity_task", escape = false)
-public record AuthenticityTask(@Id UUID id,
-                               UUID companyId,
-                               UUID userId,
-                               @Nullable String fileName,
-                               @Nullable Double segmentStart,
-                               @Nullable Double segmentEnd,
-                               String state,
-                               @Nullable String result,
-                               @Nullable String error,
-                               @Nullable String storageKey,
-                               Instant timeCreated) {
+public record AuthenticityTask(
+        @Id UUID id,
+        UUID companyId,
+        UUID userId,
+        @Nullable String fileName,
+        @Nullable Double segmentStart,
+        @Nullable Double segmentEnd,
+        String state,
+        @Nullable String result,
+        @Nullable String error,
+        @Nullable String storageKey,
+        Instant timeCreated) {
 
     boolean open() {
         return state.equals("pending") || state.equals("running");
     }
 
     AuthenticityTask running() {
-        return new AuthenticityTask(id, companyId, userId, fileName, segmentStart, segmentEnd, "running", null, null, storageKey, timeCreated);
+        return new AuthenticityTask(
+                id,
+                companyId,
+                userId,
+                fileName,
+                segmentStart,
+                segmentEnd,
+                "running",
+                null,
+                null,
+                storageKey,
+                timeCreated);
     }
 
     AuthenticityTask done(String result) {
-        return new AuthenticityTask(id, companyId, userId, fileName, segmentStart, segmentEnd, "done", result, null, null, timeCreated);
+        return new AuthenticityTask(
+                id, companyId, userId, fileName, segmentStart, segmentEnd, "done", result, null, null, timeCreated);
     }
 
     AuthenticityTask failed(String error) {
-        return new AuthenticityTask(id, companyId, userId, fileName, segmentStart, segmentEnd, "failed", null, error, null, timeCreated);
+        return new AuthenticityTask(
+                id, companyId, userId, fileName, segmentStart, segmentEnd, "failed", null, error, null, timeCreated);
     }
 }

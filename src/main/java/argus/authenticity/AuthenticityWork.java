@@ -1,15 +1,14 @@
 package argus.authenticity;
 
 import argus.ErrorCode;
+import argus.JsonText;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
-import argus.JsonText;
 import argus.jobs.QueuedWork;
 import argus.storage.MediaStore;
 import argus.vision.MediaRejectedException;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
@@ -26,8 +25,13 @@ public class AuthenticityWork implements QueuedWork {
     private final AnalysisEngine engine;
     private final JsonText json;
 
-    public AuthenticityWork(AuthenticityTaskRepository tasks, MediaStore store, AudioDecoder decoder, SpeechAuthenticity authenticity,
-                            AnalysisEngine engine, JsonText json) {
+    public AuthenticityWork(
+            AuthenticityTaskRepository tasks,
+            MediaStore store,
+            AudioDecoder decoder,
+            SpeechAuthenticity authenticity,
+            AnalysisEngine engine,
+            JsonText json) {
         this.tasks = tasks;
         this.store = store;
         this.decoder = decoder;
@@ -43,14 +47,16 @@ public class AuthenticityWork implements QueuedWork {
 
     @Override
     public void run(UUID taskId) {
-        AuthenticityTask task = tasks.findById(taskId).filter(AuthenticityTask::open).orElse(null);
+        AuthenticityTask task =
+                tasks.findById(taskId).filter(AuthenticityTask::open).orElse(null);
         if (task == null) {
             return;
         }
         AuthenticityTask running = tasks.update(task.running());
         try (MediaStore.LocalFile file = store.fetch(running.storageKey())) {
             List<SpeechAuthenticity.ChannelScore> channels = engine.call(
-                    () -> authenticity.score(decoder.decode(file.path(), running.segmentStart(), running.segmentEnd())), "the audio analysis");
+                    () -> authenticity.score(decoder.decode(file.path(), running.segmentStart(), running.segmentEnd())),
+                    "the audio analysis");
             tasks.update(running.done(json.write(channels)));
         } catch (MediaRejectedException e) {
             tasks.update(running.failed(e.getMessage()));

@@ -1,7 +1,7 @@
 package argus.blacklist;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisType;
@@ -11,7 +11,6 @@ import argus.analysis.MediaResult;
 import argus.analysis.Resolution;
 import argus.vision.FaceEmbedder;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -68,7 +67,10 @@ public class BlacklistAnalyzer implements Analyzer {
         for (MediaEvidence evidence : sources) {
             Optional<float[]> embedding = evidence.embedding();
             if (embedding.isEmpty()) {
-                results.add(MediaResult.failed(evidence.mediaId(), ErrorCode.NO_FACE_DETECTED, "no single prominent face was found in the media"));
+                results.add(MediaResult.failed(
+                        evidence.mediaId(),
+                        ErrorCode.NO_FACE_DETECTED,
+                        "no single prominent face was found in the media"));
                 continue;
             }
             FaceEmbedder embedder = evidence.models().embedder();
@@ -95,12 +97,19 @@ public class BlacklistAnalyzer implements Analyzer {
             data.put("person_id", bestMatch == null ? null : bestMatch.get("person_id"));
             data.put("person_image_id", bestMatch == null ? null : bestMatch.get("person_image_id"));
             data.put("matches", matches);
-            results.add(new MediaResult(evidence.mediaId(), best >= threshold ? Resolution.DECLINED : Resolution.SUCCESS, data, null, null, List.of()));
+            results.add(new MediaResult(
+                    evidence.mediaId(),
+                    best >= threshold ? Resolution.DECLINED : Resolution.SUCCESS,
+                    data,
+                    null,
+                    null,
+                    List.of()));
         }
         if (results.stream().allMatch(r -> r.resolution() == Resolution.FAILED)) {
             return AnalysisOutcome.of(results, null, List.of());
         }
-        return AnalysisOutcome.of(results, Map.of("max_confidence", overall), List.of()).scored(overall, threshold);
+        return AnalysisOutcome.of(results, Map.of("max_confidence", overall), List.of())
+                .scored(overall, threshold);
     }
 
     private static double threshold(Map<String, Object> params) {
@@ -110,7 +119,8 @@ public class BlacklistAnalyzer implements Analyzer {
             return DEFAULT_THRESHOLD;
         }
         if (!(value instanceof Number number) || number.doubleValue() < 0 || number.doubleValue() > 1) {
-            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s must be a number between 0 and 1".formatted(name));
+            throw new ArgusException(
+                    ErrorCode.INVALID_PARAMS, "params.%s must be a number between 0 and 1".formatted(name));
         }
         return number.doubleValue();
     }
@@ -120,9 +130,13 @@ public class BlacklistAnalyzer implements Analyzer {
         if (value == null) {
             return DEFAULT_MATCHES;
         }
-        if (!(value instanceof Number number) || number.doubleValue() != Math.rint(number.doubleValue())
-                || number.intValue() < 1 || number.intValue() > MAX_MATCHES) {
-            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s must be an integer from 1 to %d".formatted(DECISION_COUNT, MAX_MATCHES));
+        if (!(value instanceof Number number)
+                || number.doubleValue() != Math.rint(number.doubleValue())
+                || number.intValue() < 1
+                || number.intValue() > MAX_MATCHES) {
+            throw new ArgusException(
+                    ErrorCode.INVALID_PARAMS,
+                    "params.%s must be an integer from 1 to %d".formatted(DECISION_COUNT, MAX_MATCHES));
         }
         return number.intValue();
     }
@@ -138,7 +152,8 @@ public class BlacklistAnalyzer implements Analyzer {
             return ids;
         }
         if (!(value instanceof List<?> list)) {
-            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s must be a list of collection ids".formatted(COLLECTIONS));
+            throw new ArgusException(
+                    ErrorCode.INVALID_PARAMS, "params.%s must be a list of collection ids".formatted(COLLECTIONS));
         }
         for (Object item : list) {
             ids.add(collectionId(item, COLLECTIONS));
@@ -150,7 +165,8 @@ public class BlacklistAnalyzer implements Analyzer {
         try {
             return UUID.fromString(String.valueOf(value));
         } catch (IllegalArgumentException e) {
-            throw new ArgusException(ErrorCode.INVALID_PARAMS, "params.%s holds something that is not a collection id".formatted(name));
+            throw new ArgusException(
+                    ErrorCode.INVALID_PARAMS, "params.%s holds something that is not a collection id".formatted(name));
         }
     }
 }

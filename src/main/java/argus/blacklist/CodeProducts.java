@@ -14,8 +14,12 @@ abstract class CodeProducts {
 
     private static CodeProducts best() {
         boolean simd = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-        LoggerFactory.getLogger(CodeProducts.class).info("1:N search on {}", simd ? "SIMD (jdk.incubator.vector)"
-                : "plain loops (start the JVM with --add-modules jdk.incubator.vector for SIMD)");
+        LoggerFactory.getLogger(CodeProducts.class)
+                .info(
+                        "1:N search on {}",
+                        simd
+                                ? "SIMD (jdk.incubator.vector)"
+                                : "plain loops (start the JVM with --add-modules jdk.incubator.vector for SIMD)");
         return simd ? new VectorCodeProducts() : new Scalar();
     }
 

@@ -2,7 +2,6 @@ package argus.blacklist;
 
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -17,8 +16,11 @@ class CollectionRecords {
     private final PersonImageRepository images;
     private final FacesVersionRepository versions;
 
-    CollectionRecords(CollectionRepository collections, PersonRepository persons, PersonImageRepository images,
-                      FacesVersionRepository versions) {
+    CollectionRecords(
+            CollectionRepository collections,
+            PersonRepository persons,
+            PersonImageRepository images,
+            FacesVersionRepository versions) {
         this.collections = collections;
         this.persons = persons;
         this.images = images;
@@ -41,7 +43,9 @@ class CollectionRecords {
     /** Deletes a person with its images; returns their storage keys. */
     @Transactional
     Deleted deletePerson(Person person) {
-        List<String> keys = images.findByPersonIdOrderByTimeCreated(person.id()).stream().map(PersonImage::storageKey).toList();
+        List<String> keys = images.findByPersonIdOrderByTimeCreated(person.id()).stream()
+                .map(PersonImage::storageKey)
+                .toList();
         persons.delete(person);
         return new Deleted(keys, bump(person.companyId()));
     }
@@ -54,7 +58,9 @@ class CollectionRecords {
 
     @Transactional
     Deleted deleteCollection(FaceCollection collection) {
-        List<String> keys = images.findByCollectionId(collection.id()).stream().map(PersonImage::storageKey).toList();
+        List<String> keys = images.findByCollectionId(collection.id()).stream()
+                .map(PersonImage::storageKey)
+                .toList();
         collections.delete(collection);
         return new Deleted(keys, bump(collection.companyId()));
     }
@@ -65,6 +71,5 @@ class CollectionRecords {
     }
 
     /** What a deletion removed from storage's point of view, and the faces version it produced. */
-    record Deleted(List<String> keys, long version) {
-    }
+    record Deleted(List<String> keys, long version) {}
 }

@@ -1,13 +1,13 @@
 package argus.blacklist;
 
-import argus.Timestamps;
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.JsonText;
+import argus.Timestamps;
 import argus.analysis.AnalysisRunner.DecodeJob;
 import argus.analysis.Enrollment;
 import argus.auth.Caller;
 import argus.auth.Role;
-import argus.JsonText;
 import argus.folder.MediaUpload;
 import argus.storage.MediaStore;
 import argus.storage.Published;
@@ -18,18 +18,17 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Blacklist collections of a company: persons enrolled from photos. Each photo's face embedding is computed once, when
@@ -51,9 +50,17 @@ public class CollectionService {
     private final MediaStore store;
     private final JsonText json;
 
-    public CollectionService(Timestamps timestamps, CollectionRepository collections, PersonRepository persons, PersonImageRepository images,
-                             CollectionRecords records, FaceIndex index, Enrollment enrollment, MediaOpener opener,
-                             MediaStore store, JsonText json) {
+    public CollectionService(
+            Timestamps timestamps,
+            CollectionRepository collections,
+            PersonRepository persons,
+            PersonImageRepository images,
+            CollectionRecords records,
+            FaceIndex index,
+            Enrollment enrollment,
+            MediaOpener opener,
+            MediaStore store,
+            JsonText json) {
         this.timestamps = timestamps;
         this.collections = collections;
         this.persons = persons;
@@ -67,14 +74,14 @@ public class CollectionService {
     }
 
     /** A person with its photos. */
-    public record PersonView(Person person, List<PersonImage> images) {
-    }
-
+    public record PersonView(Person person, List<PersonImage> images) {}
 
     public FaceCollection create(Caller caller, String alias, @Nullable UUID companyId) {
         caller.require(caller.role().createsFolders(), "create collections");
         UUID company = companyId == null ? caller.companyId() : companyId;
-        caller.require(company.equals(caller.companyId()) || caller.role() == Role.ADMIN, "create collections for another company");
+        caller.require(
+                company.equals(caller.companyId()) || caller.role() == Role.ADMIN,
+                "create collections for another company");
         if (alias == null || alias.isBlank() || alias.length() > 255) {
             throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "alias must be 1 to 255 characters");
         }
@@ -87,8 +94,10 @@ public class CollectionService {
     }
 
     public FaceCollection collection(Caller caller, UUID id) {
-        return collections.findById(id)
-                .filter(c -> caller.role().scope() == Role.Scope.ALL || c.companyId().equals(caller.companyId()))
+        return collections
+                .findById(id)
+                .filter(c ->
+                        caller.role().scope() == Role.Scope.ALL || c.companyId().equals(caller.companyId()))
                 .orElseThrow(() -> ArgusException.notFound("collection " + id));
     }
 
@@ -111,16 +120,21 @@ public class CollectionService {
         caller.require(caller.role().deletes(), "delete collections");
         FaceCollection collection = collection(caller, id);
         CollectionRecords.Deleted deleted = records.deleteCollection(collection);
-        index.removed(collection.companyId(), deleted.version(), hit -> hit.collectionId().equals(id));
+        index.removed(
+                collection.companyId(),
+                deleted.version(),
+                hit -> hit.collectionId().equals(id));
         removeFiles(deleted.keys());
     }
 
     /** Enrols a person from one or more photos, each with exactly one usable face. */
-    public PersonView createPerson(Caller caller, UUID collectionId, Map<String, Object> metaData, List<MediaUpload> photos) {
+    public PersonView createPerson(
+            Caller caller, UUID collectionId, Map<String, Object> metaData, List<MediaUpload> photos) {
         caller.require(caller.role().createsFolders(), "enrol persons");
         FaceCollection collection = collection(caller, collectionId);
         Instant time = timestamps.now();
-        Person person = new Person(UUID.randomUUID(), collection.id(), collection.companyId(), json.write(metaData), time, time);
+        Person person = new Person(
+                UUID.randomUUID(), collection.id(), collection.companyId(), json.write(metaData), time, time);
         Published published = new Published(store);
         try {
             Enrolled enrolled = enrol(person, photos, time, published);
@@ -134,11 +148,16 @@ public class CollectionService {
     }
 
     /** Enrols a new person from one photo read from a stream (a folder's photo or best shot, a console upload). */
-    public PersonView createPerson(Caller caller, UUID collectionId, Map<String, Object> metaData, InputStream photo, String name) {
+    public PersonView createPerson(
+            Caller caller, UUID collectionId, Map<String, Object> metaData, InputStream photo, String name) {
         MediaStore.StagedFile staged = store.stageUpload(photo);
         try {
-            return createPerson(caller, collectionId, metaData,
-                    List.of(new MediaUpload("photo", name, new MediaData.InFile(staged.path()), staged, List.of(), Map.of())));
+            return createPerson(
+                    caller,
+                    collectionId,
+                    metaData,
+                    List.of(new MediaUpload(
+                            "photo", name, new MediaData.InFile(staged.path()), staged, List.of(), Map.of())));
         } catch (RuntimeException e) {
             store.discard(staged);
             throw e;
@@ -160,8 +179,7 @@ public class CollectionService {
         }
     }
 
-    private record Enrolled(List<PersonImage> rows, List<float[]> embeddings) {
-    }
+    private record Enrolled(List<PersonImage> rows, List<float[]> embeddings) {}
 
     private Enrolled enrol(Person person, List<MediaUpload> photos, Instant time, Published published) {
         if (photos.isEmpty()) {
@@ -175,16 +193,26 @@ public class CollectionService {
                 sources.add(source);
                 jobs.add(new DecodeJob(UUID.randomUUID(), photo.tags(), source, s -> s.sample(1)));
             }
-            List<float[]> embeddings = enrollment.embed(jobs, photos.stream().map(MediaUpload::key).toList());
+            List<float[]> embeddings =
+                    enrollment.embed(jobs, photos.stream().map(MediaUpload::key).toList());
             List<PersonImage> rows = new ArrayList<>();
             for (int i = 0; i < photos.size(); i++) {
                 MediaUpload photo = photos.get(i);
                 MediaStore.StagedFile staged = Objects.requireNonNull(photo.staged(), "enrolled photos are stored");
                 UUID imageId = UUID.randomUUID();
-                String key = "%s/collections/%s/%s/%s".formatted(person.companyId(), person.collectionId(), person.id(), imageId);
+                String key = "%s/collections/%s/%s/%s"
+                        .formatted(person.companyId(), person.collectionId(), person.id(), imageId);
                 published.write(key, () -> store.commit(staged, key));
-                rows.add(new PersonImage(imageId, person.id(), person.collectionId(), person.companyId(), photo.originalName(),
-                        sources.get(i).info().contentType(), key, Embeddings.encode(embeddings.get(i)), time.plusNanos(1000L * i)));
+                rows.add(new PersonImage(
+                        imageId,
+                        person.id(),
+                        person.collectionId(),
+                        person.companyId(),
+                        photo.originalName(),
+                        sources.get(i).info().contentType(),
+                        key,
+                        Embeddings.encode(embeddings.get(i)),
+                        time.plusNanos(1000L * i)));
             }
             return new Enrolled(rows, embeddings);
         } finally {
@@ -198,7 +226,8 @@ public class CollectionService {
 
     public PersonView person(Caller caller, UUID collectionId, UUID personId) {
         FaceCollection collection = collection(caller, collectionId);
-        Person person = persons.findById(personId).filter(p -> p.collectionId().equals(collection.id()))
+        Person person = persons.findById(personId)
+                .filter(p -> p.collectionId().equals(collection.id()))
                 .orElseThrow(() -> ArgusException.notFound("person " + personId));
         return new PersonView(person, images.findByPersonIdOrderByTimeCreated(person.id()));
     }
@@ -208,7 +237,9 @@ public class CollectionService {
     }
 
     public PersonImage image(Caller caller, UUID collectionId, UUID personId, UUID imageId) {
-        return person(caller, collectionId, personId).images().stream().filter(i -> i.id().equals(imageId)).findFirst()
+        return person(caller, collectionId, personId).images().stream()
+                .filter(i -> i.id().equals(imageId))
+                .findFirst()
                 .orElseThrow(() -> ArgusException.notFound("image " + imageId));
     }
 
@@ -216,7 +247,8 @@ public class CollectionService {
         caller.require(caller.role().deletes(), "delete persons");
         Person person = person(caller, collectionId, personId).person();
         CollectionRecords.Deleted deleted = records.deletePerson(person);
-        index.removed(person.companyId(), deleted.version(), hit -> hit.personId().equals(personId));
+        index.removed(
+                person.companyId(), deleted.version(), hit -> hit.personId().equals(personId));
         removeFiles(deleted.keys());
     }
 

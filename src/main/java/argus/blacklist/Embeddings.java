@@ -6,8 +6,7 @@ import java.util.Base64;
 
 /** Embeddings as stored: float32 little-endian, base64. */
 public final class Embeddings {
-    private Embeddings() {
-    }
+    private Embeddings() {}
 
     public static String encode(float[] vector) {
         ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

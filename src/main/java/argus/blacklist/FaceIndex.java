@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,11 @@ public class FaceIndex {
     public FaceIndex(PersonImageRepository images, FacesVersionRepository versions, MeterRegistry metrics) {
         this.images = images;
         this.versions = versions;
-        this.searches = Timer.builder("argus.gallery.search").description("whole 1:N searches (both passes)").register(metrics);
-        Gauge.builder("argus.gallery.faces", this, FaceIndex::faces).description("enrolled faces held in memory by this instance")
+        this.searches = Timer.builder("argus.gallery.search")
+                .description("whole 1:N searches (both passes)")
+                .register(metrics);
+        Gauge.builder("argus.gallery.faces", this, FaceIndex::faces)
+                .description("enrolled faces held in memory by this instance")
                 .register(metrics);
     }
 
@@ -48,10 +50,12 @@ public class FaceIndex {
     }
 
     private long faces() {
-        return companies.values().stream().mapToLong(entry -> {
-            Gallery gallery = entry.gallery;
-            return gallery == null ? 0 : gallery.size();
-        }).sum();
+        return companies.values().stream()
+                .mapToLong(entry -> {
+                    Gallery gallery = entry.gallery;
+                    return gallery == null ? 0 : gallery.size();
+                })
+                .sum();
     }
 
     private List<Gallery.Hit> searchNow(UUID companyId, float[] probe, int limit, Set<UUID> collections) {
@@ -96,10 +100,15 @@ public class FaceIndex {
         List<PersonImage> page = images.firstPage(companyId, LOAD_PAGE);
         while (!page.isEmpty()) {
             for (PersonImage row : page) {
-                gallery.add(row.id(), row.personId(), collections.computeIfAbsent(row.collectionId(), id -> id),
+                gallery.add(
+                        row.id(),
+                        row.personId(),
+                        collections.computeIfAbsent(row.collectionId(), id -> id),
                         Embeddings.decode(row.embedding()));
             }
-            page = page.size() < LOAD_PAGE ? List.of() : images.pageAfter(companyId, page.getLast().id(), LOAD_PAGE);
+            page = page.size() < LOAD_PAGE
+                    ? List.of()
+                    : images.pageAfter(companyId, page.getLast().id(), LOAD_PAGE);
         }
         return gallery;
     }
@@ -108,7 +117,8 @@ public class FaceIndex {
     void added(UUID companyId, long version, List<PersonImage> rows, List<float[]> embeddings) {
         apply(companyId, version, gallery -> {
             for (int i = 0; i < rows.size(); i++) {
-                gallery.add(rows.get(i).id(), rows.get(i).personId(), rows.get(i).collectionId(), embeddings.get(i));
+                gallery.add(
+                        rows.get(i).id(), rows.get(i).personId(), rows.get(i).collectionId(), embeddings.get(i));
             }
         });
     }

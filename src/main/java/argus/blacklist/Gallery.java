@@ -29,6 +29,7 @@ public final class Gallery {
     private float[] scales;
     /** Image and person ids as two longs each (most, then least significant bits): no object per face. */
     private long[] images;
+
     private long[] persons;
     private UUID[] collections;
     private int size;
@@ -43,8 +44,7 @@ public final class Gallery {
     }
 
     /** One enrolled face found close to the probe: cosine similarity of their embeddings. */
-    public record Hit(UUID imageId, UUID personId, UUID collectionId, float cosine) {
-    }
+    public record Hit(UUID imageId, UUID personId, UUID collectionId, float cosine) {}
 
     public int size() {
         return size;
@@ -52,7 +52,8 @@ public final class Gallery {
 
     public void add(UUID imageId, UUID personId, UUID collectionId, float[] embedding) {
         if (embedding.length != dimensions) {
-            throw new IllegalArgumentException("embedding of " + embedding.length + " dimensions, " + dimensions + " expected");
+            throw new IllegalArgumentException(
+                    "embedding of " + embedding.length + " dimensions, " + dimensions + " expected");
         }
         if (size == scales.length) {
             int capacity = scales.length * 2;
@@ -85,8 +86,11 @@ public final class Gallery {
     }
 
     private Hit hit(int position, float cosine) {
-        return new Hit(new UUID(images[2 * position], images[2 * position + 1]),
-                new UUID(persons[2 * position], persons[2 * position + 1]), collections[position], cosine);
+        return new Hit(
+                new UUID(images[2 * position], images[2 * position + 1]),
+                new UUID(persons[2 * position], persons[2 * position + 1]),
+                collections[position],
+                cosine);
     }
 
     private static void put(long[] ids, int position, UUID id) {
@@ -106,8 +110,10 @@ public final class Gallery {
 
     /** The second pass: the {@code limit} best candidates by exact cosine, best first; candidates gone meanwhile drop out. */
     public static List<Hit> rescore(List<Hit> candidates, Map<UUID, float[]> embeddings, float[] probe, int limit) {
-        return candidates.stream().filter(hit -> embeddings.containsKey(hit.imageId()))
-                .map(hit -> new Hit(hit.imageId(), hit.personId(), hit.collectionId(), dot(embeddings.get(hit.imageId()), probe)))
+        return candidates.stream()
+                .filter(hit -> embeddings.containsKey(hit.imageId()))
+                .map(hit -> new Hit(
+                        hit.imageId(), hit.personId(), hit.collectionId(), dot(embeddings.get(hit.imageId()), probe)))
                 .sorted(Comparator.comparingDouble(Hit::cosine).reversed())
                 .limit(limit)
                 .toList();
@@ -120,8 +126,10 @@ public final class Gallery {
         byte[] probeCodes = new byte[dimensions];
         quantize(probe, probeCodes, 0);
         int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), size / FACES_PER_SLICE));
-        return IntStream.range(0, slices).parallel()
-                .mapToObj(slice -> positions(probeCodes, count, within, (int) ((long) size * slice / slices), (int) ((long) size * (slice + 1) / slices)))
+        return IntStream.range(0, slices)
+                .parallel()
+                .mapToObj(slice -> positions(probeCodes, count, within, (int) ((long) size * slice / slices), (int)
+                        ((long) size * (slice + 1) / slices)))
                 .flatMapToInt(Arrays::stream)
                 .toArray();
     }
@@ -199,7 +207,6 @@ public final class Gallery {
         }
         return largest / CODE_RANGE;
     }
-
 
     private static float dot(float[] embedding, float[] probe) {
         float sum = 0;

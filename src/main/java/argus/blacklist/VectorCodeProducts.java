@@ -20,8 +20,10 @@ final class VectorCodeProducts extends CodeProducts {
         IntVector sums = IntVector.zero(INTS);
         int j = 0;
         for (int bound = BYTES.loopBound(probe.length); j < bound; j += BYTES.length()) {
-            ShortVector face = (ShortVector) ByteVector.fromArray(BYTES, codes, offset + j).convertShape(VectorOperators.B2S, SHORTS, 0);
-            ShortVector wanted = (ShortVector) ByteVector.fromArray(BYTES, probe, j).convertShape(VectorOperators.B2S, SHORTS, 0);
+            ShortVector face = (ShortVector)
+                    ByteVector.fromArray(BYTES, codes, offset + j).convertShape(VectorOperators.B2S, SHORTS, 0);
+            ShortVector wanted =
+                    (ShortVector) ByteVector.fromArray(BYTES, probe, j).convertShape(VectorOperators.B2S, SHORTS, 0);
             ShortVector products = face.mul(wanted);
             sums = sums.add(products.convertShape(VectorOperators.S2I, INTS, 0))
                     .add(products.convertShape(VectorOperators.S2I, INTS, 1));

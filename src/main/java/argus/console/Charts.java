@@ -19,28 +19,33 @@ final class Charts {
     /** Room beside a bar's end for its value. */
     private static final int VALUE_LABEL = 90;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** One bar of a log-odds chart: from the zero axis to its value, red when it raises the attack odds, green when it lowers them. */
-    record Bar(String label, String value, int x, int y, int width, String kind) {
-    }
+    record Bar(String label, String value, int x, int y, int width, String kind) {}
 
-    record BarChart(List<Bar> bars, int axis, int width, int height) {
-    }
+    record BarChart(List<Bar> bars, int axis, int width, int height) {}
 
-    record Dot(String x, String y, String title) {
-    }
+    record Dot(String x, String y, String title) {}
 
-    record Series(String kind, String points) {
-    }
+    record Series(String kind, String points) {}
 
-    record LineChart(List<Series> series, List<Dot> dots, String thresholdY, String bottomLabel, String topLabel, int width, int height) {
-    }
+    record LineChart(
+            List<Series> series,
+            List<Dot> dots,
+            String thresholdY,
+            String bottomLabel,
+            String topLabel,
+            int width,
+            int height) {}
 
     /** The contributions to the attack log-odds, each against a shared scale (at least ±1). */
     static BarChart logOdds(Map<String, Object> contributions) {
-        double largest = contributions.values().stream().mapToDouble(Charts::number).map(Math::abs).max().orElse(1);
+        double largest = contributions.values().stream()
+                .mapToDouble(Charts::number)
+                .map(Math::abs)
+                .max()
+                .orElse(1);
         double scale = (WIDTH - BAR_LABEL - VALUE_LABEL) / 2.0 / Math.max(1, largest);
         int axis = BAR_LABEL + (WIDTH - BAR_LABEL - VALUE_LABEL) / 2;
         List<Bar> bars = new ArrayList<>();
@@ -48,8 +53,13 @@ final class Charts {
         for (Map.Entry<String, Object> entry : contributions.entrySet()) {
             double value = number(entry.getValue());
             int length = (int) Math.round(Math.abs(value) * scale);
-            bars.add(new Bar(entry.getKey().replace('_', ' '), format(value), value >= 0 ? axis : axis - length, 6 + row * BAR_ROW,
-                    Math.max(1, length), value >= 0 ? "raises" : "lowers"));
+            bars.add(new Bar(
+                    entry.getKey().replace('_', ' '),
+                    format(value),
+                    value >= 0 ? axis : axis - length,
+                    6 + row * BAR_ROW,
+                    Math.max(1, length),
+                    value >= 0 ? "raises" : "lowers"));
             row++;
         }
         return new BarChart(bars, axis, WIDTH, 12 + row * BAR_ROW);
@@ -58,16 +68,26 @@ final class Charts {
     /** The attack probability of every scored frame over time, with the threshold as a dashed line. */
     static LineChart frameScores(List<Map<String, Object>> frames, double threshold) {
         List<Double> times = frames.stream().map(f -> number(f.get("time"))).toList();
-        List<Double> scores = frames.stream().map(f -> number(f.get("confidence_spoofing"))).toList();
+        List<Double> scores =
+                frames.stream().map(f -> number(f.get("confidence_spoofing"))).toList();
         DoubleUnaryOperator x = xScale(times);
         DoubleUnaryOperator y = value -> TOP + PLOT_HEIGHT * (1 - Math.clamp(value, 0, 1));
         List<Dot> dots = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
-            dots.add(new Dot(format(x.applyAsDouble(times.get(i))), format(y.applyAsDouble(scores.get(i))),
-                    "frame %s at %s s: %s".formatted(frames.get(i).get("frame"), format(times.get(i)), format(scores.get(i)))));
+            dots.add(new Dot(
+                    format(x.applyAsDouble(times.get(i))),
+                    format(y.applyAsDouble(scores.get(i))),
+                    "frame %s at %s s: %s"
+                            .formatted(frames.get(i).get("frame"), format(times.get(i)), format(scores.get(i)))));
         }
-        return new LineChart(List.of(new Series("score", points(times, scores, x, y))), dots, format(y.applyAsDouble(threshold)),
-                "0", "1", WIDTH, LINE_HEIGHT);
+        return new LineChart(
+                List.of(new Series("score", points(times, scores, x, y))),
+                dots,
+                format(y.applyAsDouble(threshold)),
+                "0",
+                "1",
+                WIDTH,
+                LINE_HEIGHT);
     }
 
     /**
@@ -91,19 +111,26 @@ final class Charts {
         double last = times.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double span = Math.max(last - first, 1e-9);
         int plotWidth = WIDTH - LEFT - RIGHT;
-        return times.size() < 2 || last == first ? t -> LEFT + plotWidth / 2.0 : t -> LEFT + plotWidth * (t - first) / span;
+        return times.size() < 2 || last == first
+                ? t -> LEFT + plotWidth / 2.0
+                : t -> LEFT + plotWidth * (t - first) / span;
     }
 
     private static String points(List<Double> xs, List<Double> ys, DoubleUnaryOperator x, DoubleUnaryOperator y) {
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < Math.min(xs.size(), ys.size()); i++) {
-            points.append(points.isEmpty() ? "" : " ").append(format(x.applyAsDouble(xs.get(i)))).append(',').append(format(y.applyAsDouble(ys.get(i))));
+            points.append(points.isEmpty() ? "" : " ")
+                    .append(format(x.applyAsDouble(xs.get(i))))
+                    .append(',')
+                    .append(format(y.applyAsDouble(ys.get(i))));
         }
         return points.toString();
     }
 
     private static List<Double> numbers(Object values) {
-        return values instanceof List<?> list ? list.stream().map(Charts::number).toList() : List.of();
+        return values instanceof List<?> list
+                ? list.stream().map(Charts::number).toList()
+                : List.of();
     }
 
     static double number(Object value) {

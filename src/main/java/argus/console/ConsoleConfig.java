@@ -8,6 +8,6 @@ import io.micronaut.core.bind.annotation.Bindable;
  * review queue; {@code pageSize} how many folders a list page shows.
  */
 @ConfigurationProperties("argus.console")
-public record ConsoleConfig(@Bindable(defaultValue = "0.1") double reviewZone,
-                            @Bindable(defaultValue = "25") int pageSize) {
-}
+public record ConsoleConfig(
+        @Bindable(defaultValue = "0.1") double reviewZone,
+        @Bindable(defaultValue = "25") int pageSize) {}

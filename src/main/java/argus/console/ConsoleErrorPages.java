@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.ModelAndViewRenderer;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +28,9 @@ class ConsoleErrorPages {
     @ResponseFilter
     public void asPage(HttpRequest<?> request, MutableHttpResponse<?> response) {
         HttpStatus status = response.getStatus();
-        boolean page = response.getContentType().map(type -> type.matches(MediaType.TEXT_HTML_TYPE)).orElse(false);
+        boolean page = response.getContentType()
+                .map(type -> type.matches(MediaType.TEXT_HTML_TYPE))
+                .orElse(false);
         if (status.getCode() < 400 || page) {
             return;
         }
@@ -39,9 +40,12 @@ class ConsoleErrorPages {
             case NOT_FOUND -> "there is nothing at this address";
             case BAD_REQUEST -> "the address or the form is malformed";
             case FORBIDDEN -> "this was refused";
-            default -> status.getCode() >= 500 ? "the server failed to answer; the failure is logged" : status.getReason();
+            default ->
+                status.getCode() >= 500 ? "the server failed to answer; the failure is logged" : status.getReason();
         });
-        render(request, status, code, message).ifPresent(body -> response.contentType(MediaType.TEXT_HTML_TYPE).body(body));
+        render(request, status, code, message)
+                .ifPresent(
+                        body -> response.contentType(MediaType.TEXT_HTML_TYPE).body(body));
     }
 
     private Optional<Writable> render(HttpRequest<?> request, HttpStatus status, String code, String message) {

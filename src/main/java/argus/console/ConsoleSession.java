@@ -1,20 +1,18 @@
 package argus.console;
 
-import argus.ErrorCode;
 import argus.ArgusException;
-import argus.auth.Caller;
+import argus.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.serde.annotation.Serdeable;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A console sign-in is an Oz access token kept in an HttpOnly, Secure, SameSite=Strict cookie, never in a URL or a
@@ -27,16 +25,18 @@ final class ConsoleSession {
     static final String PATH = "/console";
     private static final byte[] CSRF_PURPOSE = "argus console form".getBytes(StandardCharsets.UTF_8);
 
-    private ConsoleSession() {
-    }
+    private ConsoleSession() {}
 
     /** A form that carries nothing but its CSRF token (a button that removes or signs out). */
     @Serdeable
-    record CsrfForm(@Nullable String csrf) {
-    }
+    record CsrfForm(@Nullable String csrf) {}
 
     static @Nullable String token(HttpRequest<?> request) {
-        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(v -> !v.isBlank()).orElse(null);
+        return request.getCookies()
+                .findCookie(COOKIE)
+                .map(Cookie::getValue)
+                .filter(v -> !v.isBlank())
+                .orElse(null);
     }
 
     /** A browser-session cookie: the token's own expiry is enforced by the server. */
@@ -65,9 +65,12 @@ final class ConsoleSession {
     /** Refuses a form whose CSRF token is missing or not the one of this sign-in. */
     static void checkForm(HttpRequest<?> request, @Nullable String submitted) {
         String expected = request.getAttribute(CSRF_ATTRIBUTE, String.class).orElse("");
-        if (submitted == null || expected.isEmpty()
-                || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8))) {
-            throw new ArgusException(ErrorCode.CSRF_REFUSED, "the form is stale or was not sent from the console; reload the page");
+        if (submitted == null
+                || expected.isEmpty()
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), submitted.getBytes(StandardCharsets.UTF_8))) {
+            throw new ArgusException(
+                    ErrorCode.CSRF_REFUSED, "the form is stale or was not sent from the console; reload the page");
         }
     }
 }

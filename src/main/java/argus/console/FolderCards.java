@@ -1,18 +1,17 @@
 package argus.console;
 
+import argus.JsonText;
 import argus.analysis.AnalysisType;
 import argus.analysis.MediaResult;
 import argus.folder.Analysis;
 import argus.folder.Folder;
 import argus.folder.FolderView;
-import argus.JsonText;
 import argus.folder.Media;
 import argus.folder.MediaType;
 import argus.folder.OperatorDecision;
 import argus.webhook.WebhookDelivery;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +29,8 @@ import java.util.UUID;
  */
 @Singleton
 class FolderCards {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final JsonText json;
 
@@ -38,55 +38,105 @@ class FolderCards {
         this.json = json;
     }
 
-    record Verdict(String type, String resolution, String score) {
-    }
+    record Verdict(String type, String resolution, String score) {}
 
-    record Row(String id, String created, String company, String systemResolution, String operatorStatus, @Nullable String thumbnail,
-               String metaData, List<Verdict> verdicts) {
-    }
+    record Row(
+            String id,
+            String created,
+            String company,
+            String systemResolution,
+            String operatorStatus,
+            @Nullable String thumbnail,
+            String metaData,
+            List<Verdict> verdicts) {}
 
-    record MediaCard(String id, String name, String type, String tags, String url, @Nullable String thumbnail, boolean photo,
-                     boolean video, boolean shots, boolean output) {
-    }
+    record MediaCard(
+            String id,
+            String name,
+            String type,
+            String tags,
+            String url,
+            @Nullable String thumbnail,
+            boolean photo,
+            boolean video,
+            boolean shots,
+            boolean output) {}
 
-    record Match(String personId, String collectionId, String confidence, String photo) {
-    }
+    record Match(String personId, String collectionId, String confidence, String photo) {}
 
-    record Result(String mediaId, String mediaName, String resolution, String score, String error,
-                  @Nullable Charts.BarChart cues, List<Fact> cueValues, @Nullable Charts.LineChart frames,
-                  @Nullable Gesture gesture, List<MediaCard> bestShots, List<Match> matches, String confidences) {
-    }
+    record Result(
+            String mediaId,
+            String mediaName,
+            String resolution,
+            String score,
+            String error,
+            @Nullable Charts.BarChart cues,
+            List<Fact> cueValues,
+            @Nullable Charts.LineChart frames,
+            @Nullable Gesture gesture,
+            List<MediaCard> bestShots,
+            List<Match> matches,
+            String confidences) {}
 
-    record Gesture(String tag, boolean performed, String reason, Charts.LineChart chart) {
-    }
+    record Gesture(String tag, boolean performed, String reason, Charts.LineChart chart) {}
 
-    record Fact(String name, String value) {
-    }
+    record Fact(String name, String value) {}
 
-    record Decision(String target, String resolution, String comment, String by, String at) {
-    }
+    record Decision(String target, String resolution, String comment, String by, String at) {}
 
-    record Card(String id, String type, String state, String systemResolution, String resolution, String score, String threshold,
-                String error, List<Result> results, List<MediaCard> sources, String collection, @Nullable Decision decision) {
-    }
+    record Card(
+            String id,
+            String type,
+            String state,
+            String systemResolution,
+            String resolution,
+            String score,
+            String threshold,
+            String error,
+            List<Result> results,
+            List<MediaCard> sources,
+            String collection,
+            @Nullable Decision decision) {}
 
-    record Delivery(String url, String state, int attempts, String lastStatus, String lastError, String updated) {
-    }
+    record Delivery(String url, String state, int attempts, String lastStatus, String lastError, String updated) {}
 
-    record Detail(String id, String company, String user, String created, String updated, String status, String systemResolution,
-                  List<Fact> metaData, List<Fact> context, List<MediaCard> media, List<Card> analyses, @Nullable Decision decision,
-                  List<Decision> history, List<Delivery> deliveries) {
-    }
+    record Detail(
+            String id,
+            String company,
+            String user,
+            String created,
+            String updated,
+            String status,
+            String systemResolution,
+            List<Fact> metaData,
+            List<Fact> context,
+            List<MediaCard> media,
+            List<Card> analyses,
+            @Nullable Decision decision,
+            List<Decision> history,
+            List<Delivery> deliveries) {}
 
     /** A row of the list; the company is named when its name is known (to those who see every company). */
     Row row(FolderView view, Map<String, String> companyNames) {
         Folder folder = view.folder();
-        String thumbnail = view.media().stream().filter(m -> m.thumbKey() != null).findFirst().map(m -> thumbnailUrl(folder.id(), m)).orElse(null);
+        String thumbnail = view.media().stream()
+                .filter(m -> m.thumbKey() != null)
+                .findFirst()
+                .map(m -> thumbnailUrl(folder.id(), m))
+                .orElse(null);
         List<Verdict> verdicts = view.analyses().stream()
-                .map(a -> new Verdict(a.type().name(), resolution(a, view.decision(a.id())), score(a.score()))).toList();
+                .map(a -> new Verdict(a.type().name(), resolution(a, view.decision(a.id())), score(a.score())))
+                .toList();
         String company = folder.companyId().toString();
-        return new Row(folder.id().toString(), time(folder.timeCreated()), companyNames.getOrDefault(company, company), folder.systemResolution().name(),
-                view.decision(null).map(d -> d.resolution().name()).orElse(""), thumbnail, compact(folder.metaData()), verdicts);
+        return new Row(
+                folder.id().toString(),
+                time(folder.timeCreated()),
+                companyNames.getOrDefault(company, company),
+                folder.systemResolution().name(),
+                view.decision(null).map(d -> d.resolution().name()).orElse(""),
+                thumbnail,
+                compact(folder.metaData()),
+                verdicts);
     }
 
     Detail detail(FolderView view, List<WebhookDelivery> deliveries) {
@@ -99,27 +149,55 @@ class FolderCards {
         context.add(new Fact("device", text(folder.deviceInfo())));
         context.add(new Fact("location", text(folder.geoLocation())));
         context.add(new Fact("webhook", text(folder.resolutionEndpoint())));
-        List<Card> cards = view.analyses().stream().map(a -> card(a, media, view.decision(a.id()))).toList();
+        List<Card> cards = view.analyses().stream()
+                .map(a -> card(a, media, view.decision(a.id())))
+                .toList();
         Map<UUID, String> types = new HashMap<>();
         view.analyses().forEach(a -> types.put(a.id(), a.type().name()));
         List<Decision> history = view.decisions().reversed().stream()
-                .map(d -> decision(d, d.analysisId() == null ? "folder" : types.getOrDefault(d.analysisId(), "analysis"))).toList();
-        return new Detail(folder.id().toString(), folder.companyId().toString(), folder.userId().toString(), time(folder.timeCreated()),
-                time(folder.timeUpdated()), folder.resolutionStatus().name(), folder.systemResolution().name(), fields(folder.metaData()),
-                context, view.media().stream().map(m -> media.get(m.id())).toList(), cards,
-                view.decision(null).map(d -> decision(d, "folder")).orElse(null), history,
+                .map(d ->
+                        decision(d, d.analysisId() == null ? "folder" : types.getOrDefault(d.analysisId(), "analysis")))
+                .toList();
+        return new Detail(
+                folder.id().toString(),
+                folder.companyId().toString(),
+                folder.userId().toString(),
+                time(folder.timeCreated()),
+                time(folder.timeUpdated()),
+                folder.resolutionStatus().name(),
+                folder.systemResolution().name(),
+                fields(folder.metaData()),
+                context,
+                view.media().stream().map(m -> media.get(m.id())).toList(),
+                cards,
+                view.decision(null).map(d -> decision(d, "folder")).orElse(null),
+                history,
                 deliveries.stream().map(FolderCards::delivery).toList());
     }
 
     private Card card(Analysis analysis, Map<UUID, MediaCard> media, Optional<OperatorDecision> decision) {
         List<Result> results = json.results(analysis.resultsMedia()).stream()
-                .map(r -> result(analysis, r, media)).toList();
-        List<MediaCard> sources = json.ids(analysis.sourceMedia()).stream().map(media::get).filter(Objects::nonNull).toList();
+                .map(r -> result(analysis, r, media))
+                .toList();
+        List<MediaCard> sources = json.ids(analysis.sourceMedia()).stream()
+                .map(media::get)
+                .filter(Objects::nonNull)
+                .toList();
         Object collection = json.object(analysis.params()).get("collection_id");
         String error = analysis.errorCode() == null ? "" : analysis.errorCode() + ": " + text(analysis.errorMessage());
-        return new Card(analysis.id().toString(), analysis.type().name(), analysis.state().name(), analysis.resolutionStatus().name(),
-                resolution(analysis, decision), score(analysis.score()), score(analysis.threshold()), error, results, sources,
-                collection == null ? "" : collection.toString(), decision.map(d -> decision(d, analysis.type().name())).orElse(null));
+        return new Card(
+                analysis.id().toString(),
+                analysis.type().name(),
+                analysis.state().name(),
+                analysis.resolutionStatus().name(),
+                resolution(analysis, decision),
+                score(analysis.score()),
+                score(analysis.threshold()),
+                error,
+                results,
+                sources,
+                collection == null ? "" : collection.toString(),
+                decision.map(d -> decision(d, analysis.type().name())).orElse(null));
     }
 
     @SuppressWarnings("unchecked")
@@ -140,36 +218,69 @@ class FolderCards {
                 }
             });
         }
-        Charts.LineChart frames = data.get("frame_scores") instanceof List<?> scores && scores.size() > 1 && analysis.threshold() != null
-                ? Charts.frameScores((List<Map<String, Object>>) scores, analysis.threshold()) : null;
+        Charts.LineChart frames =
+                data.get("frame_scores") instanceof List<?> scores && scores.size() > 1 && analysis.threshold() != null
+                        ? Charts.frameScores((List<Map<String, Object>>) scores, analysis.threshold())
+                        : null;
         Gesture gesture = null;
         if (data.get("gesture") instanceof Map<?, ?> checked && checked.get("timeline") instanceof Map<?, ?> timeline) {
-            gesture = new Gesture(String.valueOf(checked.get("tag")), Boolean.TRUE.equals(checked.get("performed")),
-                    checked.get("reason") == null ? "" : checked.get("reason").toString(), Charts.timeline((Map<String, Object>) timeline));
+            gesture = new Gesture(
+                    String.valueOf(checked.get("tag")),
+                    Boolean.TRUE.equals(checked.get("performed")),
+                    checked.get("reason") == null ? "" : checked.get("reason").toString(),
+                    Charts.timeline((Map<String, Object>) timeline));
         }
         List<Match> matches = new ArrayList<>();
         if (data.get("matches") instanceof List<?> hits) {
             for (Object hit : hits) {
                 Map<String, Object> match = (Map<String, Object>) hit;
-                matches.add(new Match(String.valueOf(match.get("person_id")), String.valueOf(match.get("collection_id")),
+                matches.add(new Match(
+                        String.valueOf(match.get("person_id")),
+                        String.valueOf(match.get("collection_id")),
                         score(Charts.number(match.get("confidence"))),
-                        BlacklistPages.photoUrl(match.get("collection_id"), match.get("person_id"), match.get("person_image_id"))));
+                        BlacklistPages.photoUrl(
+                                match.get("collection_id"), match.get("person_id"), match.get("person_image_id"))));
             }
         }
         String confidences = analysis.type().engine() == AnalysisType.BIOMETRY && data.containsKey("min_confidence")
-                ? "lowest %s, highest %s".formatted(score(Charts.number(data.get("min_confidence"))), score(Charts.number(data.get("max_confidence"))))
+                ? "lowest %s, highest %s"
+                        .formatted(
+                                score(Charts.number(data.get("min_confidence"))),
+                                score(Charts.number(data.get("max_confidence"))))
                 : "";
-        Object confidence = data.containsKey("confidence_spoofing") ? data.get("confidence_spoofing") : data.get("max_confidence");
-        return new Result(result.sourceMediaId().toString(), source == null ? "" : source.name(), result.resolution().name(),
-                confidence == null ? "" : score(Charts.number(confidence)), error, cues, cueValues, frames, gesture,
-                result.outputImages().stream().map(media::get).filter(Objects::nonNull).toList(), matches, confidences);
+        Object confidence =
+                data.containsKey("confidence_spoofing") ? data.get("confidence_spoofing") : data.get("max_confidence");
+        return new Result(
+                result.sourceMediaId().toString(),
+                source == null ? "" : source.name(),
+                result.resolution().name(),
+                confidence == null ? "" : score(Charts.number(confidence)),
+                error,
+                cues,
+                cueValues,
+                frames,
+                gesture,
+                result.outputImages().stream()
+                        .map(media::get)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                matches,
+                confidences);
     }
 
     private MediaCard media(UUID folderId, Media media, boolean output) {
         String url = "%s/folders/%s/media/%s".formatted(ConsoleSession.PATH, folderId, media.id());
-        return new MediaCard(media.id().toString(), media.originalName(), media.mediaType().name(), String.join(", ", json.strings(media.tags())),
-                url, media.thumbKey() == null ? null : url + "/thumb", media.mediaType() == MediaType.IMAGE_FOLDER,
-                media.mediaType() == MediaType.VIDEO_FOLDER, media.mediaType() == MediaType.SHOTS_FOLDER, output);
+        return new MediaCard(
+                media.id().toString(),
+                media.originalName(),
+                media.mediaType().name(),
+                String.join(", ", json.strings(media.tags())),
+                url,
+                media.thumbKey() == null ? null : url + "/thumb",
+                media.mediaType() == MediaType.IMAGE_FOLDER,
+                media.mediaType() == MediaType.VIDEO_FOLDER,
+                media.mediaType() == MediaType.SHOTS_FOLDER,
+                output);
     }
 
     private static String thumbnailUrl(UUID folderId, Media media) {
@@ -177,16 +288,27 @@ class FolderCards {
     }
 
     private static Decision decision(OperatorDecision decision, String target) {
-        return new Decision(target, decision.resolution().name(), decision.comment(), decision.userEmail(), time(decision.timeCreated()));
+        return new Decision(
+                target,
+                decision.resolution().name(),
+                decision.comment(),
+                decision.userEmail(),
+                time(decision.timeCreated()));
     }
 
     private static Delivery delivery(WebhookDelivery delivery) {
-        return new Delivery(delivery.url(), delivery.state().name(), delivery.attempts(),
-                delivery.lastStatus() == null ? "" : delivery.lastStatus().toString(), text(delivery.lastError()), time(delivery.timeUpdated()));
+        return new Delivery(
+                delivery.url(),
+                delivery.state().name(),
+                delivery.attempts(),
+                delivery.lastStatus() == null ? "" : delivery.lastStatus().toString(),
+                text(delivery.lastError()),
+                time(delivery.timeUpdated()));
     }
 
     private static String resolution(Analysis analysis, Optional<OperatorDecision> decision) {
-        return decision.map(d -> d.resolution().name()).orElse(analysis.resolutionStatus().name());
+        return decision.map(d -> d.resolution().name())
+                .orElse(analysis.resolutionStatus().name());
     }
 
     private static String score(@Nullable Double score) {
@@ -209,6 +331,7 @@ class FolderCards {
     /** Each top-level metadata field: a text as it is, anything else as JSON. */
     private List<Fact> fields(String metaData) {
         return json.object(metaData).entrySet().stream()
-                .map(e -> new Fact(e.getKey(), e.getValue() instanceof String text ? text : json.write(e.getValue()))).toList();
+                .map(e -> new Fact(e.getKey(), e.getValue() instanceof String text ? text : json.write(e.getValue())))
+                .toList();
     }
 }

@@ -1,9 +1,8 @@
 package argus.console;
 
-import argus.folder.FrameStrips;
+import argus.ArgusException;
 import argus.EnumNames;
 import argus.ErrorCode;
-import argus.ArgusException;
 import argus.analysis.AnalysisType;
 import argus.analysis.Resolution;
 import argus.api.Downloads;
@@ -15,6 +14,7 @@ import argus.folder.FolderQuery;
 import argus.folder.FolderService;
 import argus.folder.FolderStatus;
 import argus.folder.FolderView;
+import argus.folder.FrameStrips;
 import argus.folder.Media;
 import argus.folder.MetaDataMatch;
 import argus.storage.MediaStore;
@@ -39,7 +39,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -61,8 +60,12 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FolderPages {
-    private static final List<Resolution> COUNTED = List.of(Resolution.SUCCESS, Resolution.DECLINED, Resolution.OPERATOR_REQUIRED,
-            Resolution.FAILED, Resolution.PROCESSING);
+    private static final List<Resolution> COUNTED = List.of(
+            Resolution.SUCCESS,
+            Resolution.DECLINED,
+            Resolution.OPERATOR_REQUIRED,
+            Resolution.FAILED,
+            Resolution.PROCESSING);
     private static final int MAX_COMPANIES = 500;
     /** Deeper pages than this are not offered (the offset would overflow long before anyone pages that far). */
     private static final int MAX_PAGE = 100_000;
@@ -76,8 +79,15 @@ class FolderPages {
     private final Accounts accounts;
     private final ConsoleConfig config;
 
-    FolderPages(FolderService folders, FolderCards cards, CollectionService collections, WebhookDeliveryRepository deliveries,
-                MediaStore store, FrameStrips strips, Accounts accounts, ConsoleConfig config) {
+    FolderPages(
+            FolderService folders,
+            FolderCards cards,
+            CollectionService collections,
+            WebhookDeliveryRepository deliveries,
+            MediaStore store,
+            FrameStrips strips,
+            Accounts accounts,
+            ConsoleConfig config) {
         this.folders = folders;
         this.cards = cards;
         this.collections = collections;
@@ -89,20 +99,46 @@ class FolderPages {
     }
 
     /** The list's filters as the form sends them; empty fields are no filter. */
-    record Filters(String resolution, String status, String from, String to, String type, String metaKey, String metaValue, String company) {
+    record Filters(
+            String resolution,
+            String status,
+            String from,
+            String to,
+            String type,
+            String metaKey,
+            String metaValue,
+            String company) {
         static Filters of(HttpRequest<?> request) {
             var query = request.getParameters();
-            return new Filters(query.get("resolution", String.class, ""), query.get("status", String.class, ""),
-                    query.get("from", String.class, ""), query.get("to", String.class, ""), query.get("type", String.class, ""),
-                    query.get("meta_key", String.class, ""), query.get("meta_value", String.class, ""), query.get("company", String.class, ""));
+            return new Filters(
+                    query.get("resolution", String.class, ""),
+                    query.get("status", String.class, ""),
+                    query.get("from", String.class, ""),
+                    query.get("to", String.class, ""),
+                    query.get("type", String.class, ""),
+                    query.get("meta_key", String.class, ""),
+                    query.get("meta_value", String.class, ""),
+                    query.get("company", String.class, ""));
         }
 
         FolderQuery query(int limit, int offset, @Nullable Resolution verdict, @Nullable Double reviewZone) {
-            List<MetaDataMatch> metaData = metaKey.isBlank() ? List.of() : List.of(new MetaDataMatch(metaKey.strip(), metaValue, true));
-            return new FolderQuery(limit, offset, new FolderQuery.TimeRange(day(from, "from", 0), day(to, "to", 1)),
-                    new FolderQuery.TimeRange(null, null), null, null, company.isBlank() ? null : uuid(company, "company"), verdict,
-                    status.isBlank() ? null : constant(FolderStatus.class, status, "status"), metaData,
-                    type.isBlank() ? null : AnalysisType.parse(type), reviewZone, Sort.of(Sort.Order.desc("timeCreated")), true);
+            List<MetaDataMatch> metaData =
+                    metaKey.isBlank() ? List.of() : List.of(new MetaDataMatch(metaKey.strip(), metaValue, true));
+            return new FolderQuery(
+                    limit,
+                    offset,
+                    new FolderQuery.TimeRange(day(from, "from", 0), day(to, "to", 1)),
+                    new FolderQuery.TimeRange(null, null),
+                    null,
+                    null,
+                    company.isBlank() ? null : uuid(company, "company"),
+                    verdict,
+                    status.isBlank() ? null : constant(FolderStatus.class, status, "status"),
+                    metaData,
+                    type.isBlank() ? null : AnalysisType.parse(type),
+                    reviewZone,
+                    Sort.of(Sort.Order.desc("timeCreated")),
+                    true);
         }
 
         /** The filters that are set, as a query string for the paging links (each value URL-encoded). */
@@ -116,11 +152,14 @@ class FolderPages {
             fields.put("meta_key", metaKey);
             fields.put("meta_value", metaValue);
             fields.put("company", company);
-            return fields.entrySet().stream().filter(e -> !e.getValue().isBlank())
-                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            return fields.entrySet().stream()
+                    .filter(e -> !e.getValue().isBlank())
+                    .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
         }
 
-        @Nullable Resolution verdict() {
+        @Nullable
+        Resolution verdict() {
             return resolution.isBlank() ? null : constant(Resolution.class, resolution, "resolution");
         }
 
@@ -130,15 +169,22 @@ class FolderPages {
                 return null;
             }
             try {
-                return LocalDate.parse(text.strip()).plusDays(plusDays).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(plusDays * 1000L);
+                return LocalDate.parse(text.strip())
+                        .plusDays(plusDays)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()
+                        .minusNanos(plusDays * 1000L);
             } catch (DateTimeParseException e) {
-                throw new ArgusException(ErrorCode.INVALID_VALUE, "%s must be a date (YYYY-MM-DD), not '%s'".formatted(name, ArgusException.clip(text)));
+                throw new ArgusException(
+                        ErrorCode.INVALID_VALUE,
+                        "%s must be a date (YYYY-MM-DD), not '%s'".formatted(name, ArgusException.clip(text)));
             }
         }
     }
 
     @Get("/folders")
-    ModelAndView<Map<String, Object>> list(Caller caller, HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
+    ModelAndView<Map<String, Object>> list(
+            Caller caller, HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
         Filters filters = Filters.of(request);
         Map<String, Object> model = listing(caller, filters, filters.verdict(), null, page);
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -151,7 +197,8 @@ class FolderPages {
     }
 
     @Get("/review")
-    ModelAndView<Map<String, Object>> review(Caller caller, HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
+    ModelAndView<Map<String, Object>> review(
+            Caller caller, HttpRequest<?> request, @QueryValue(defaultValue = "0") int page) {
         Filters filters = Filters.of(request);
         Map<String, Object> model = listing(caller, filters, filters.verdict(), config.reviewZone(), page);
         model.put("counts", Map.of());
@@ -160,24 +207,33 @@ class FolderPages {
         return ConsolePage.of(request, "folders", model);
     }
 
-    private Map<String, Object> listing(Caller caller, Filters filters, @Nullable Resolution verdict, @Nullable Double reviewZone, int page) {
+    private Map<String, Object> listing(
+            Caller caller, Filters filters, @Nullable Resolution verdict, @Nullable Double reviewZone, int page) {
         int index = Math.clamp(page, 0, MAX_PAGE);
         FolderQuery query = filters.query(config.pageSize(), index * config.pageSize(), verdict, reviewZone);
         var found = folders.list(caller, query);
         List<ConsolePage.Option> companies = caller.role().scope() == Role.Scope.ALL
                 ? accounts.companies(caller, null, Pageable.from(0, MAX_COMPANIES)).getContent().stream()
-                        .map(c -> new ConsolePage.Option(c.id().toString(), c.name())).toList()
+                        .map(c -> new ConsolePage.Option(c.id().toString(), c.name()))
+                        .toList()
                 : List.of();
-        Map<String, String> companyNames = companies.stream().collect(Collectors.toMap(ConsolePage.Option::value, ConsolePage.Option::label));
+        Map<String, String> companyNames =
+                companies.stream().collect(Collectors.toMap(ConsolePage.Option::value, ConsolePage.Option::label));
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("rows", found.getContent().stream().map(view -> cards.row(view, companyNames)).toList());
+        model.put(
+                "rows",
+                found.getContent().stream()
+                        .map(view -> cards.row(view, companyNames))
+                        .toList());
         model.put("total", found.getTotalSize());
         model.put("page", index);
         model.put("pages", Math.max(1, (found.getTotalSize() + config.pageSize() - 1) / config.pageSize()));
         model.put("filters", filters);
         model.put("types", List.of("QUALITY", "BIOMETRY", "BLACKLIST"));
         model.put("resolutions", COUNTED.stream().map(Resolution::name).toList());
-        model.put("statuses", List.of(FolderStatus.values()).stream().map(FolderStatus::name).toList());
+        model.put(
+                "statuses",
+                List.of(FolderStatus.values()).stream().map(FolderStatus::name).toList());
         model.put("query", filters.queryString());
         model.put("companies", companies);
         return model;
@@ -189,31 +245,44 @@ class FolderPages {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("title", "Folder " + folderId);
         model.put("folder", cards.detail(view, deliveries.findByFolderId(folderId)));
-        model.put("collections", caller.role().createsFolders() ? BlacklistPages.choices(collections, caller) : List.of());
+        model.put(
+                "collections",
+                caller.role().createsFolders() ? BlacklistPages.choices(collections, caller) : List.of());
         return ConsolePage.of(request, "folder", model);
     }
 
     @Serdeable
-    record DecisionForm(@Nullable String csrf, @Nullable String analysis, @Nullable String resolution, @Nullable String comment) {
-    }
+    record DecisionForm(
+            @Nullable String csrf,
+            @Nullable String analysis,
+            @Nullable String resolution,
+            @Nullable String comment) {}
 
     @Post(uri = "/folders/{folderId}/decision", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> decide(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @Body DecisionForm form) {
+    HttpResponse<?> decide(
+            Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @Body DecisionForm form) {
         ConsoleSession.checkForm(request, form.csrf());
         UUID analysis = form.analysis() == null || form.analysis().isBlank() ? null : uuid(form.analysis(), "analysis");
-        Resolution resolution = constant(Resolution.class, form.resolution() == null ? "" : form.resolution(), "resolution");
+        Resolution resolution =
+                constant(Resolution.class, form.resolution() == null ? "" : form.resolution(), "resolution");
         folders.decide(caller, folderId, analysis, resolution, form.comment() == null ? "" : form.comment());
         return HttpResponse.seeOther(URI.create("%s/folders/%s".formatted(ConsoleSession.PATH, folderId)));
     }
 
     @Get("/folders/{folderId}/media/{mediaId}")
-    HttpResponse<StreamedFile> media(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+    HttpResponse<StreamedFile> media(
+            Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
-        return Downloads.inline(store, media.storageKey(), MediaType.of(media.contentType()), request.getHeaders().get(HttpHeaders.RANGE));
+        return Downloads.inline(
+                store,
+                media.storageKey(),
+                MediaType.of(media.contentType()),
+                request.getHeaders().get(HttpHeaders.RANGE));
     }
 
     @Get("/folders/{folderId}/media/{mediaId}/thumb")
-    HttpResponse<StreamedFile> thumbnail(Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
+    HttpResponse<StreamedFile> thumbnail(
+            Caller caller, HttpRequest<?> request, @PathVariable UUID folderId, @PathVariable UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
         if (media.thumbKey() == null) {
             throw ArgusException.notFound("thumbnail of media " + mediaId);
@@ -228,8 +297,10 @@ class FolderPages {
     }
 
     @Serdeable
-    record EnrolForm(@Nullable String csrf, @Nullable String media, @Nullable String collection) {
-    }
+    record EnrolForm(
+            @Nullable String csrf,
+            @Nullable String media,
+            @Nullable String collection) {}
 
     /** Enrols the face of a folder's photo or best shot as a new person of a collection. */
     @Post(uri = "/folders/{folderId}/enrol", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -238,8 +309,16 @@ class FolderPages {
         UUID collection = uuid(form.collection(), "collection");
         Media media = folders.media(caller, folderId, uuid(form.media(), "media"));
         try (var content = store.open(media.storageKey())) {
-            collections.createPerson(caller, collection,
-                    Map.of("source_folder_id", folderId.toString(), "source_media_id", media.id().toString()), content, media.originalName());
+            collections.createPerson(
+                    caller,
+                    collection,
+                    Map.of(
+                            "source_folder_id",
+                            folderId.toString(),
+                            "source_media_id",
+                            media.id().toString()),
+                    content,
+                    media.originalName());
             return HttpResponse.seeOther(URI.create("%s/blacklists/%s".formatted(ConsoleSession.PATH, collection)));
         } catch (IOException e) {
             throw new UncheckedIOException("stored media is unreadable: " + media.storageKey(), e);
@@ -250,12 +329,15 @@ class FolderPages {
         try {
             return UUID.fromString(text == null ? "" : text.strip());
         } catch (IllegalArgumentException e) {
-            throw new ArgusException(ErrorCode.INVALID_VALUE, "%s must be an id, not '%s'".formatted(name, ArgusException.clip(String.valueOf(text))));
+            throw new ArgusException(
+                    ErrorCode.INVALID_VALUE,
+                    "%s must be an id, not '%s'".formatted(name, ArgusException.clip(String.valueOf(text))));
         }
     }
 
     static <E extends Enum<E>> E constant(Class<E> type, String text, String name) {
         return EnumNames.find(type, text)
-                .orElseThrow(() -> new ArgusException(ErrorCode.INVALID_VALUE, "unknown %s '%s'".formatted(name, ArgusException.clip(text))));
+                .orElseThrow(() -> new ArgusException(
+                        ErrorCode.INVALID_VALUE, "unknown %s '%s'".formatted(name, ArgusException.clip(text))));
     }
 }

@@ -1,8 +1,8 @@
 package argus.console;
 
-import argus.auth.Caller;
 import argus.ArgusException;
 import argus.api.ClientOrigin;
+import argus.auth.Caller;
 import argus.auth.LoginService;
 import argus.auth.TokenService;
 import io.micronaut.core.annotation.Nullable;
@@ -19,7 +19,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
-
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -45,8 +44,7 @@ class SignInController {
     }
 
     @Serdeable
-    record Credentials(@Nullable String email, @Nullable String password) {
-    }
+    record Credentials(@Nullable String email, @Nullable String password) {}
 
     @Get
     HttpResponse<?> home() {
@@ -64,15 +62,18 @@ class SignInController {
      */
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, String error) {
         URI base = URI.create(origins.baseUrl(request).orElse("https://localhost"));
-        boolean cookieDropped = "http".equals(base.getScheme()) && !LOOPBACK_NAMES.contains(String.valueOf(base.getHost()));
+        boolean cookieDropped =
+                "http".equals(base.getScheme()) && !LOOPBACK_NAMES.contains(String.valueOf(base.getHost()));
         return new ModelAndView<>("console/sign-in", Map.of("error", error, "needsHttps", cookieDropped));
     }
 
     @Post(uri = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> signIn(@Body Credentials credentials, HttpRequest<?> request) {
         try {
-            var pair = logins.login(credentials.email() == null ? "" : credentials.email(),
-                    credentials.password() == null ? "" : credentials.password(), origins.address(request));
+            var pair = logins.login(
+                    credentials.email() == null ? "" : credentials.email(),
+                    credentials.password() == null ? "" : credentials.password(),
+                    origins.address(request));
             return HttpResponse.seeOther(HOME).cookie(ConsoleSession.signedIn(pair.accessToken()));
         } catch (ArgusException refused) {
             return HttpResponse.status(refused.status()).body(page(request, refused.getMessage()));

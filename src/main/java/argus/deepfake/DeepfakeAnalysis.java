@@ -3,7 +3,6 @@ package argus.deepfake;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -15,31 +14,67 @@ import java.util.UUID;
  * {@code details} is the JSON of the measured cues.
  */
 @MappedEntity(value = "deepfake_analysis", escape = false)
-public record DeepfakeAnalysis(@Id UUID id,
-                               UUID companyId,
-                               UUID userId,
-                               @Nullable String fileName,
-                               String fileType,
-                               @Nullable String externalId,
-                               @Nullable String callbackUrl,
-                               String status,
-                               @Nullable String verdict,
-                               @Nullable Double confidence,
-                               @Nullable Double deepfakeProbability,
-                               @Nullable String message,
-                               @Nullable String details,
-                               Instant createdAt,
-                               @Nullable Instant completedAt,
-                               @Nullable String storageKey) {
+public record DeepfakeAnalysis(
+        @Id UUID id,
+        UUID companyId,
+        UUID userId,
+        @Nullable String fileName,
+        String fileType,
+        @Nullable String externalId,
+        @Nullable String callbackUrl,
+        String status,
+        @Nullable String verdict,
+        @Nullable Double confidence,
+        @Nullable Double deepfakeProbability,
+        @Nullable String message,
+        @Nullable String details,
+        Instant createdAt,
+        @Nullable Instant completedAt,
+        @Nullable String storageKey) {
 
-    DeepfakeAnalysis completed(String verdict, @Nullable Double confidence, @Nullable Double probability, String message, String details,
-                               Instant time) {
-        return new DeepfakeAnalysis(id, companyId, userId, fileName, fileType, externalId, callbackUrl, "completed", verdict, confidence,
-                probability, message, details, createdAt, time, null);
+    DeepfakeAnalysis completed(
+            String verdict,
+            @Nullable Double confidence,
+            @Nullable Double probability,
+            String message,
+            String details,
+            Instant time) {
+        return new DeepfakeAnalysis(
+                id,
+                companyId,
+                userId,
+                fileName,
+                fileType,
+                externalId,
+                callbackUrl,
+                "completed",
+                verdict,
+                confidence,
+                probability,
+                message,
+                details,
+                createdAt,
+                time,
+                null);
     }
 
     DeepfakeAnalysis failed(String message, Instant time) {
-        return new DeepfakeAnalysis(id, companyId, userId, fileName, fileType, externalId, callbackUrl, "failed", null, null, null,
-                message, null, createdAt, time, null);
+        return new DeepfakeAnalysis(
+                id,
+                companyId,
+                userId,
+                fileName,
+                fileType,
+                externalId,
+                callbackUrl,
+                "failed",
+                null,
+                null,
+                null,
+                message,
+                null,
+                createdAt,
+                time,
+                null);
     }
 }

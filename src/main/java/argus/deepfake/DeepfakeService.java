@@ -1,15 +1,15 @@
 package argus.deepfake;
 
-import argus.Timestamps;
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.JsonText;
+import argus.Timestamps;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
 import argus.auth.Caller;
-import argus.jobs.JobQueue;
 import argus.forgery.FaceMediaForgery;
-import argus.JsonText;
+import argus.jobs.JobQueue;
 import argus.storage.MediaStore;
 import argus.vision.MediaKind;
 import argus.vision.MediaOpener;
@@ -18,7 +18,6 @@ import argus.vision.MediaSource;
 import argus.webhook.Webhooks;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,7 +41,8 @@ public class DeepfakeService {
     private final Timestamps timestamps;
     public static final Set<String> FILE_TYPES = Set.of("document", "image", "audio", "video");
     /** Rough time of the analysis, by type, with an idle engine. */
-    private static final Map<String, Integer> ESTIMATED_SECONDS = Map.of("document", 1, "image", 2, "audio", 5, "video", 5);
+    private static final Map<String, Integer> ESTIMATED_SECONDS =
+            Map.of("document", 1, "image", 2, "audio", 5, "video", 5);
 
     private final AnalysisEngine engine;
     private final MediaOpener opener;
@@ -55,8 +55,18 @@ public class DeepfakeService {
     private final SpeechAuthenticity speech;
     private final FaceMediaForgery faces;
 
-    public DeepfakeService(Timestamps timestamps, AnalysisEngine engine, MediaOpener opener, AudioDecoder audio, MediaStore store, DeepfakeAnalysisRepository analyses,
-                           Webhooks webhooks, JobQueue queue, JsonText json, SpeechAuthenticity speech, FaceMediaForgery faces) {
+    public DeepfakeService(
+            Timestamps timestamps,
+            AnalysisEngine engine,
+            MediaOpener opener,
+            AudioDecoder audio,
+            MediaStore store,
+            DeepfakeAnalysisRepository analyses,
+            Webhooks webhooks,
+            JobQueue queue,
+            JsonText json,
+            SpeechAuthenticity speech,
+            FaceMediaForgery faces) {
         this.timestamps = timestamps;
         this.speech = speech;
         this.faces = faces;
@@ -71,13 +81,17 @@ public class DeepfakeService {
     }
 
     /** What the client sent besides the file. */
-    public record Request(@Nullable String fileName, @Nullable String fileType, @Nullable String callbackUrl, @Nullable String externalId) {
-    }
+    public record Request(
+            @Nullable String fileName,
+            @Nullable String fileType,
+            @Nullable String callbackUrl,
+            @Nullable String externalId) {}
 
     public DeepfakeAnalysis submit(Caller caller, InputStream file, Request request) {
         caller.require(caller.role().createsFolders(), "submit media");
         if (request.fileType() != null && !FILE_TYPES.contains(request.fileType())) {
-            throw new ArgusException(ErrorCode.INVALID_FILE_TYPE, "file_type must be one of document, image, audio, video");
+            throw new ArgusException(
+                    ErrorCode.INVALID_FILE_TYPE, "file_type must be one of document, image, audio, video");
         }
         if (request.callbackUrl() != null) {
             webhooks.checkEndpoint(request.callbackUrl());
@@ -96,11 +110,30 @@ public class DeepfakeService {
             store.discard(staged);
             throw refused;
         }
-        store.keep(staged, storageKey, typed -> { });
+        store.keep(staged, storageKey, typed -> {});
         Instant now = timestamps.nowInMillis();
-        return queue.submit(DeepfakeWork.KIND, id, caller.companyId(), storageKey, () -> analyses.save(
-                new DeepfakeAnalysis(id, caller.companyId(), caller.userId(), request.fileName(), type, request.externalId(),
-                        request.callbackUrl(), "processing", null, null, null, null, null, now, null, storageKey)));
+        return queue.submit(
+                DeepfakeWork.KIND,
+                id,
+                caller.companyId(),
+                storageKey,
+                () -> analyses.save(new DeepfakeAnalysis(
+                        id,
+                        caller.companyId(),
+                        caller.userId(),
+                        request.fileName(),
+                        type,
+                        request.externalId(),
+                        request.callbackUrl(),
+                        "processing",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        now,
+                        null,
+                        storageKey)));
     }
 
     public Optional<DeepfakeAnalysis> find(Caller caller, UUID id) {

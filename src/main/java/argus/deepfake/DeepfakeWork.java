@@ -1,24 +1,23 @@
 package argus.deepfake;
 
 import argus.ErrorCode;
+import argus.JsonText;
 import argus.Timestamps;
-import argus.analysis.Scores;
 import argus.analysis.AnalysisEngine;
+import argus.analysis.Scores;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
-import argus.JsonText;
-import argus.jobs.QueuedWork;
 import argus.forgery.FaceMediaForgery;
+import argus.jobs.QueuedWork;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
-import argus.vision.PackManifest;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
+import argus.vision.PackManifest;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,9 +48,17 @@ public class DeepfakeWork implements QueuedWork {
     private final JsonText json;
     private final ApplicationEventPublisher<DeepfakeFinished> events;
 
-    public DeepfakeWork(Timestamps timestamps, DeepfakeAnalysisRepository analyses, MediaStore store, MediaOpener opener, FaceMediaForgery faces,
-                        AudioDecoder audio, SpeechAuthenticity speech, AnalysisEngine engine, JsonText json,
-                        ApplicationEventPublisher<DeepfakeFinished> events) {
+    public DeepfakeWork(
+            Timestamps timestamps,
+            DeepfakeAnalysisRepository analyses,
+            MediaStore store,
+            MediaOpener opener,
+            FaceMediaForgery faces,
+            AudioDecoder audio,
+            SpeechAuthenticity speech,
+            AnalysisEngine engine,
+            JsonText json,
+            ApplicationEventPublisher<DeepfakeFinished> events) {
         this.timestamps = timestamps;
         this.analyses = analyses;
         this.store = store;
@@ -69,12 +76,12 @@ public class DeepfakeWork implements QueuedWork {
         return KIND;
     }
 
-    private record Finding(String verdict, @Nullable Double probability, String message, Map<String, Object> details) {
-    }
+    private record Finding(String verdict, @Nullable Double probability, String message, Map<String, Object> details) {}
 
     @Override
     public void run(UUID analysisId) {
-        Optional<DeepfakeAnalysis> queued = analyses.findById(analysisId).filter(a -> a.status().equals("processing"));
+        Optional<DeepfakeAnalysis> queued =
+                analyses.findById(analysisId).filter(a -> a.status().equals("processing"));
         if (queued.isEmpty()) {
             return;
         }
@@ -83,9 +90,20 @@ public class DeepfakeWork implements QueuedWork {
         try (MediaStore.LocalFile file = store.fetch(analysis.storageKey())) {
             Finding finding = find(analysis, file.path());
             now = timestamps.nowInMillis();
-            Double confidence = finding.probability() == null || finding.verdict().equals("inconclusive") ? null
-                    : Scores.round(finding.verdict().equals("manipulated") ? finding.probability() : 1 - finding.probability());
-            record(analysis.completed(finding.verdict(), confidence, finding.probability(), finding.message(), json.write(finding.details()), now));
+            Double confidence =
+                    finding.probability() == null || finding.verdict().equals("inconclusive")
+                            ? null
+                            : Scores.round(
+                                    finding.verdict().equals("manipulated")
+                                            ? finding.probability()
+                                            : 1 - finding.probability());
+            record(analysis.completed(
+                    finding.verdict(),
+                    confidence,
+                    finding.probability(),
+                    finding.message(),
+                    json.write(finding.details()),
+                    now));
         } catch (MediaRejectedException e) {
             record(analysis.failed(e.getMessage(), timestamps.nowInMillis()));
         } catch (IOException e) {
@@ -96,10 +114,12 @@ public class DeepfakeWork implements QueuedWork {
 
     @Override
     public void abandon(UUID analysisId, ErrorCode code, String reason) {
-        analyses.findById(analysisId).filter(a -> a.status().equals("processing")).ifPresent(analysis -> {
-            record(analysis.failed(reason, timestamps.nowInMillis()));
-            store.deleteQuietly(analysis.storageKey());
-        });
+        analyses.findById(analysisId)
+                .filter(a -> a.status().equals("processing"))
+                .ifPresent(analysis -> {
+                    record(analysis.failed(reason, timestamps.nowInMillis()));
+                    store.deleteQuietly(analysis.storageKey());
+                });
     }
 
     /** Records the outcome and, through the event, queues its callback in the same transaction. */
@@ -111,9 +131,14 @@ public class DeepfakeWork implements QueuedWork {
     private Finding find(DeepfakeAnalysis analysis, Path file) {
         return switch (analysis.fileType()) {
             case "audio" -> speechFinding(file);
-            case "document" -> DeepfakeService.startsWith(file, "%PDF-")
-                    ? new Finding("unsupported", null, "documents are analysed as images of the document; PDF files are not supported", Map.of())
-                    : faceFinding(analysis, file, "no portrait was found on the document");
+            case "document" ->
+                DeepfakeService.startsWith(file, "%PDF-")
+                        ? new Finding(
+                                "unsupported",
+                                null,
+                                "documents are analysed as images of the document; PDF files are not supported",
+                                Map.of())
+                        : faceFinding(analysis, file, "no portrait was found on the document");
             default -> faceFinding(analysis, file, "no single face was found");
         };
     }
@@ -126,11 +151,17 @@ public class DeepfakeWork implements QueuedWork {
             details.put("recapture_probability", evidence.replay());
             details.put("frames_analyzed", evidence.frames());
             if (!evidence.judged()) {
-                return new Finding(analysis.fileType().equals("document") ? "unsupported" : "inconclusive", null,
-                        evidence.reason() == null ? noFace : evidence.reason(), details);
+                return new Finding(
+                        analysis.fileType().equals("document") ? "unsupported" : "inconclusive",
+                        null,
+                        evidence.reason() == null ? noFace : evidence.reason(),
+                        details);
             }
-            return new Finding(verdict(evidence.verdict()), Scores.round(evidence.probability()),
-                    "analysed the face in %d frame(s): %s".formatted(evidence.frames(), evidence.reason()), details);
+            return new Finding(
+                    verdict(evidence.verdict()),
+                    Scores.round(evidence.probability()),
+                    "analysed the face in %d frame(s): %s".formatted(evidence.frames(), evidence.reason()),
+                    details);
         }
     }
 
@@ -144,15 +175,23 @@ public class DeepfakeWork implements QueuedWork {
      * channel with enough speech, the result is inconclusive.
      */
     private Finding speechFinding(Path file) {
-        List<SpeechAuthenticity.ChannelScore> channels = engine.call(() -> speech.score(audio.decode(file, null, null)), "the audio analysis");
-        Map<String, Object> details = Map.of("channels", channels.stream().map(c -> {
-            Map<String, Object> channel = new LinkedHashMap<>();
-            channel.put("channel_number", c.channel());
-            channel.put("speech_length", c.speechSeconds());
-            channel.put("genuine_speech_log_odds", c.score());
-            return channel;
-        }).toList());
-        Optional<Double> lowest = channels.stream().map(SpeechAuthenticity.ChannelScore::score).filter(java.util.Objects::nonNull).min(Double::compare);
+        List<SpeechAuthenticity.ChannelScore> channels =
+                engine.call(() -> speech.score(audio.decode(file, null, null)), "the audio analysis");
+        Map<String, Object> details = Map.of(
+                "channels",
+                channels.stream()
+                        .map(c -> {
+                            Map<String, Object> channel = new LinkedHashMap<>();
+                            channel.put("channel_number", c.channel());
+                            channel.put("speech_length", c.speechSeconds());
+                            channel.put("genuine_speech_log_odds", c.score());
+                            return channel;
+                        })
+                        .toList());
+        Optional<Double> lowest = channels.stream()
+                .map(SpeechAuthenticity.ChannelScore::score)
+                .filter(java.util.Objects::nonNull)
+                .min(Double::compare);
         if (lowest.isEmpty()) {
             return new Finding("inconclusive", null, "less than 3 s of speech in every channel", details);
         }

@@ -9,7 +9,6 @@ import argus.analysis.Resolution;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -20,44 +19,103 @@ import java.util.UUID;
  * the verdict and the threshold it was held against (none when no verdict was reached).
  */
 @MappedEntity(value = "analysis", escape = false)
-public record Analysis(@Id UUID id,
-                       UUID folderId,
-                       UUID companyId,
-                       UUID userId,
-                       UUID groupId,
-                       AnalysisType type,
-                       AnalysisState state,
-                       Resolution resolutionStatus,
-                       String params,
-                       String metaData,
-                       String sourceMedia,
-                       @Nullable String resultsData,
-                       String resultsMedia,
-                       @Nullable String errorCode,
-                       @Nullable String errorMessage,
-                       @Nullable Double score,
-                       @Nullable Double threshold,
-                       Instant timeCreated,
-                       Instant timeUpdated) {
+public record Analysis(
+        @Id UUID id,
+        UUID folderId,
+        UUID companyId,
+        UUID userId,
+        UUID groupId,
+        AnalysisType type,
+        AnalysisState state,
+        Resolution resolutionStatus,
+        String params,
+        String metaData,
+        String sourceMedia,
+        @Nullable String resultsData,
+        String resultsMedia,
+        @Nullable String errorCode,
+        @Nullable String errorMessage,
+        @Nullable Double score,
+        @Nullable Double threshold,
+        Instant timeCreated,
+        Instant timeUpdated) {
 
     /** A new analysis of the group, still to run. */
-    public static Analysis queued(UUID folderId, UUID companyId, UUID userId, UUID groupId, AnalysisRequest request, List<UUID> sources,
-                                  Instant time, JsonText json) {
-        return new Analysis(UUID.randomUUID(), folderId, companyId, userId, groupId, request.type(), AnalysisState.PROCESSING,
-                Resolution.PROCESSING, json.write(request.params()), json.write(request.metaData()), json.write(sources), null,
-                json.write(List.of()), null, null, null, null, time, time);
+    public static Analysis queued(
+            UUID folderId,
+            UUID companyId,
+            UUID userId,
+            UUID groupId,
+            AnalysisRequest request,
+            List<UUID> sources,
+            Instant time,
+            JsonText json) {
+        return new Analysis(
+                UUID.randomUUID(),
+                folderId,
+                companyId,
+                userId,
+                groupId,
+                request.type(),
+                AnalysisState.PROCESSING,
+                Resolution.PROCESSING,
+                json.write(request.params()),
+                json.write(request.metaData()),
+                json.write(sources),
+                null,
+                json.write(List.of()),
+                null,
+                null,
+                null,
+                null,
+                time,
+                time);
     }
 
     /** This analysis with the outcome of running it. */
     public Analysis finished(AnalysisOutcome outcome, JsonText json, Instant time) {
-        return new Analysis(id, folderId, companyId, userId, groupId, type, outcome.state(), outcome.resolution(), params, metaData,
-                sourceMedia, outcome.resultsData() == null ? null : json.write(outcome.resultsData()),
-                json.write(outcome.mediaResults()), outcome.errorCode(), outcome.errorMessage(), outcome.score(), outcome.threshold(),
-                timeCreated, time);
+        return new Analysis(
+                id,
+                folderId,
+                companyId,
+                userId,
+                groupId,
+                type,
+                outcome.state(),
+                outcome.resolution(),
+                params,
+                metaData,
+                sourceMedia,
+                outcome.resultsData() == null ? null : json.write(outcome.resultsData()),
+                json.write(outcome.mediaResults()),
+                outcome.errorCode(),
+                outcome.errorMessage(),
+                outcome.score(),
+                outcome.threshold(),
+                timeCreated,
+                time);
     }
 
     public Analysis withMetaData(String json, Instant time) {
-        return new Analysis(id, folderId, companyId, userId, groupId, type, state, resolutionStatus, params, json, sourceMedia,
-                resultsData, resultsMedia, errorCode, errorMessage, score, threshold, timeCreated, time);
+        return new Analysis(
+                id,
+                folderId,
+                companyId,
+                userId,
+                groupId,
+                type,
+                state,
+                resolutionStatus,
+                params,
+                json,
+                sourceMedia,
+                resultsData,
+                resultsMedia,
+                errorCode,
+                errorMessage,
+                score,
+                threshold,
+                timeCreated,
+                time);
     }
 }

@@ -14,9 +14,6 @@ import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A group of analyses started together on a folder (the multi-step flow), queued as a job whose subject is the group:
@@ -35,6 +34,7 @@ import java.util.stream.Collectors;
 public class FolderAnalysesWork implements QueuedWork {
     /** The kind of the jobs, as stored since folder analyses were first queued. */
     public static final String KIND = "FOLDER";
+
     private static final Logger LOG = LoggerFactory.getLogger(FolderAnalysesWork.class);
 
     private final Timestamps timestamps;
@@ -45,8 +45,14 @@ public class FolderAnalysesWork implements QueuedWork {
     private final MediaStore store;
     private final JsonText json;
 
-    public FolderAnalysesWork(Timestamps timestamps, FolderRecords records, AnalysisWork work, MediaIntake intake, MediaOpener opener,
-                              MediaStore store, JsonText json) {
+    public FolderAnalysesWork(
+            Timestamps timestamps,
+            FolderRecords records,
+            AnalysisWork work,
+            MediaIntake intake,
+            MediaOpener opener,
+            MediaStore store,
+            JsonText json) {
         this.timestamps = timestamps;
         this.records = records;
         this.work = work;
@@ -82,14 +88,20 @@ public class FolderAnalysesWork implements QueuedWork {
     /** Opens the source media from the store and runs the group's analyses on them. */
     private List<AnalysisOutcome> outcomes(List<Analysis> group) {
         Analysis first = group.getFirst();
-        List<AnalysisRequest> requests = group.stream().map(a -> new AnalysisRequest(a.type(), json.object(a.params()),
-                json.object(a.metaData()), json.ids(a.sourceMedia()))).toList();
-        Map<UUID, Media> media = records.mediaOf(first.folderId()).stream().collect(Collectors.toMap(Media::id, Function.identity()));
+        List<AnalysisRequest> requests = group.stream()
+                .map(a -> new AnalysisRequest(
+                        a.type(), json.object(a.params()), json.object(a.metaData()), json.ids(a.sourceMedia())))
+                .toList();
+        Map<UUID, Media> media =
+                records.mediaOf(first.folderId()).stream().collect(Collectors.toMap(Media::id, Function.identity()));
         List<MediaStore.LocalFile> files = new ArrayList<>();
         List<MediaSource> sources = new ArrayList<>();
         try {
             List<AnalysisWork.Candidate> candidates = new ArrayList<>();
-            for (UUID id : requests.stream().flatMap(r -> r.sourceMedia().stream()).distinct().toList()) {
+            for (UUID id : requests.stream()
+                    .flatMap(r -> r.sourceMedia().stream())
+                    .distinct()
+                    .toList()) {
                 Media row = media.get(id);
                 if (row == null) {
                     continue;
@@ -98,7 +110,8 @@ public class FolderAnalysesWork implements QueuedWork {
                 files.add(file);
                 MediaSource source = opener.open(new MediaData.InFile(file.path()), true);
                 sources.add(source);
-                candidates.add(new AnalysisWork.Candidate(id, row.mediaType().kind(), json.strings(row.tags()), source));
+                candidates.add(
+                        new AnalysisWork.Candidate(id, row.mediaType().kind(), json.strings(row.tags()), source));
             }
             return work.analyze(first.companyId(), candidates, requests, false).outcomes();
         } catch (MediaRejectedException e) {
@@ -133,7 +146,8 @@ public class FolderAnalysesWork implements QueuedWork {
             for (int i = 0; i < group.size(); i++) {
                 Analysis analysis = group.get(i);
                 for (OutputImage image : outcomes.get(i).outputImages()) {
-                    outputs.add(intake.outputImage(analysis.companyId(), analysis.folderId(), analysis.id(), image, time, published));
+                    outputs.add(intake.outputImage(
+                            analysis.companyId(), analysis.folderId(), analysis.id(), image, time, published));
                 }
                 finished.add(analysis.finished(outcomes.get(i), json, time));
             }

@@ -1,17 +1,15 @@
 package argus.folder;
 
-import argus.RequestContext;
 import argus.JsonText;
+import argus.RequestContext;
 import argus.Timestamps;
-import argus.storage.Published;
-
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.OutputImage;
 import argus.analysis.Resolution;
 import argus.auth.Caller;
+import argus.storage.Published;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +32,13 @@ class FolderAssembler {
         this.json = json;
     }
 
-
-    FolderView assemble(Caller caller, FolderSubmission submission, RequestContext context, List<MediaIntake.Opened> opened,
-                        AnalysisWork.Result result, @Nullable Published published) {
+    FolderView assemble(
+            Caller caller,
+            FolderSubmission submission,
+            RequestContext context,
+            List<MediaIntake.Opened> opened,
+            AnalysisWork.Result result,
+            @Nullable Published published) {
         UUID folderId = UUID.randomUUID();
         Instant created = timestamps.now();
         List<Media> media = intake.rows(caller.companyId(), folderId, opened, result.previews(), created, published);
@@ -46,17 +48,36 @@ class FolderAssembler {
         List<Media> outputs = new ArrayList<>();
         for (int i = 0; i < result.outcomes().size(); i++) {
             AnalysisOutcome outcome = result.outcomes().get(i);
-            Analysis queued = Analysis.queued(folderId, caller.companyId(), caller.userId(), groupId, submission.analyses().get(i),
-                    result.sources().get(i), created.plusNanos(1000L * i), json);
+            Analysis queued = Analysis.queued(
+                    folderId,
+                    caller.companyId(),
+                    caller.userId(),
+                    groupId,
+                    submission.analyses().get(i),
+                    result.sources().get(i),
+                    created.plusNanos(1000L * i),
+                    json);
             for (OutputImage image : outcome.outputImages()) {
                 outputs.add(intake.outputImage(caller.companyId(), folderId, queued.id(), image, finished, published));
             }
             analyses.add(queued.finished(outcome, json, finished));
         }
-        Folder folder = new Folder(folderId, caller.companyId(), caller.userId(), submission.resolutionEndpoint(),
-                FolderRecords.status(analyses), "[]", Resolution.consolidate(analyses.stream().map(Analysis::resolutionStatus).toList()),
-                json.write(submission.metaData()), context.sessionId(), context.deviceInfo(), context.geoLocation(),
-                context.idempotencyKey(), created, analyses.isEmpty() ? created : finished);
+        Folder folder = new Folder(
+                folderId,
+                caller.companyId(),
+                caller.userId(),
+                submission.resolutionEndpoint(),
+                FolderRecords.status(analyses),
+                "[]",
+                Resolution.consolidate(
+                        analyses.stream().map(Analysis::resolutionStatus).toList()),
+                json.write(submission.metaData()),
+                context.sessionId(),
+                context.deviceInfo(),
+                context.geoLocation(),
+                context.idempotencyKey(),
+                created,
+                analyses.isEmpty() ? created : finished);
         return new FolderView(folder, media, outputs, analyses, List.of());
     }
 }

@@ -10,5 +10,4 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxMedia media files (uploads, not the images analyses produce) one folder may hold
  */
 @ConfigurationProperties("argus.folders")
-public record FolderLimits(@Bindable(defaultValue = "100") int maxMedia) {
-}
+public record FolderLimits(@Bindable(defaultValue = "100") int maxMedia) {}

@@ -1,12 +1,12 @@
 package argus.folder;
 
-import argus.jobs.AnalysisJobRepository;
-import argus.jobs.AnalysisJob;
 import argus.OffsetPageable;
 import argus.analysis.AnalysisState;
 import argus.analysis.Resolution;
 import argus.auth.Caller;
 import argus.auth.Role;
+import argus.jobs.AnalysisJob;
+import argus.jobs.AnalysisJobRepository;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -20,17 +20,16 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Database access for folders. Every read is scoped to what the caller may see (another company's folder is as absent
@@ -38,7 +37,8 @@ import java.util.regex.Pattern;
  */
 @Singleton
 public class FolderRecords {
-    private static final Pattern JSON_SCALAR = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?|true|false|null");
+    private static final Pattern JSON_SCALAR =
+            Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?|true|false|null");
     private final FolderRepository folders;
     private final MediaRepository media;
     private final AnalysisRepository analyses;
@@ -46,8 +46,13 @@ public class FolderRecords {
     private final OperatorDecisionRepository decisions;
     private final ApplicationEventPublisher<FolderFinished> events;
 
-    public FolderRecords(FolderRepository folders, MediaRepository media, AnalysisRepository analyses,
-                         AnalysisJobRepository jobs, OperatorDecisionRepository decisions, ApplicationEventPublisher<FolderFinished> events) {
+    public FolderRecords(
+            FolderRepository folders,
+            MediaRepository media,
+            AnalysisRepository analyses,
+            AnalysisJobRepository jobs,
+            OperatorDecisionRepository decisions,
+            ApplicationEventPublisher<FolderFinished> events) {
         this.folders = folders;
         this.media = media;
         this.analyses = analyses;
@@ -92,21 +97,29 @@ public class FolderRecords {
             return List.of();
         }
         List<UUID> ids = page.stream().map(Folder::id).toList();
-        Map<UUID, List<Media>> mediaByFolder = media.findByFolderIdInOrderByTimeCreated(ids).stream()
-                .collect(Collectors.groupingBy(Media::folderId));
+        Map<UUID, List<Media>> mediaByFolder =
+                media.findByFolderIdInOrderByTimeCreated(ids).stream().collect(Collectors.groupingBy(Media::folderId));
         Map<UUID, List<Analysis>> analysesByFolder = withAnalyses
-                ? analyses.findByFolderIdInOrderByTimeCreated(ids).stream().collect(Collectors.groupingBy(Analysis::folderId))
+                ? analyses.findByFolderIdInOrderByTimeCreated(ids).stream()
+                        .collect(Collectors.groupingBy(Analysis::folderId))
                 : Map.of();
         Map<UUID, List<OperatorDecision>> decisionsByFolder = decisions.findByFolderIdInOrderByTimeCreated(ids).stream()
                 .collect(Collectors.groupingBy(OperatorDecision::folderId));
-        return page.stream().map(folder -> {
-            List<Media> all = mediaByFolder.getOrDefault(folder.id(), List.of());
-            return new FolderView(folder,
-                    all.stream().filter(m -> m.sourceAnalysisId() == null).toList(),
-                    all.stream().filter(m -> m.sourceAnalysisId() != null).toList(),
-                    analysesByFolder.getOrDefault(folder.id(), List.of()),
-                    decisionsByFolder.getOrDefault(folder.id(), List.of()));
-        }).toList();
+        return page.stream()
+                .map(folder -> {
+                    List<Media> all = mediaByFolder.getOrDefault(folder.id(), List.of());
+                    return new FolderView(
+                            folder,
+                            all.stream()
+                                    .filter(m -> m.sourceAnalysisId() == null)
+                                    .toList(),
+                            all.stream()
+                                    .filter(m -> m.sourceAnalysisId() != null)
+                                    .toList(),
+                            analysesByFolder.getOrDefault(folder.id(), List.of()),
+                            decisionsByFolder.getOrDefault(folder.id(), List.of()));
+                })
+                .toList();
     }
 
     public OperatorDecision decide(OperatorDecision decision) {
@@ -115,7 +128,8 @@ public class FolderRecords {
 
     @Transactional
     public Page<FolderView> list(Caller caller, FolderQuery query) {
-        Page<Folder> page = folders.findAll(specification(caller, query), new OffsetPageable(query.offset(), query.limit(), query.sort()));
+        Page<Folder> page = folders.findAll(
+                specification(caller, query), new OffsetPageable(query.offset(), query.limit(), query.sort()));
         return Page.of(views(page.getContent(), query.withAnalyses()), page.getPageable(), page.getTotalSize());
     }
 
@@ -147,14 +161,21 @@ public class FolderRecords {
                     .equal("resolutionStatus", query.resolutionStatus());
             for (MetaDataMatch match : query.metaData()) {
                 Predicate found = builder.or(metaDataPatterns(match.key(), match.value()).stream()
-                        .map(pattern -> builder.like(root.get("metaData"), pattern, '\\')).toArray(Predicate[]::new));
+                        .map(pattern -> builder.like(root.get("metaData"), pattern, '\\'))
+                        .toArray(Predicate[]::new));
                 conditions.add(match.equal() ? found : builder.not(found));
             }
             if (query.analysisType() != null) {
-                conditions.add(root.get("id").in(analysedFolders(criteria, builder, analysis -> builder.equal(analysis.get("type"), query.analysisType()))));
+                conditions.add(root.get("id")
+                        .in(analysedFolders(
+                                criteria,
+                                builder,
+                                analysis -> builder.equal(analysis.get("type"), query.analysisType()))));
             }
             if (query.reviewZone() != null) {
-                conditions.add(root.get("id").in(analysedFolders(criteria, builder, analysis -> needsReview(analysis, builder, query.reviewZone()))));
+                conditions.add(root.get("id")
+                        .in(analysedFolders(
+                                criteria, builder, analysis -> needsReview(analysis, builder, query.reviewZone()))));
                 Subquery<UUID> decided = criteria.subquery(UUID.class);
                 Root<OperatorDecision> decision = decided.from(OperatorDecision.class);
                 decided.select(decision.get("folderId"));
@@ -165,8 +186,8 @@ public class FolderRecords {
     }
 
     /** The ids of folders with an analysis that meets the condition. */
-    private static Subquery<UUID> analysedFolders(CriteriaQuery<?> criteria, CriteriaBuilder builder,
-                                                  Function<Root<Analysis>, Predicate> condition) {
+    private static Subquery<UUID> analysedFolders(
+            CriteriaQuery<?> criteria, CriteriaBuilder builder, Function<Root<Analysis>, Predicate> condition) {
         Subquery<UUID> folderIds = criteria.subquery(UUID.class);
         Root<Analysis> analysis = folderIds.from(Analysis.class);
         folderIds.select(analysis.get("folderId")).where(condition.apply(analysis));
@@ -182,7 +203,8 @@ public class FolderRecords {
         Expression<Double> threshold = analysis.get("threshold");
         return builder.or(
                 analysis.get("resolutionStatus").in(Resolution.FAILED, Resolution.OPERATOR_REQUIRED),
-                builder.and(builder.greaterThanOrEqualTo(score, builder.diff(threshold, zone)),
+                builder.and(
+                        builder.greaterThanOrEqualTo(score, builder.diff(threshold, zone)),
                         builder.lessThanOrEqualTo(score, builder.sum(threshold, zone))));
     }
 
@@ -239,7 +261,10 @@ public class FolderRecords {
             spellings.add(field + value + ",");
             spellings.add(field + value + "}");
         }
-        return spellings.stream().map(spelling -> "%" + spelling.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%").toList();
+        return spellings.stream()
+                .map(spelling ->
+                        "%" + spelling.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .toList();
     }
 
     private static String jsonEscaped(String text) {
@@ -247,7 +272,9 @@ public class FolderRecords {
     }
 
     public Optional<Media> findMedia(UUID folderId, UUID mediaId, Caller caller) {
-        return folder(folderId, caller).flatMap(folder -> media.findById(mediaId).filter(m -> m.folderId().equals(folder.id())));
+        return folder(folderId, caller)
+                .flatMap(folder ->
+                        media.findById(mediaId).filter(m -> m.folderId().equals(folder.id())));
     }
 
     public Optional<Media> findMedia(UUID mediaId, Caller caller) {
@@ -262,7 +289,8 @@ public class FolderRecords {
     }
 
     public Optional<Analysis> findAnalysis(UUID analysisId, Caller caller) {
-        return analyses.findById(analysisId).filter(analysis -> folder(analysis.folderId(), caller).isPresent());
+        return analyses.findById(analysisId)
+                .filter(analysis -> folder(analysis.folderId(), caller).isPresent());
     }
 
     public List<Analysis> analysesOf(UUID folderId) {
@@ -300,7 +328,11 @@ public class FolderRecords {
             folders.update(folder.withStatus(FolderStatus.PROCESSING, Resolution.PROCESSING, time));
             return;
         }
-        folders.update(folder.withStatus(status(finished), Resolution.consolidate(finished.stream().map(Analysis::resolutionStatus).toList()), time));
+        folders.update(folder.withStatus(
+                status(finished),
+                Resolution.consolidate(
+                        finished.stream().map(Analysis::resolutionStatus).toList()),
+                time));
         events.publishEvent(new FolderFinished(folderId, folder.companyId()));
     }
 
@@ -309,7 +341,9 @@ public class FolderRecords {
         if (group.isEmpty()) {
             return FolderStatus.INITIAL;
         }
-        return group.stream().anyMatch(a -> a.state() == AnalysisState.FAILED) ? FolderStatus.FAILED : FolderStatus.FINISHED;
+        return group.stream().anyMatch(a -> a.state() == AnalysisState.FAILED)
+                ? FolderStatus.FAILED
+                : FolderStatus.FINISHED;
     }
 
     @Transactional
@@ -340,7 +374,9 @@ public class FolderRecords {
 
     /** The analyses of one job, oldest first. */
     public List<Analysis> group(UUID groupId) {
-        return analyses.findByGroupIdOrderByTimeCreated(groupId).stream().sorted(Comparator.comparing(Analysis::timeCreated)).toList();
+        return analyses.findByGroupIdOrderByTimeCreated(groupId).stream()
+                .sorted(Comparator.comparing(Analysis::timeCreated))
+                .toList();
     }
 
     public Optional<Folder> folderById(UUID folderId) {

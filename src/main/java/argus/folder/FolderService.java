@@ -1,34 +1,32 @@
 package argus.folder;
 
-import argus.RequestContext;
-import argus.JsonText;
-import argus.jobs.JobWorker;
-import argus.jobs.AnalysisJob;
-import argus.Timestamps;
-import argus.ErrorCode;
-import argus.storage.Published;
-
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.JsonText;
+import argus.RequestContext;
 import argus.RequestIds;
+import argus.Timestamps;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisType;
 import argus.analysis.Resolution;
 import argus.auth.Caller;
+import argus.jobs.AnalysisJob;
+import argus.jobs.JobWorker;
 import argus.storage.MediaStore;
-import io.micronaut.data.exceptions.DataAccessException;
+import argus.storage.Published;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.model.Page;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Folders through their life: created (with media, and with analyses run inline for the single request), given
@@ -52,8 +50,17 @@ public class FolderService {
     private final FolderLimits limits;
     private final Timestamps timestamps;
 
-    public FolderService(Timestamps timestamps, MediaIntake intake, AnalysisWork work, AnalysisEngine engine, FolderRecords records,
-                         MediaStore store, JsonText json, JobWorker jobs, FolderAssembler assembler, FolderLimits limits) {
+    public FolderService(
+            Timestamps timestamps,
+            MediaIntake intake,
+            AnalysisWork work,
+            AnalysisEngine engine,
+            FolderRecords records,
+            MediaStore store,
+            JsonText json,
+            JobWorker jobs,
+            FolderAssembler assembler,
+            FolderLimits limits) {
         this.timestamps = timestamps;
         this.limits = limits;
         this.intake = intake;
@@ -67,8 +74,7 @@ public class FolderService {
     }
 
     /** A created folder; {@code replayed} when an earlier request with the same idempotency key had created it. */
-    public record Creation(FolderView view, boolean replayed) {
-    }
+    public record Creation(FolderView view, boolean replayed) {}
 
     public Creation create(Caller caller, FolderSubmission submission, RequestContext context) {
         caller.require(caller.role().createsFolders(), "create folders");
@@ -114,8 +120,13 @@ public class FolderService {
         return opened.stream().map(MediaIntake.Opened::candidate).toList();
     }
 
-    private FolderView persist(Caller caller, FolderSubmission submission, RequestContext context,
-                               List<MediaIntake.Opened> opened, AnalysisWork.Result result, Published published) {
+    private FolderView persist(
+            Caller caller,
+            FolderSubmission submission,
+            RequestContext context,
+            List<MediaIntake.Opened> opened,
+            AnalysisWork.Result result,
+            Published published) {
         FolderView view = assembler.assemble(caller, submission, context, opened, result, published);
         List<Media> rows = new ArrayList<>(view.media());
         rows.addAll(view.outputImages());
@@ -127,7 +138,11 @@ public class FolderService {
     public List<Media> addMedia(Caller caller, UUID folderId, List<MediaUpload> uploads) {
         caller.require(caller.role().createsFolders(), "add media");
         Folder folder = folder(caller, folderId);
-        checkRoom(records.mediaOf(folderId).stream().filter(m -> m.sourceAnalysisId() == null).count(), uploads.size());
+        checkRoom(
+                records.mediaOf(folderId).stream()
+                        .filter(m -> m.sourceAnalysisId() == null)
+                        .count(),
+                uploads.size());
         List<MediaIntake.Opened> opened = intake.open(uploads);
         Published published = new Published(store);
         try (AnalysisEngine.Admission ignored = engine.admit()) {
@@ -146,8 +161,10 @@ public class FolderService {
 
     private void checkRoom(long held, int added) {
         if (held + added > limits.maxMedia()) {
-            throw new ArgusException(ErrorCode.TOO_MANY_MEDIA, "a folder holds at most %d media files; it has %d and %d were sent"
-                    .formatted(limits.maxMedia(), held, added));
+            throw new ArgusException(
+                    ErrorCode.TOO_MANY_MEDIA,
+                    "a folder holds at most %d media files; it has %d and %d were sent"
+                            .formatted(limits.maxMedia(), held, added));
         }
     }
 
@@ -156,7 +173,8 @@ public class FolderService {
      * PROCESSING. The source media are chosen now (by the client or by Oz's rules), so a wrong id is refused here.
      * A {@code resolutionEndpoint} given with them becomes the folder's webhook.
      */
-    public List<Analysis> startAnalyses(Caller caller, UUID folderId, List<AnalysisRequest> requests, @Nullable String resolutionEndpoint) {
+    public List<Analysis> startAnalyses(
+            Caller caller, UUID folderId, List<AnalysisRequest> requests, @Nullable String resolutionEndpoint) {
         caller.require(caller.role().createsFolders(), "start analyses");
         if (requests.isEmpty()) {
             throw new ArgusException(ErrorCode.MISSING_ANALYSES, "analyses must name at least one analysis");
@@ -168,11 +186,29 @@ public class FolderService {
         Instant time = timestamps.now();
         List<Analysis> rows = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            rows.add(Analysis.queued(folderId, folder.companyId(), folder.userId(), groupId, requests.get(i), AnalysisWork.sources(requests.get(i), candidates),
-                    time.plusNanos(1000L * i), json));
+            rows.add(Analysis.queued(
+                    folderId,
+                    folder.companyId(),
+                    folder.userId(),
+                    groupId,
+                    requests.get(i),
+                    AnalysisWork.sources(requests.get(i), candidates),
+                    time.plusNanos(1000L * i),
+                    json));
         }
-        AnalysisJob job = new AnalysisJob(groupId, folderId, folder.companyId(), FolderAnalysesWork.KIND, groupId, AnalysisJob.JobState.QUEUED, 0,
-                null, null, time, time, RequestIds.current());
+        AnalysisJob job = new AnalysisJob(
+                groupId,
+                folderId,
+                folder.companyId(),
+                FolderAnalysesWork.KIND,
+                groupId,
+                AnalysisJob.JobState.QUEUED,
+                0,
+                null,
+                null,
+                time,
+                time,
+                RequestIds.current());
         if (resolutionEndpoint != null) {
             folder = folder.withResolutionEndpoint(resolutionEndpoint, time);
         }
@@ -187,7 +223,8 @@ public class FolderService {
      */
     public List<Analysis> startDefaultAnalyses(Caller caller, UUID folderId) {
         folder(caller, folderId);
-        List<AnalysisRequest> requests = new ArrayList<>(List.of(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of())));
+        List<AnalysisRequest> requests =
+                new ArrayList<>(List.of(new AnalysisRequest(AnalysisType.QUALITY, Map.of(), Map.of())));
         AnalysisRequest biometry = new AnalysisRequest(AnalysisType.BIOMETRY, Map.of(), Map.of());
         if (AnalysisWork.sources(biometry, storedCandidates(folderId)).size() >= 2) {
             requests.add(biometry);
@@ -197,7 +234,8 @@ public class FolderService {
 
     private List<AnalysisWork.Candidate> storedCandidates(UUID folderId) {
         return records.mediaOf(folderId).stream()
-                .map(m -> new AnalysisWork.Candidate(m.id(), m.mediaType().kind(), json.strings(m.tags()), null, m.sourceAnalysisId() != null))
+                .map(m -> new AnalysisWork.Candidate(
+                        m.id(), m.mediaType().kind(), json.strings(m.tags()), null, m.sourceAnalysisId() != null))
                 .toList();
     }
 
@@ -217,20 +255,31 @@ public class FolderService {
      * Records an operator's decision on a folder or, with {@code analysisId}, on one of its analyses: SUCCESS or
      * DECLINED, with a comment, by a role that makes decisions. An earlier decision stays in the record.
      */
-    public OperatorDecision decide(Caller caller, UUID folderId, @Nullable UUID analysisId, Resolution resolution, String comment) {
+    public OperatorDecision decide(
+            Caller caller, UUID folderId, @Nullable UUID analysisId, Resolution resolution, String comment) {
         FolderView view = find(caller, folderId);
         caller.require(caller.role().decides(), "make operator decisions");
         if (analysisId != null && view.analyses().stream().noneMatch(a -> a.id().equals(analysisId))) {
             throw ArgusException.notFound("analysis " + analysisId);
         }
         if (resolution != Resolution.SUCCESS && resolution != Resolution.DECLINED) {
-            throw new ArgusException(ErrorCode.INVALID_VALUE, "an operator decides SUCCESS or DECLINED, not " + resolution);
+            throw new ArgusException(
+                    ErrorCode.INVALID_VALUE, "an operator decides SUCCESS or DECLINED, not " + resolution);
         }
         if (comment.length() > MAX_COMMENT) {
-            throw new ArgusException(ErrorCode.INVALID_VALUE, "the comment is longer than %d characters".formatted(MAX_COMMENT));
+            throw new ArgusException(
+                    ErrorCode.INVALID_VALUE, "the comment is longer than %d characters".formatted(MAX_COMMENT));
         }
-        return records.decide(new OperatorDecision(UUID.randomUUID(), folderId, analysisId, view.folder().companyId(), resolution,
-                comment.strip(), caller.userId(), caller.email(), timestamps.now()));
+        return records.decide(new OperatorDecision(
+                UUID.randomUUID(),
+                folderId,
+                analysisId,
+                view.folder().companyId(),
+                resolution,
+                comment.strip(),
+                caller.userId(),
+                caller.email(),
+                timestamps.now()));
     }
 
     public Page<Analysis> listAnalyses(Caller caller, AnalysisQuery query) {
@@ -238,11 +287,13 @@ public class FolderService {
     }
 
     public Analysis analysis(Caller caller, UUID analysisId) {
-        return records.findAnalysis(analysisId, caller).orElseThrow(() -> ArgusException.notFound("analysis " + analysisId));
+        return records.findAnalysis(analysisId, caller)
+                .orElseThrow(() -> ArgusException.notFound("analysis " + analysisId));
     }
 
     public Media media(Caller caller, UUID folderId, UUID mediaId) {
-        return records.findMedia(folderId, mediaId, caller).orElseThrow(() -> ArgusException.notFound("media " + mediaId));
+        return records.findMedia(folderId, mediaId, caller)
+                .orElseThrow(() -> ArgusException.notFound("media " + mediaId));
     }
 
     private Folder folder(Caller caller, UUID folderId) {
@@ -276,7 +327,8 @@ public class FolderService {
         Media row = media(caller, mediaId);
         Folder folder = folder(caller, row.folderId());
         if (folder.resolutionStatus() == FolderStatus.PROCESSING) {
-            throw new ArgusException(ErrorCode.FOLDER_BUSY, "analyses of the folder are running; delete the media once they end");
+            throw new ArgusException(
+                    ErrorCode.FOLDER_BUSY, "analyses of the folder are running; delete the media once they end");
         }
         removeFiles(records.deleteMedia(row), folder.id());
     }

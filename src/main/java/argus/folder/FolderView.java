@@ -1,7 +1,6 @@
 package argus.folder;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,11 +11,17 @@ import java.util.UUID;
  * the images analyses produced (best shots), referenced from the analyses' results; {@code decisions} the operators'
  * decisions, oldest first.
  */
-public record FolderView(Folder folder, List<Media> media, List<Media> outputImages, List<Analysis> analyses,
-                         List<OperatorDecision> decisions) {
+public record FolderView(
+        Folder folder,
+        List<Media> media,
+        List<Media> outputImages,
+        List<Analysis> analyses,
+        List<OperatorDecision> decisions) {
 
     /** The decision that stands on the folder itself ({@code analysisId} null) or on one analysis. */
     public Optional<OperatorDecision> decision(@Nullable UUID analysisId) {
-        return decisions.reversed().stream().filter(d -> Objects.equals(d.analysisId(), analysisId)).findFirst();
+        return decisions.reversed().stream()
+                .filter(d -> Objects.equals(d.analysisId(), analysisId))
+                .findFirst();
     }
 }

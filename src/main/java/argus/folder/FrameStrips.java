@@ -9,7 +9,6 @@ import argus.vision.MediaOpener;
 import argus.vision.MediaSource;
 import argus.vision.Thumbnails;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
@@ -34,8 +33,9 @@ public class FrameStrips {
     /** The strip of a media of a folder the caller sees. */
     public byte[] strip(Caller caller, UUID folderId, UUID mediaId) {
         Media media = folders.media(caller, folderId, mediaId);
-        try (MediaStore.LocalFile file = store.fetch(media.storageKey()); MediaSource source = opener.open(new MediaData.InFile(file.path()), true);
-             FrameSeries frames = source.sample(FRAMES)) {
+        try (MediaStore.LocalFile file = store.fetch(media.storageKey());
+                MediaSource source = opener.open(new MediaData.InFile(file.path()), true);
+                FrameSeries frames = source.sample(FRAMES)) {
             return Thumbnails.strip(frames.frames().stream().map(Frame::image).toList(), HEIGHT, JPEG_QUALITY);
         } catch (IOException e) {
             throw new UncheckedIOException("stored media is unreadable: " + media.storageKey(), e);

@@ -4,8 +4,6 @@ import argus.RequestContext;
 import argus.analysis.AnalysisEngine;
 import argus.auth.Caller;
 import jakarta.inject.Singleton;
-
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,7 +30,8 @@ public class InstantService {
         AnalysisPermissions.check(caller, submission.analyses());
         List<MediaIntake.Opened> opened = intake.open(submission.media());
         try (AnalysisEngine.Admission ignored = engine.admit()) {
-            List<AnalysisWork.Candidate> candidates = opened.stream().map(MediaIntake.Opened::candidate).toList();
+            List<AnalysisWork.Candidate> candidates =
+                    opened.stream().map(MediaIntake.Opened::candidate).toList();
             AnalysisWork.Result result = work.analyze(caller.companyId(), candidates, submission.analyses(), false);
             return assembler.assemble(caller, submission, RequestContext.NONE, opened, result, null);
         } finally {

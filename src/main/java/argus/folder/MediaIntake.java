@@ -1,12 +1,10 @@
 package argus.folder;
 
-import argus.JsonText;
-import argus.ErrorCode;
-import argus.storage.Published;
-
 import argus.Digests;
+import argus.JsonText;
 import argus.analysis.OutputImage;
 import argus.storage.MediaStore;
+import argus.storage.Published;
 import argus.vision.MediaInfo;
 import argus.vision.MediaKind;
 import argus.vision.MediaOpener;
@@ -14,7 +12,6 @@ import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +52,8 @@ public class MediaIntake {
                 try {
                     opened.add(new Opened(UUID.randomUUID(), upload, opener.open(upload.data(), true)));
                 } catch (MediaRejectedException e) {
-                    throw new MediaRejectedException(e.code(), "media '%s': %s".formatted(upload.key(), e.getMessage()));
+                    throw new MediaRejectedException(
+                            e.code(), "media '%s': %s".formatted(upload.key(), e.getMessage()));
                 }
             }
             return opened;
@@ -73,8 +71,13 @@ public class MediaIntake {
      * Describes the uploads as media rows of the folder and, when {@code published} is given, commits them and their
      * previews to the store. Without it (Instant mode) nothing is stored and the rows have no storage keys.
      */
-    List<Media> rows(UUID companyId, UUID folderId, List<Opened> opened, Map<UUID, byte[]> previews, Instant time,
-                     @Nullable Published published) {
+    List<Media> rows(
+            UUID companyId,
+            UUID folderId,
+            List<Opened> opened,
+            Map<UUID, byte[]> previews,
+            Instant time,
+            @Nullable Published published) {
         List<Media> rows = new ArrayList<>();
         for (int i = 0; i < opened.size(); i++) {
             Opened o = opened.get(i);
@@ -84,7 +87,8 @@ public class MediaIntake {
             String thumbKey = null;
             String sha256 = "";
             if (published != null) {
-                MediaStore.StagedFile staged = Objects.requireNonNull(o.upload().staged(), "only staged uploads are stored");
+                MediaStore.StagedFile staged =
+                        Objects.requireNonNull(o.upload().staged(), "only staged uploads are stored");
                 String storageKey = "%s/%s/%s.%s".formatted(companyId, folderId, o.mediaId(), extension(o.info()));
                 String previewKey = "%s/%s/%s_thumb.jpg".formatted(companyId, folderId, o.mediaId());
                 published.write(storageKey, () -> store.commit(staged, storageKey));
@@ -93,10 +97,25 @@ public class MediaIntake {
                 thumbKey = previewKey;
                 sha256 = staged.sha256();
             }
-            rows.add(new Media(o.mediaId(), folderId, companyId, o.upload().key(), o.upload().originalName(),
+            rows.add(new Media(
+                    o.mediaId(),
+                    folderId,
+                    companyId,
+                    o.upload().key(),
+                    o.upload().originalName(),
                     MediaType.of(o.info().kind()),
-                    o.info().contentType(), json.write(o.upload().tags()), json.write(describe(o.info(), size)),
-                    json.write(o.upload().metaData()), key, thumbKey, UUID.randomUUID(), size, sha256, null, created, created));
+                    o.info().contentType(),
+                    json.write(o.upload().tags()),
+                    json.write(describe(o.info(), size)),
+                    json.write(o.upload().metaData()),
+                    key,
+                    thumbKey,
+                    UUID.randomUUID(),
+                    size,
+                    sha256,
+                    null,
+                    created,
+                    created));
         }
         return rows;
     }
@@ -105,7 +124,13 @@ public class MediaIntake {
      * Describes an image an analysis produced (a best shot) as a media of the folder, referenced from the analysis,
      * and stores it when {@code published} is given.
      */
-    Media outputImage(UUID companyId, UUID folderId, UUID analysisId, OutputImage image, Instant time, @Nullable Published published) {
+    Media outputImage(
+            UUID companyId,
+            UUID folderId,
+            UUID analysisId,
+            OutputImage image,
+            Instant time,
+            @Nullable Published published) {
         String key = "";
         if (published != null) {
             String storageKey = "%s/%s/%s.jpg".formatted(companyId, folderId, image.mediaId());
@@ -117,10 +142,25 @@ public class MediaIntake {
         info.put("height", image.height());
         info.put("codec", "jpeg");
         info.put("size_bytes", image.jpeg().length);
-        return new Media(image.mediaId(), folderId, companyId, null, "best_shot.jpg", MediaType.IMAGE_FOLDER, "image/jpeg",
-                json.write(List.of("photo_selfie")), json.write(info), json.write(Map.of("source_media_id", image.sourceMediaId().toString())),
-                key, published == null ? null : key, UUID.randomUUID(), image.jpeg().length,
-                published == null ? "" : Digests.sha256Hex(image.jpeg()), analysisId, time, time);
+        return new Media(
+                image.mediaId(),
+                folderId,
+                companyId,
+                null,
+                "best_shot.jpg",
+                MediaType.IMAGE_FOLDER,
+                "image/jpeg",
+                json.write(List.of("photo_selfie")),
+                json.write(info),
+                json.write(Map.of("source_media_id", image.sourceMediaId().toString())),
+                key,
+                published == null ? null : key,
+                UUID.randomUUID(),
+                image.jpeg().length,
+                published == null ? "" : Digests.sha256Hex(image.jpeg()),
+                analysisId,
+                time,
+                time);
     }
 
     /** The probe data shown in a media's {@code info}. */

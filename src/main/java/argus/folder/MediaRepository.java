@@ -4,7 +4,6 @@ import argus.storage.StoredObjectOwner;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

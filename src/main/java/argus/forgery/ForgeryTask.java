@@ -4,7 +4,6 @@ import argus.analysis.Scores;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,25 +15,26 @@ import java.util.UUID;
  * {@code success} is false.
  */
 @MappedEntity(value = "forgery_task", escape = false)
-public record ForgeryTask(@Id UUID id,
-                          UUID companyId,
-                          UUID userId,
-                          @Nullable String sourceFilename,
-                          @Nullable String sessionId,
-                          @Nullable String deviceInfo,
-                          @Nullable String geoLocation,
-                          String status,
-                          boolean success,
-                          String message,
-                          @Nullable String prediction,
-                          @Nullable Double confidence,
-                          @Nullable Double score,
-                          @Nullable Double faceSwapScore,
-                          @Nullable Double replayScore,
-                          int framesAnalyzed,
-                          Instant receivedAt,
-                          @Nullable Instant completedAt,
-                          @Nullable String storageKey) {
+public record ForgeryTask(
+        @Id UUID id,
+        UUID companyId,
+        UUID userId,
+        @Nullable String sourceFilename,
+        @Nullable String sessionId,
+        @Nullable String deviceInfo,
+        @Nullable String geoLocation,
+        String status,
+        boolean success,
+        String message,
+        @Nullable String prediction,
+        @Nullable Double confidence,
+        @Nullable Double score,
+        @Nullable Double faceSwapScore,
+        @Nullable Double replayScore,
+        int framesAnalyzed,
+        Instant receivedAt,
+        @Nullable Instant completedAt,
+        @Nullable String storageKey) {
 
     public boolean pending() {
         return status.equals("pending");
@@ -57,14 +57,48 @@ public record ForgeryTask(@Id UUID id,
             case AUTHENTIC -> Scores.round(1 - forged);
             case INCONCLUSIVE -> null;
         };
-        return new ForgeryTask(id, companyId, userId, sourceFilename, sessionId, deviceInfo, geoLocation, "completed", true,
-                "Inference completed: " + evidence.reason(), prediction, confidence, forged, evidence.faceSwap(), evidence.replay(),
-                evidence.frames(), receivedAt, time, null);
+        return new ForgeryTask(
+                id,
+                companyId,
+                userId,
+                sourceFilename,
+                sessionId,
+                deviceInfo,
+                geoLocation,
+                "completed",
+                true,
+                "Inference completed: " + evidence.reason(),
+                prediction,
+                confidence,
+                forged,
+                evidence.faceSwap(),
+                evidence.replay(),
+                evidence.frames(),
+                receivedAt,
+                time,
+                null);
     }
 
     ForgeryTask failed(String reason, @Nullable FaceMediaForgery.Evidence evidence, Instant time) {
-        return new ForgeryTask(id, companyId, userId, sourceFilename, sessionId, deviceInfo, geoLocation, "completed", false, reason,
-                null, null, null, evidence == null ? null : evidence.faceSwap(), evidence == null ? null : evidence.replay(),
-                evidence == null ? 0 : evidence.frames(), receivedAt, time, null);
+        return new ForgeryTask(
+                id,
+                companyId,
+                userId,
+                sourceFilename,
+                sessionId,
+                deviceInfo,
+                geoLocation,
+                "completed",
+                false,
+                reason,
+                null,
+                null,
+                null,
+                evidence == null ? null : evidence.faceSwap(),
+                evidence == null ? null : evidence.replay(),
+                evidence == null ? 0 : evidence.frames(),
+                receivedAt,
+                time,
+                null);
     }
 }

@@ -4,7 +4,6 @@ import argus.storage.StoredObjectOwner;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.H2)

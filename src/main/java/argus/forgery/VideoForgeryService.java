@@ -1,17 +1,16 @@
 package argus.forgery;
 
-import argus.Timestamps;
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.RequestContext;
+import argus.Timestamps;
 import argus.auth.Caller;
 import argus.jobs.JobQueue;
-import argus.RequestContext;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,7 +29,13 @@ public class VideoForgeryService {
     private final JobQueue queue;
     private final FaceMediaForgery forgery;
 
-    public VideoForgeryService(Timestamps timestamps, MediaOpener opener, MediaStore store, ForgeryTaskRepository tasks, JobQueue queue, FaceMediaForgery forgery) {
+    public VideoForgeryService(
+            Timestamps timestamps,
+            MediaOpener opener,
+            MediaStore store,
+            ForgeryTaskRepository tasks,
+            JobQueue queue,
+            FaceMediaForgery forgery) {
         this.timestamps = timestamps;
         this.opener = opener;
         this.forgery = forgery;
@@ -52,9 +57,31 @@ public class VideoForgeryService {
             }
         });
         Instant now = timestamps.now();
-        return queue.submit(VideoForgeryWork.KIND, id, caller.companyId(), storageKey, () -> tasks.save(
-                new ForgeryTask(id, caller.companyId(), caller.userId(), fileName, context.sessionId(), context.deviceInfo(), context.geoLocation(),
-                        "pending", true, "Accepted for processing", null, null, null, null, null, 0, now, null, storageKey)));
+        return queue.submit(
+                VideoForgeryWork.KIND,
+                id,
+                caller.companyId(),
+                storageKey,
+                () -> tasks.save(new ForgeryTask(
+                        id,
+                        caller.companyId(),
+                        caller.userId(),
+                        fileName,
+                        context.sessionId(),
+                        context.deviceInfo(),
+                        context.geoLocation(),
+                        "pending",
+                        true,
+                        "Accepted for processing",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        0,
+                        now,
+                        null,
+                        storageKey)));
     }
 
     public Optional<ForgeryTask> find(Caller caller, UUID id) {

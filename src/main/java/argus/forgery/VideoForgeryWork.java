@@ -8,9 +8,7 @@ import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
-import java.time.Instant;
 import java.util.UUID;
 
 /** Runs a queued video forgery check ({@link FaceMediaForgery}: face swap and replay from one decode) and removes the video. */
@@ -24,7 +22,12 @@ public class VideoForgeryWork implements QueuedWork {
     private final MediaOpener opener;
     private final FaceMediaForgery forgery;
 
-    public VideoForgeryWork(Timestamps timestamps, ForgeryTaskRepository tasks, MediaStore store, MediaOpener opener, FaceMediaForgery forgery) {
+    public VideoForgeryWork(
+            Timestamps timestamps,
+            ForgeryTaskRepository tasks,
+            MediaStore store,
+            MediaOpener opener,
+            FaceMediaForgery forgery) {
         this.timestamps = timestamps;
         this.tasks = tasks;
         this.store = store;
@@ -43,7 +46,8 @@ public class VideoForgeryWork implements QueuedWork {
         if (task == null) {
             return;
         }
-        try (MediaStore.LocalFile file = store.fetch(task.storageKey()); MediaSource source = opener.openVideo(file.path())) {
+        try (MediaStore.LocalFile file = store.fetch(task.storageKey());
+                MediaSource source = opener.openVideo(file.path())) {
             tasks.update(task.completed(forgery.assess(source, task.companyId()), timestamps.now()));
         } catch (MediaRejectedException e) {
             tasks.update(task.failed("Inference failed: " + e.getMessage(), null, timestamps.now()));
@@ -60,5 +64,4 @@ public class VideoForgeryWork implements QueuedWork {
             store.deleteQuietly(task.storageKey());
         });
     }
-
 }

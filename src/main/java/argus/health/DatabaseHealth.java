@@ -1,12 +1,10 @@
 package argus.health;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-
-import io.micronaut.data.connection.ConnectionOperations;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

@@ -5,7 +5,6 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.util.Map;
 
@@ -27,7 +26,11 @@ public class MediaStoreHealth extends AbstractHealthIndicator<Map<String, Object
             return Map.of("store", store.getClass().getSimpleName());
         } catch (IOException | RuntimeException e) {
             healthStatus = HealthStatus.DOWN;
-            return Map.of("store", store.getClass().getSimpleName(), "error", e.getClass().getSimpleName());
+            return Map.of(
+                    "store",
+                    store.getClass().getSimpleName(),
+                    "error",
+                    e.getClass().getSimpleName());
         }
     }
 

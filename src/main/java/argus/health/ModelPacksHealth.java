@@ -6,7 +6,6 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +32,15 @@ public class ModelPacksHealth extends AbstractHealthIndicator<Map<String, Object
     protected Map<String, Object> getHealthInformation() {
         Map<String, List<String>> missing = packs.missing();
         healthStatus = models.sessions() == 0 ? HealthStatus.DOWN : missing.isEmpty() ? HealthStatus.UP : DEGRADED;
-        return Map.of("facePack", models.facePack(), "livenessPack", models.liveness().pack(), "sessions", models.sessions(),
-                "missingPacks", missing);
+        return Map.of(
+                "facePack",
+                models.facePack(),
+                "livenessPack",
+                models.liveness().pack(),
+                "sessions",
+                models.sessions(),
+                "missingPacks",
+                missing);
     }
 
     @Override

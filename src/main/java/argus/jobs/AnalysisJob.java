@@ -3,7 +3,6 @@ package argus.jobs;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,18 +12,19 @@ import java.util.UUID;
  * lease lasts; a job whose holder died is taken over when the lease runs out.
  */
 @MappedEntity(value = "analysis_job", escape = false)
-public record AnalysisJob(@Id UUID id,
-                          @Nullable UUID folderId,
-                          UUID companyId,
-                          String kind,
-                          @Nullable UUID subjectId,
-                          JobState state,
-                          int attempts,
-                          @Nullable String leaseOwner,
-                          @Nullable Instant leaseUntil,
-                          Instant timeCreated,
-                          Instant timeUpdated,
-                          @Nullable String requestId) {
+public record AnalysisJob(
+        @Id UUID id,
+        @Nullable UUID folderId,
+        UUID companyId,
+        String kind,
+        @Nullable UUID subjectId,
+        JobState state,
+        int attempts,
+        @Nullable String leaseOwner,
+        @Nullable Instant leaseUntil,
+        Instant timeCreated,
+        Instant timeUpdated,
+        @Nullable String requestId) {
     public enum JobState {
         QUEUED,
         RUNNING,

@@ -4,7 +4,6 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +30,8 @@ public interface AnalysisJobRepository extends CrudRepository<AnalysisJob, UUID>
 
     long countByKindAndState(String kind, AnalysisJob.JobState state);
 
-    @Query("UPDATE analysis_job SET lease_until = :leaseUntil WHERE id = :id AND lease_owner = :owner AND state = 'RUNNING'")
+    @Query(
+            "UPDATE analysis_job SET lease_until = :leaseUntil WHERE id = :id AND lease_owner = :owner AND state = 'RUNNING'")
     int renew(UUID id, String owner, Instant leaseUntil);
 
     @Query("""
@@ -39,6 +39,7 @@ public interface AnalysisJobRepository extends CrudRepository<AnalysisJob, UUID>
             WHERE lease_owner = :owner AND state = 'RUNNING'""")
     int release(String owner, Instant now);
 
-    @Query("UPDATE analysis_job SET state = 'DONE', lease_owner = NULL, lease_until = NULL, time_updated = :now WHERE id = :id AND lease_owner = :owner")
+    @Query(
+            "UPDATE analysis_job SET state = 'DONE', lease_owner = NULL, lease_until = NULL, time_updated = :now WHERE id = :id AND lease_owner = :owner")
     int finish(UUID id, String owner, Instant now);
 }

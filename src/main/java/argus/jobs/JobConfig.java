@@ -2,7 +2,6 @@ package argus.jobs;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -15,8 +14,8 @@ import java.time.Duration;
  * @param maxBacklog  waiting jobs beyond which new uploads of the queued contracts are refused with 429
  */
 @ConfigurationProperties("argus.jobs")
-public record JobConfig(@Bindable(defaultValue = "2m") Duration lease,
-                        @Bindable(defaultValue = "1s") Duration poll,
-                        @Bindable(defaultValue = "3") int maxAttempts,
-                        @Bindable(defaultValue = "200") int maxBacklog) {
-}
+public record JobConfig(
+        @Bindable(defaultValue = "2m") Duration lease,
+        @Bindable(defaultValue = "1s") Duration poll,
+        @Bindable(defaultValue = "3") int maxAttempts,
+        @Bindable(defaultValue = "200") int maxBacklog) {}

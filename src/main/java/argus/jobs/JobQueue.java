@@ -1,7 +1,7 @@
 package argus.jobs;
 
-import argus.Timestamps;
 import argus.RequestIds;
+import argus.Timestamps;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.OverloadedException;
 import argus.storage.MediaStore;
@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,18 +29,31 @@ public class JobQueue {
     private final MediaStore store;
     private final Counter backlogRefusals;
 
-    public JobQueue(Timestamps timestamps, AnalysisJobRepository jobs, JobWorker worker, JobConfig config, AnalysisEngine engine, MediaStore store,
-                    List<QueuedWork> queuedWork, MeterRegistry metrics) {
+    public JobQueue(
+            Timestamps timestamps,
+            AnalysisJobRepository jobs,
+            JobWorker worker,
+            JobConfig config,
+            AnalysisEngine engine,
+            MediaStore store,
+            List<QueuedWork> queuedWork,
+            MeterRegistry metrics) {
         this.timestamps = timestamps;
         this.jobs = jobs;
         for (String kind : queuedWork.stream().map(QueuedWork::kind).toList()) {
-            Gauge.builder("argus.jobs.waiting", () -> jobs.countByKindAndState(kind, AnalysisJob.JobState.QUEUED)).tag("kind", kind)
-                    .description("jobs waiting for an instance (all instances)").register(metrics);
-            Gauge.builder("argus.jobs.running", () -> jobs.countByKindAndState(kind, AnalysisJob.JobState.RUNNING)).tag("kind", kind)
-                    .description("jobs running on some instance").register(metrics);
+            Gauge.builder("argus.jobs.waiting", () -> jobs.countByKindAndState(kind, AnalysisJob.JobState.QUEUED))
+                    .tag("kind", kind)
+                    .description("jobs waiting for an instance (all instances)")
+                    .register(metrics);
+            Gauge.builder("argus.jobs.running", () -> jobs.countByKindAndState(kind, AnalysisJob.JobState.RUNNING))
+                    .tag("kind", kind)
+                    .description("jobs running on some instance")
+                    .register(metrics);
         }
-        this.backlogRefusals = Counter.builder("argus.overload.refusals").tag("reason", "backlog")
-                .description("requests refused with 429").register(metrics);
+        this.backlogRefusals = Counter.builder("argus.overload.refusals")
+                .tag("reason", "backlog")
+                .description("requests refused with 429")
+                .register(metrics);
         this.worker = worker;
         this.config = config;
         this.engine = engine;
@@ -60,8 +72,10 @@ public class JobQueue {
     public void refuseWhenBacklogged() {
         if (waiting() >= config.maxBacklog()) {
             backlogRefusals.increment();
-            throw new OverloadedException("%d jobs are waiting; retry later".formatted(config.maxBacklog()),
-                    Math.max(1, engine.config().retryAfter().toSeconds()), config.maxBacklog());
+            throw new OverloadedException(
+                    "%d jobs are waiting; retry later".formatted(config.maxBacklog()),
+                    Math.max(1, engine.config().retryAfter().toSeconds()),
+                    config.maxBacklog());
         }
     }
 
@@ -84,7 +98,18 @@ public class JobQueue {
     protected <T> T recordAndEnqueue(String kind, UUID subjectId, UUID companyId, Supplier<T> record) {
         T saved = record.get();
         Instant now = timestamps.now();
-        jobs.save(new AnalysisJob(UUID.randomUUID(), null, companyId, kind, subjectId, AnalysisJob.JobState.QUEUED, 0, null, null, now, now,
+        jobs.save(new AnalysisJob(
+                UUID.randomUUID(),
+                null,
+                companyId,
+                kind,
+                subjectId,
+                AnalysisJob.JobState.QUEUED,
+                0,
+                null,
+                null,
+                now,
+                now,
                 RequestIds.current()));
         return saved;
     }

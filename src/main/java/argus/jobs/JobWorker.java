@@ -1,11 +1,10 @@
 package argus.jobs;
 
-import argus.Timestamps;
-import argus.ErrorCode;
-import argus.RequestIds;
-
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.Poller;
+import argus.RequestIds;
+import argus.Timestamps;
 import argus.analysis.AnalysisEngine;
 import argus.auth.ActiveAccounts;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -13,26 +12,25 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CompletableFuture;
 import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs queued jobs, each by the {@link QueuedWork} of its kind, on the same bounded engine as the single request. Jobs
@@ -52,12 +50,18 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
     private final String owner;
     private final Poller poller;
     private final AtomicInteger running = new AtomicInteger();
-    private final ScheduledExecutorService leases = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+    private final ScheduledExecutorService leases =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     private final Map<String, QueuedWork> queuedWork;
     private final ActiveAccounts accounts;
 
-    public JobWorker(Timestamps timestamps, AnalysisJobRepository jobs, AnalysisEngine engine, JobConfig config,
-                     List<QueuedWork> queuedWork, ActiveAccounts accounts) {
+    public JobWorker(
+            Timestamps timestamps,
+            AnalysisJobRepository jobs,
+            AnalysisEngine engine,
+            JobConfig config,
+            List<QueuedWork> queuedWork,
+            ActiveAccounts accounts) {
         this.timestamps = timestamps;
         this.accounts = accounts;
         this.queuedWork = queuedWork.stream().collect(Collectors.toMap(QueuedWork::kind, Function.identity()));
@@ -100,7 +104,11 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
                 continue;
             }
             if (job.attempts() > 0) {
-                LOG.warn("resuming job {} ({} {}) left unfinished by an earlier run (attempt {})", job.id(), job.kind(), job.subjectId(),
+                LOG.warn(
+                        "resuming job {} ({} {}) left unfinished by an earlier run (attempt {})",
+                        job.id(),
+                        job.kind(),
+                        job.subjectId(),
                         job.attempts() + 1);
             }
             if (job.attempts() + 1 > config.maxAttempts()) {
@@ -129,7 +137,9 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
     private void run(AnalysisJob job) {
         ScheduledFuture<?> renewal = leases.scheduleAtFixedRate(
                 () -> jobs.renew(job.id(), owner, timestamps.now().plus(config.lease())),
-                config.lease().toMillis() / 3, config.lease().toMillis() / 3, TimeUnit.MILLISECONDS);
+                config.lease().toMillis() / 3,
+                config.lease().toMillis() / 3,
+                TimeUnit.MILLISECONDS);
         QueuedWork work = queuedWork.get(job.kind());
         try {
             work.run(job.subjectId());
@@ -148,7 +158,10 @@ public class JobWorker implements ApplicationEventListener<StartupEvent>, Gracef
     /** A job that kept failing to finish (its instances died): its work ends with a code. */
     private void abandon(AnalysisJob job) {
         LOG.warn("giving up job {} after {} attempts", job.id(), job.attempts());
-        refuse(job, ErrorCode.PROCESSING_ABANDONED, "the work was interrupted %d times and has been given up".formatted(job.attempts()));
+        refuse(
+                job,
+                ErrorCode.PROCESSING_ABANDONED,
+                "the work was interrupted %d times and has been given up".formatted(job.attempts()));
     }
 
     /** Ends a job without running it: its work records the code and the reason as its outcome. */

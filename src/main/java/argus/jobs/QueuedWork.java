@@ -1,7 +1,6 @@
 package argus.jobs;
 
 import argus.ErrorCode;
-
 import java.util.UUID;
 
 /**

@@ -2,7 +2,6 @@ package argus.storage;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,7 +97,8 @@ public class LocalMediaStore implements MediaStore {
 
     @Override
     public Stream<String> keysWrittenBefore(Instant instant) throws IOException {
-        return StagingArea.filesWrittenBefore(root, instant).map(path -> root.relativize(path).toString());
+        return StagingArea.filesWrittenBefore(root, instant)
+                .map(path -> root.relativize(path).toString());
     }
 
     @Override

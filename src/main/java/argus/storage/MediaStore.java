@@ -1,10 +1,8 @@
 package argus.storage;
 
-import io.micronaut.core.annotation.Nullable;
-import argus.ErrorCode;
 import argus.ArgusException;
-import org.slf4j.LoggerFactory;
-
+import argus.ErrorCode;
+import io.micronaut.core.annotation.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where media bytes live. Uploads are first staged (a local temporary copy the decoders can read), then committed
@@ -150,9 +149,9 @@ public interface MediaStore {
     /** Writes, reads back and removes a small object (and a staged file): throws when the store cannot take media. */
     default void checkWritable() throws IOException {
         String key = "health/" + java.util.UUID.randomUUID();
-        StagedFile staged = stage(new java.io.ByteArrayInputStream(new byte[]{1}));
+        StagedFile staged = stage(new java.io.ByteArrayInputStream(new byte[] {1}));
         discard(staged);
-        put(key, new byte[]{1});
+        put(key, new byte[] {1});
         try {
             if (size(key) != 1) {
                 throw new IOException("a stored object was not read back whole");
@@ -183,6 +182,5 @@ public interface MediaStore {
     }
 
     /** A staged upload: a local file owned by the caller until committed or discarded. */
-    record StagedFile(Path path, long size, String sha256) {
-    }
+    record StagedFile(Path path, long size, String sha256) {}
 }

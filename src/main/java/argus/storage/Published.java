@@ -1,12 +1,11 @@
 package argus.storage;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The objects a request has written to the store, so that a request that fails after all removes them again. */
 public final class Published {

@@ -15,9 +15,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param partSize       objects larger than this are uploaded in parts of this size (S3 allows 5 MB to 5 GB)
  */
 @ConfigurationProperties("argus.s3")
-public record S3Config(@Bindable(defaultValue = "") String bucket,
-                       @Bindable(defaultValue = "") String endpoint,
-                       @Bindable(defaultValue = "us-east-1") String region,
-                       @Bindable(defaultValue = "false") boolean pathStyle,
-                       @Bindable(defaultValue = "8388608") long partSize) {
-}
+public record S3Config(
+        @Bindable(defaultValue = "") String bucket,
+        @Bindable(defaultValue = "") String endpoint,
+        @Bindable(defaultValue = "us-east-1") String region,
+        @Bindable(defaultValue = "false") boolean pathStyle,
+        @Bindable(defaultValue = "8388608") long partSize) {}

@@ -4,22 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +20,21 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Media in an S3-compatible store ({@code ARGUS_STORAGE=s3}), shared by every instance. Uploads are staged and checked
@@ -103,7 +102,9 @@ public class S3MediaStore implements MediaStore {
     }
 
     private void uploadInParts(Path file, long size, String key) throws IOException {
-        String uploadId = s3.createMultipartUpload(request -> request.bucket(bucket).key(key)).uploadId();
+        String uploadId = s3.createMultipartUpload(
+                        request -> request.bucket(bucket).key(key))
+                .uploadId();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             List<CompletedPart> parts = new ArrayList<>();
             for (long offset = 0; offset < size; offset += partSize) {
@@ -111,12 +112,18 @@ public class S3MediaStore implements MediaStore {
                 long length = Math.min(partSize, size - offset);
                 channel.position(offset);
                 InputStream part = Channels.newInputStream(channel);
-                String etag = s3.uploadPart(request -> request.bucket(bucket).key(key).uploadId(uploadId).partNumber(number)
-                        .contentLength(length), RequestBody.fromInputStream(part, length)).eTag();
+                String etag = s3.uploadPart(
+                                request -> request.bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .partNumber(number)
+                                        .contentLength(length),
+                                RequestBody.fromInputStream(part, length))
+                        .eTag();
                 parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
             }
-            s3.completeMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(upload -> upload.parts(parts)));
+            s3.completeMultipartUpload(request ->
+                    request.bucket(bucket).key(key).uploadId(uploadId).multipartUpload(upload -> upload.parts(parts)));
         } catch (IOException | RuntimeException e) {
             s3.abortMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId));
             throw e;
@@ -136,8 +143,8 @@ public class S3MediaStore implements MediaStore {
     @Override
     public Slice read(String key, @Nullable ByteRange range) throws IOException {
         try {
-            ResponseInputStream<GetObjectResponse> content = s3.getObject(request -> request.bucket(bucket).key(key)
-                    .range(range == null ? null : range.header()));
+            ResponseInputStream<GetObjectResponse> content = s3.getObject(
+                    request -> request.bucket(bucket).key(key).range(range == null ? null : range.header()));
             GetObjectResponse response = content.response();
             String served = response.contentRange();
             if (served == null) {
@@ -148,7 +155,11 @@ public class S3MediaStore implements MediaStore {
                 content.close();
                 throw new IOException("unreadable Content-Range '" + served + "' for " + key);
             }
-            return new Slice(content, Long.parseLong(bytes.group(1)), Long.parseLong(bytes.group(2)), Long.parseLong(bytes.group(3)));
+            return new Slice(
+                    content,
+                    Long.parseLong(bytes.group(1)),
+                    Long.parseLong(bytes.group(2)),
+                    Long.parseLong(bytes.group(3)));
         } catch (NoSuchKeyException e) {
             throw new FileNotFoundException("no stored object " + key);
         } catch (S3Exception e) {
@@ -222,9 +233,11 @@ public class S3MediaStore implements MediaStore {
     @Override
     public int discardStagedBefore(Instant instant) throws IOException {
         int discarded = staging.discardBefore(instant);
-        for (MultipartUpload upload : s3.listMultipartUploadsPaginator(request -> request.bucket(bucket)).uploads()) {
+        for (MultipartUpload upload : s3.listMultipartUploadsPaginator(request -> request.bucket(bucket))
+                .uploads()) {
             if (upload.initiated().isBefore(instant)) {
-                s3.abortMultipartUpload(request -> request.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                s3.abortMultipartUpload(
+                        request -> request.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
                 discarded++;
             }
         }

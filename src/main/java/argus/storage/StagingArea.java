@@ -1,7 +1,6 @@
 package argus.storage;
 
 import argus.Digests;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +38,7 @@ final class StagingArea {
         Path file = newFile();
         MessageDigest digest = Digests.sha256();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
+                OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
             long size = content.transferTo(out);
             out.flush();
             return new MediaStore.StagedFile(file, size, HexFormat.of().formatHex(digest.digest()));
@@ -80,7 +79,8 @@ final class StagingArea {
         }
         return Files.walk(directory).filter(path -> {
             try {
-                return Files.isRegularFile(path) && Files.getLastModifiedTime(path).toInstant().isBefore(instant);
+                return Files.isRegularFile(path)
+                        && Files.getLastModifiedTime(path).toInstant().isBefore(instant);
             } catch (IOException vanished) {
                 return false;
             }

@@ -2,7 +2,6 @@ package argus.storage;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -12,5 +11,4 @@ import java.time.Duration;
  *                    request takes, so that work in flight on this or another instance is never touched
  */
 @ConfigurationProperties("argus.storage")
-public record SweepConfig(@Bindable(defaultValue = "15m") Duration orphanGrace) {
-}
+public record SweepConfig(@Bindable(defaultValue = "15m") Duration orphanGrace) {}

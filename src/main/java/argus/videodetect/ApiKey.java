@@ -2,7 +2,6 @@ package argus.videodetect;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;

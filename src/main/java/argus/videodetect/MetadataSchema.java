@@ -14,11 +14,22 @@ import java.util.regex.PatternSyntaxException;
  * keyword is refused when configured, rather than silently half-applied.
  */
 public final class MetadataSchema {
-    private static final Set<String> KEYWORDS = Set.of("type", "properties", "required", "additionalProperties", "enum",
-            "minLength", "maxLength", "pattern", "minimum", "maximum", "description", "title", "$schema");
+    private static final Set<String> KEYWORDS = Set.of(
+            "type",
+            "properties",
+            "required",
+            "additionalProperties",
+            "enum",
+            "minLength",
+            "maxLength",
+            "pattern",
+            "minimum",
+            "maximum",
+            "description",
+            "title",
+            "$schema");
 
-    private MetadataSchema() {
-    }
+    private MetadataSchema() {}
 
     /** The problems of the schema itself: unknown keywords, malformed parts. */
     public static List<String> problemsOf(Map<String, Object> schema) {
@@ -77,7 +88,8 @@ public final class MetadataSchema {
             if (schema.get("maxLength") instanceof Number max && text.length() > max.intValue()) {
                 violations.add("%s must be at most %d characters".formatted(where, max.intValue()));
             }
-            if (schema.get("pattern") instanceof String pattern && !Pattern.compile(pattern).matcher(text).find()) {
+            if (schema.get("pattern") instanceof String pattern
+                    && !Pattern.compile(pattern).matcher(text).find()) {
                 violations.add("%s must match %s".formatted(where, pattern));
             }
         }
@@ -90,9 +102,12 @@ public final class MetadataSchema {
             }
         }
         if (value instanceof Map<?, ?> object) {
-            Map<String, Object> properties = schema.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+            Map<String, Object> properties =
+                    schema.get("properties") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
             if (schema.get("required") instanceof List<?> required) {
-                required.stream().filter(name -> !object.containsKey(name)).forEach(name -> violations.add("%s.%s is required".formatted(where, name)));
+                required.stream()
+                        .filter(name -> !object.containsKey(name))
+                        .forEach(name -> violations.add("%s.%s is required".formatted(where, name)));
             }
             object.forEach((name, field) -> {
                 if (properties.get(name) instanceof Map<?, ?> property) {

@@ -1,19 +1,18 @@
 package argus.videodetect;
 
-import argus.Timestamps;
 import argus.ArgusException;
-import argus.ErrorCode;
 import argus.Digests;
+import argus.ErrorCode;
+import argus.JsonText;
+import argus.Timestamps;
 import argus.auth.ActiveAccounts;
 import argus.jobs.JobQueue;
-import argus.JsonText;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -48,9 +47,17 @@ public class VideoDetectService {
     private final JsonText json;
     private final ActiveAccounts accounts;
 
-    public VideoDetectService(Timestamps timestamps, VideoTenantRepository tenants, ApiKeyRepository keys, VideoSubmissionRepository submissions,
-                              VideoDownloader downloader, MediaStore store, MediaOpener opener, JobQueue queue, JsonText json,
-                              ActiveAccounts accounts) {
+    public VideoDetectService(
+            Timestamps timestamps,
+            VideoTenantRepository tenants,
+            ApiKeyRepository keys,
+            VideoSubmissionRepository submissions,
+            VideoDownloader downloader,
+            MediaStore store,
+            MediaOpener opener,
+            JobQueue queue,
+            JsonText json,
+            ActiveAccounts accounts) {
         this.timestamps = timestamps;
         this.accounts = accounts;
         this.tenants = tenants;
@@ -65,9 +72,11 @@ public class VideoDetectService {
 
     /** The key an {@code X-API-Key} header names, if it is a live one of an active company. */
     public Optional<ApiKey> key(@Nullable String header) {
-        return header == null || header.isBlank() ? Optional.empty()
-                : keys.findByKeyHashAndRevokedFalse(Digests.sha256Hex(header.trim().getBytes(StandardCharsets.UTF_8)))
-                .filter(key -> accounts.companyActive(key.companyId()));
+        return header == null || header.isBlank()
+                ? Optional.empty()
+                : keys.findByKeyHashAndRevokedFalse(
+                                Digests.sha256Hex(header.trim().getBytes(StandardCharsets.UTF_8)))
+                        .filter(key -> accounts.companyActive(key.companyId()));
     }
 
     /** The tenant of the path, which the key must belong to and whose scope it must carry. */
@@ -84,13 +93,18 @@ public class VideoDetectService {
     }
 
     /** What a submission carries besides its key and tenant. */
-    public record Submission(@Nullable InputStream file, @Nullable String fileName, @Nullable String videoUrl, @Nullable String model,
-                             @Nullable Map<String, Object> metadata, @Nullable String idempotencyKey) {
-    }
+    public record Submission(
+            @Nullable InputStream file,
+            @Nullable String fileName,
+            @Nullable String videoUrl,
+            @Nullable String model,
+            @Nullable Map<String, Object> metadata,
+            @Nullable String idempotencyKey) {}
 
     public VideoSubmission submit(ApiKey key, VideoTenant tenant, Submission submission) {
         if (submission.idempotencyKey() != null) {
-            Optional<VideoSubmission> earlier = submissions.findByApiKeyIdAndIdempotencyKey(key.id(), submission.idempotencyKey());
+            Optional<VideoSubmission> earlier =
+                    submissions.findByApiKeyIdAndIdempotencyKey(key.id(), submission.idempotencyKey());
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -99,22 +113,27 @@ public class VideoDetectService {
             throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "provide exactly one of video_file or video_url");
         }
         if (submission.file() != null && !EXTENSIONS.contains(extension(submission.fileName()))) {
-            throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "allowed file extensions: mp4, avi, mov, webm, mkv");
+            throw new ArgusException(
+                    ErrorCode.INVALID_VIDEO_INPUT, "allowed file extensions: mp4, avi, mov, webm, mkv");
         }
         String model = submission.model() == null || submission.model().isBlank() ? DEFAULT_MODEL : submission.model();
         Integer frames = MODEL_FRAMES.get(model);
         if (frames == null) {
-            throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "unknown model '%s'; available: %s".formatted(model, MODEL_FRAMES.keySet()));
+            throw new ArgusException(
+                    ErrorCode.INVALID_VIDEO_INPUT,
+                    "unknown model '%s'; available: %s".formatted(model, MODEL_FRAMES.keySet()));
         }
         if (submission.metadata() != null && tenant.metadataSchema() != null) {
-            List<String> violations = MetadataSchema.violations(json.object(tenant.metadataSchema()), submission.metadata());
+            List<String> violations =
+                    MetadataSchema.violations(json.object(tenant.metadataSchema()), submission.metadata());
             if (!violations.isEmpty()) {
                 throw new ArgusException(ErrorCode.INVALID_METADATA, String.join("; ", violations));
             }
         }
         long cost = cost(model);
         if (tenants.charge(tenant.companyId(), cost) != 1) {
-            throw new ArgusException(ErrorCode.INSUFFICIENT_CREDITS, "model %s needs %d credit(s)".formatted(model, cost));
+            throw new ArgusException(
+                    ErrorCode.INSUFFICIENT_CREDITS, "model %s needs %d credit(s)".formatted(model, cost));
         }
         UUID id = UUID.randomUUID();
         String storageKey = "%s/video-detect/%s".formatted(tenant.companyId(), id);
@@ -122,13 +141,31 @@ public class VideoDetectService {
             store(submission, storageKey);
             Instant now = timestamps.nowInMillis();
             String metadata = submission.metadata() == null ? null : json.write(submission.metadata());
-            return queue.submit(VideoDetectWork.KIND, id, tenant.companyId(), storageKey, () -> submissions.save(
-                    new VideoSubmission(id, tenant.companyId(), key.id(), submission.idempotencyKey(), "pending", model,
-                            submission.file() != null ? "video_upload" : "video_url", metadata, null, null, null, now, null, storageKey)));
+            return queue.submit(
+                    VideoDetectWork.KIND,
+                    id,
+                    tenant.companyId(),
+                    storageKey,
+                    () -> submissions.save(new VideoSubmission(
+                            id,
+                            tenant.companyId(),
+                            key.id(),
+                            submission.idempotencyKey(),
+                            "pending",
+                            model,
+                            submission.file() != null ? "video_upload" : "video_url",
+                            metadata,
+                            null,
+                            null,
+                            null,
+                            now,
+                            null,
+                            storageKey)));
         } catch (RuntimeException e) {
             tenants.refund(tenant.companyId(), cost);
             if (e instanceof DataAccessException && submission.idempotencyKey() != null) {
-                Optional<VideoSubmission> raced = submissions.findByApiKeyIdAndIdempotencyKey(key.id(), submission.idempotencyKey());
+                Optional<VideoSubmission> raced =
+                        submissions.findByApiKeyIdAndIdempotencyKey(key.id(), submission.idempotencyKey());
                 if (raced.isPresent()) {
                     return raced.get();
                 }
@@ -139,7 +176,9 @@ public class VideoDetectService {
 
     /** Stages the upload or download, checks that it is a video, and stores it under {@code storageKey}. */
     private void store(Submission submission, String storageKey) {
-        MediaStore.StagedFile staged = submission.file() != null ? store.stageUpload(submission.file()) : downloader.fetch(submission.videoUrl());
+        MediaStore.StagedFile staged = submission.file() != null
+                ? store.stageUpload(submission.file())
+                : downloader.fetch(submission.videoUrl());
         store.keep(staged, storageKey, file -> {
             try {
                 opener.openVideo(file).close();

@@ -1,22 +1,20 @@
 package argus.videodetect;
 
 import argus.ErrorCode;
+import argus.JsonText;
 import argus.Timestamps;
-import argus.analysis.Scores;
 import argus.analysis.AnalysisRunner;
 import argus.analysis.MediaEvidence;
 import argus.analysis.MediaResult;
 import argus.analysis.QualityAnalyzer;
-import argus.JsonText;
+import argus.analysis.Scores;
 import argus.jobs.QueuedWork;
 import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +39,14 @@ public class VideoDetectWork implements QueuedWork {
     private final AnalysisRunner runner;
     private final JsonText json;
 
-    public VideoDetectWork(Timestamps timestamps, VideoSubmissionRepository submissions, VideoTenantRepository tenants, MediaStore store, MediaOpener opener,
-                           AnalysisRunner runner, JsonText json) {
+    public VideoDetectWork(
+            Timestamps timestamps,
+            VideoSubmissionRepository submissions,
+            VideoTenantRepository tenants,
+            MediaStore store,
+            MediaOpener opener,
+            AnalysisRunner runner,
+            JsonText json) {
         this.timestamps = timestamps;
         this.submissions = submissions;
         this.tenants = tenants;
@@ -59,16 +63,22 @@ public class VideoDetectWork implements QueuedWork {
 
     @Override
     public void run(UUID submissionId) {
-        VideoSubmission submission = submissions.findById(submissionId).filter(VideoSubmission::open).orElse(null);
+        VideoSubmission submission =
+                submissions.findById(submissionId).filter(VideoSubmission::open).orElse(null);
         if (submission == null) {
             return;
         }
         submission = submissions.update(submission.processing());
         long start = System.nanoTime();
-        try (MediaStore.LocalFile file = store.fetch(submission.storageKey()); MediaSource source = opener.openVideo(file.path())) {
+        try (MediaStore.LocalFile file = store.fetch(submission.storageKey());
+                MediaSource source = opener.openVideo(file.path())) {
             UUID companyId = submission.companyId();
-            Judged judged = runner.withSamples(source, VideoDetectService.MODEL_FRAMES.get(submission.model()),
-                    evidence -> new Judged(runner.quality(evidence, companyId, Map.of(QualityAnalyzer.EVERY_FRAME, true)), distinctFrames(evidence)));
+            Judged judged = runner.withSamples(
+                    source,
+                    VideoDetectService.MODEL_FRAMES.get(submission.model()),
+                    evidence -> new Judged(
+                            runner.quality(evidence, companyId, Map.of(QualityAnalyzer.EVERY_FRAME, true)),
+                            distinctFrames(evidence)));
             MediaResult quality = judged.quality();
             if (quality.resultsData().get("confidence_spoofing") instanceof Double spoofing) {
                 finish(submission, json.write(result(1 - spoofing, judged, submission, start)), null);
@@ -84,7 +94,10 @@ public class VideoDetectWork implements QueuedWork {
 
     @Override
     public void abandon(UUID submissionId, ErrorCode code, String reason) {
-        submissions.findById(submissionId).filter(VideoSubmission::open).ifPresent(submission -> finish(submission, null, reason));
+        submissions
+                .findById(submissionId)
+                .filter(VideoSubmission::open)
+                .ifPresent(submission -> finish(submission, null, reason));
     }
 
     private void finish(VideoSubmission submission, String result, String error) {
@@ -96,12 +109,14 @@ public class VideoDetectWork implements QueuedWork {
     }
 
     /** QUALITY's result, and how many of the clip's frames it was given. */
-    private record Judged(MediaResult quality, int frames) {
-    }
+    private record Judged(MediaResult quality, int frames) {}
 
     /** The clip's frames among the samples: N for a clip of at least N frames, all of them for a shorter one. */
     private static int distinctFrames(MediaEvidence evidence) {
-        return (int) IntStream.range(0, evidence.frameCount()).map(i -> evidence.media().frame(i).index()).distinct().count();
+        return (int) IntStream.range(0, evidence.frameCount())
+                .map(i -> evidence.media().frame(i).index())
+                .distinct()
+                .count();
     }
 
     private Map<String, Object> result(double real, Judged judged, VideoSubmission submission, long start) {

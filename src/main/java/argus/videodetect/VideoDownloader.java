@@ -1,12 +1,11 @@
 package argus.videodetect;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.storage.MediaStore;
 import argus.webhook.OutboundHttp;
 import argus.webhook.Webhooks;
 import jakarta.inject.Singleton;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +35,8 @@ public class VideoDownloader {
         try {
             outbound.checkEndpoint(url);
         } catch (ArgusException refused) {
-            throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "video_url is not an allowed address: " + refused.getMessage());
+            throw new ArgusException(
+                    ErrorCode.INVALID_VIDEO_INPUT, "video_url is not an allowed address: " + refused.getMessage());
         }
         try (OutboundHttp.Download response = http.get(url, TIMEOUT)) {
             if (response.status() / 100 != 2) {
@@ -47,7 +47,8 @@ public class VideoDownloader {
             }
             return store.stageUpload(new Capped(response.body()));
         } catch (IOException | IllegalArgumentException e) {
-            throw new ArgusException(ErrorCode.INVALID_VIDEO_INPUT, "video_url could not be downloaded: " + e.getMessage());
+            throw new ArgusException(
+                    ErrorCode.INVALID_VIDEO_INPUT, "video_url could not be downloaded: " + e.getMessage());
         }
     }
 

@@ -3,7 +3,6 @@ package argus.videodetect;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,29 +11,56 @@ import java.util.UUID;
  * {@code storageKey} holds the video until it has been judged.
  */
 @MappedEntity(value = "video_submission", escape = false)
-public record VideoSubmission(@Id UUID id,
-                              UUID companyId,
-                              UUID apiKeyId,
-                              @Nullable String idempotencyKey,
-                              String status,
-                              String model,
-                              String inputSource,
-                              @Nullable String tenantMetadata,
-                              @Nullable String result,
-                              @Nullable String message,
-                              @Nullable String error,
-                              Instant createdAt,
-                              @Nullable Instant completedAt,
-                              @Nullable String storageKey) {
+public record VideoSubmission(
+        @Id UUID id,
+        UUID companyId,
+        UUID apiKeyId,
+        @Nullable String idempotencyKey,
+        String status,
+        String model,
+        String inputSource,
+        @Nullable String tenantMetadata,
+        @Nullable String result,
+        @Nullable String message,
+        @Nullable String error,
+        Instant createdAt,
+        @Nullable Instant completedAt,
+        @Nullable String storageKey) {
 
     VideoSubmission processing() {
-        return new VideoSubmission(id, companyId, apiKeyId, idempotencyKey, "processing", model, inputSource, tenantMetadata, null,
-                "Processing.", null, createdAt, null, storageKey);
+        return new VideoSubmission(
+                id,
+                companyId,
+                apiKeyId,
+                idempotencyKey,
+                "processing",
+                model,
+                inputSource,
+                tenantMetadata,
+                null,
+                "Processing.",
+                null,
+                createdAt,
+                null,
+                storageKey);
     }
 
     VideoSubmission finished(@Nullable String result, @Nullable String error, Instant time) {
-        return new VideoSubmission(id, companyId, apiKeyId, idempotencyKey, error == null ? "completed" : "failed", model, inputSource,
-                tenantMetadata, result, error == null ? "Processing complete." : "Processing failed.", error, createdAt, time, null);
+        return new VideoSubmission(
+                id,
+                companyId,
+                apiKeyId,
+                idempotencyKey,
+                error == null ? "completed" : "failed",
+                model,
+                inputSource,
+                tenantMetadata,
+                result,
+                error == null ? "Processing complete." : "Processing failed.",
+                error,
+                createdAt,
+                time,
+                null);
     }
 
     boolean open() {

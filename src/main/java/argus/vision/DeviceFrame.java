@@ -1,20 +1,19 @@
 package argus.vision;
 
-import org.bytedeco.javacpp.indexer.UByteIndexer;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar4i;
-import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.Canny;
 import static org.bytedeco.opencv.global.opencv_imgproc.HoughLinesP;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar4i;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_imgproc.Vec4iVector;
 
 /**
  * The device or print frame cue: evidence that something <em>encloses</em> the face — a phone's bezel, a monitor's
@@ -31,12 +30,12 @@ public final class DeviceFrame {
     private static final double MAX_SLANT = 0.2;
     /** A side closes when edge pixels run along this share of it. */
     private static final double CLOSED_COVERAGE = 0.6;
+
     private static final double MAX_BOX_TO_FACE = 30;
     /** Mean grey-level difference (0-255) between the bands just inside and just outside the box. */
     private static final double MIN_CONTRAST = 12;
 
-    private DeviceFrame() {
-    }
+    private DeviceFrame() {}
 
     /**
      * What the frame search found: how many sides of a box around the face close (0 to 4), whether the one below the
@@ -53,8 +52,17 @@ public final class DeviceFrame {
 
     public static Enclosure around(Mat bgr, FaceBox face) {
         double scale = Math.min(1.0, (double) WORKING_SIDE / Math.max(bgr.cols(), bgr.rows()));
-        try (Mat small = new Mat(); Mat gray = new Mat(); Mat edges = new Mat(); Vec4iVector lines = new Vec4iVector()) {
-            resize(bgr, small, new Size((int) Math.round(bgr.cols() * scale), (int) Math.round(bgr.rows() * scale)), 0, 0, INTER_AREA);
+        try (Mat small = new Mat();
+                Mat gray = new Mat();
+                Mat edges = new Mat();
+                Vec4iVector lines = new Vec4iVector()) {
+            resize(
+                    bgr,
+                    small,
+                    new Size((int) Math.round(bgr.cols() * scale), (int) Math.round(bgr.rows() * scale)),
+                    0,
+                    0,
+                    INTER_AREA);
             cvtColor(small, gray, COLOR_BGR2GRAY);
             Canny(gray, edges, 50, 150);
             Box faceBox = new Box(face.x1() * scale, face.y1() * scale, face.x2() * scale, face.y2() * scale);
@@ -64,22 +72,33 @@ public final class DeviceFrame {
             if (box == null || box.area() > MAX_BOX_TO_FACE * faceBox.area()) {
                 return Enclosure.NONE;
             }
-            try (UByteIndexer edgePixels = edges.createIndexer(); UByteIndexer grey = gray.createIndexer()) {
+            try (UByteIndexer edgePixels = edges.createIndexer();
+                    UByteIndexer grey = gray.createIndexer()) {
                 List<Side> closed = new ArrayList<>();
                 List<Double> contrasts = new ArrayList<>();
                 for (Side side : Side.values()) {
-                    if (!box.onPictureBorder(side, small.cols(), small.rows()) && coverage(edgePixels, box, side) >= CLOSED_COVERAGE) {
+                    if (!box.onPictureBorder(side, small.cols(), small.rows())
+                            && coverage(edgePixels, box, side) >= CLOSED_COVERAGE) {
                         closed.add(side);
                         contrasts.add(contrast(grey, box, side));
                     }
                 }
-                return new Enclosure(closed.size(), closed.contains(Side.BOTTOM), contrasts.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+                return new Enclosure(
+                        closed.size(),
+                        closed.contains(Side.BOTTOM),
+                        contrasts.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .average()
+                                .orElse(0));
             }
         }
     }
 
     enum Side {
-        LEFT, RIGHT, TOP, BOTTOM;
+        LEFT,
+        RIGHT,
+        TOP,
+        BOTTOM;
 
         boolean vertical() {
             return this == LEFT || this == RIGHT;
@@ -152,13 +171,15 @@ public final class DeviceFrame {
             int by = line.get(3);
             double middleX = (ax + bx) / 2.0;
             double middleY = (ay + by) / 2.0;
-            if (Math.abs(bx - ax) < MAX_SLANT * Math.abs(by - ay) && overlap(ay, by, face.y1(), face.y2()) > 0.5 * face.height()) {
+            if (Math.abs(bx - ax) < MAX_SLANT * Math.abs(by - ay)
+                    && overlap(ay, by, face.y1(), face.y2()) > 0.5 * face.height()) {
                 if (middleX < face.x1() - marginX) {
                     left = Math.max(left, middleX);
                 } else if (middleX > face.x2() + marginX) {
                     right = Math.min(right, middleX);
                 }
-            } else if (Math.abs(by - ay) < MAX_SLANT * Math.abs(bx - ax) && overlap(ax, bx, face.x1(), face.x2()) > 0.5 * face.width()) {
+            } else if (Math.abs(by - ay) < MAX_SLANT * Math.abs(bx - ax)
+                    && overlap(ax, bx, face.x1(), face.x2()) > 0.5 * face.width()) {
                 if (middleY < face.y1() - marginY) {
                     top = Math.max(top, middleY);
                 } else if (middleY > face.y2() + marginY) {
@@ -166,7 +187,10 @@ public final class DeviceFrame {
                 }
             }
         }
-        int found = (left >= 0 ? 1 : 0) + (right < Double.MAX_VALUE ? 1 : 0) + (top >= 0 ? 1 : 0) + (bottom < Double.MAX_VALUE ? 1 : 0);
+        int found = (left >= 0 ? 1 : 0)
+                + (right < Double.MAX_VALUE ? 1 : 0)
+                + (top >= 0 ? 1 : 0)
+                + (bottom < Double.MAX_VALUE ? 1 : 0);
         if (found < 3) {
             return null;
         }
@@ -188,7 +212,11 @@ public final class DeviceFrame {
             for (int across = at - 2; across <= at + 2; across++) {
                 long row = vertical ? along : across;
                 long column = vertical ? across : along;
-                if (row >= 0 && column >= 0 && row < edges.size(0) && column < edges.size(1) && edges.get(row, column) != 0) {
+                if (row >= 0
+                        && column >= 0
+                        && row < edges.size(0)
+                        && column < edges.size(1)
+                        && edges.get(row, column) != 0) {
                     covered++;
                     break;
                 }
@@ -202,12 +230,15 @@ public final class DeviceFrame {
         int band = (int) Math.max(2, 0.04 * Math.min(box.width(), box.height()));
         double at = box.at(side);
         int inward = side.inward();
-        double inside = bandMean(grey, side.vertical(), at + inward * 3, at + inward * (3 + band), box.from(side), box.to(side));
-        double outside = bandMean(grey, side.vertical(), at - inward * 3, at - inward * (3 + band), box.from(side), box.to(side));
+        double inside = bandMean(
+                grey, side.vertical(), at + inward * 3, at + inward * (3 + band), box.from(side), box.to(side));
+        double outside = bandMean(
+                grey, side.vertical(), at - inward * 3, at - inward * (3 + band), box.from(side), box.to(side));
         return Double.isNaN(inside) || Double.isNaN(outside) ? 0 : Math.abs(inside - outside);
     }
 
-    private static double bandMean(UByteIndexer grey, boolean vertical, double acrossA, double acrossB, double alongFrom, double alongTo) {
+    private static double bandMean(
+            UByteIndexer grey, boolean vertical, double acrossA, double acrossB, double alongFrom, double alongTo) {
         double sum = 0;
         int count = 0;
         for (int along = (int) alongFrom; along <= (int) alongTo; along++) {

@@ -38,6 +38,7 @@ public record FaceBox(float x1, float y1, float x2, float y2, float score) {
     /** The square of side {@code max(width, height)} around the same centre, as the landmark model expects. */
     public FaceBox square() {
         float side = Math.max(width(), height());
-        return new FaceBox(centerX() - side / 2, centerY() - side / 2, centerX() + side / 2, centerY() + side / 2, score);
+        return new FaceBox(
+                centerX() - side / 2, centerY() - side / 2, centerX() + side / 2, centerY() + side / 2, score);
     }
 }

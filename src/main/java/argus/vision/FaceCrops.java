@@ -5,8 +5,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
 
 /** Face crops with context, as the anti-spoofing and landmark models were trained on. */
 final class FaceCrops {
-    private FaceCrops() {
-    }
+    private FaceCrops() {}
 
     /**
      * The face box enlarged {@code scale} times around its centre (less when the enlarged box would not fit in the

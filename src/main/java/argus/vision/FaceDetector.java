@@ -1,11 +1,10 @@
 package argus.vision;
 
-import org.bytedeco.opencv.opencv_core.Mat;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * The RFB-320 single-shot face detector of the faceplugin pack: RGB input normalised to about [-1, 1], outputs a
@@ -34,8 +33,11 @@ public final class FaceDetector {
             float score = scores[2 * i + 1];
             if (score >= threshold) {
                 candidates.add(new FaceBox(
-                        clamp(boxes[4 * i]) * bgr.cols(), clamp(boxes[4 * i + 1]) * bgr.rows(),
-                        clamp(boxes[4 * i + 2]) * bgr.cols(), clamp(boxes[4 * i + 3]) * bgr.rows(), score));
+                        clamp(boxes[4 * i]) * bgr.cols(),
+                        clamp(boxes[4 * i + 1]) * bgr.rows(),
+                        clamp(boxes[4 * i + 2]) * bgr.cols(),
+                        clamp(boxes[4 * i + 3]) * bgr.rows(),
+                        score));
             }
         }
         List<FaceBox> faces = suppressOverlaps(candidates);

@@ -1,12 +1,12 @@
 package argus.vision;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
-
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * The 512-d face embedding model of the faceplugin pack. The face is aligned by the similarity transform that best
@@ -15,7 +15,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
  */
 public final class FaceEmbedder {
     private static final float[][] REFERENCE = {
-            {38.2946f, 51.6963f}, {73.5318f, 51.5014f}, {56.0252f, 71.7366f}, {41.5493f, 92.3655f}, {70.7299f, 92.2041f}};
+        {38.2946f, 51.6963f}, {73.5318f, 51.5014f}, {56.0252f, 71.7366f}, {41.5493f, 92.3655f}, {70.7299f, 92.2041f}
+    };
 
     private final OnnxModel model;
 
@@ -25,7 +26,8 @@ public final class FaceEmbedder {
 
     public float[] embed(Mat bgr, FaceLandmarks landmarks) {
         ModelSpec spec = model.spec();
-        try (Mat transform = similarityTransform(landmarks.fivePoints()); Mat aligned = new Mat()) {
+        try (Mat transform = similarityTransform(landmarks.fivePoints());
+                Mat aligned = new Mat()) {
             warpAffine(bgr, aligned, transform, new Size(spec.inputWidth(), spec.inputHeight()), INTER_LINEAR, 0, null);
             return normalize(model.runSingle(aligned, spec.channels(), spec.mean(), spec.std()));
         }

@@ -1,16 +1,15 @@
 package argus.vision;
 
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
-
-import java.util.List;
-
 import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_180;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
 import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
 import static org.bytedeco.opencv.global.opencv_core.rotate;
+
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Finds the faces of a picture, looking again before giving up: a face filling the whole picture (the detector's
@@ -21,6 +20,7 @@ import static org.bytedeco.opencv.global.opencv_core.rotate;
 public final class FaceFinder {
     /** Margin added on every side, as a share of the picture's longer side. */
     private static final double MARGIN = 0.5;
+
     private static final Scalar NEUTRAL = new Scalar(127, 127, 127, 0);
     private static final int[] TURNS = {ROTATE_90_CLOCKWISE, ROTATE_90_COUNTERCLOCKWISE, ROTATE_180};
     private static final int[] TURN_DEGREES = {90, 270, 180};
@@ -66,13 +66,24 @@ public final class FaceFinder {
         try (Mat framed = new Mat()) {
             copyMakeBorder(picture, framed, margin, margin, margin, margin, BORDER_CONSTANT, NEUTRAL);
             List<FaceBox> inFramed = detector.detect(framed);
-            return new Found(picture, turned, true, inFramed.stream().map(face -> clipped(face, margin, picture)).filter(face -> face.area() > 0).toList());
+            return new Found(
+                    picture,
+                    turned,
+                    true,
+                    inFramed.stream()
+                            .map(face -> clipped(face, margin, picture))
+                            .filter(face -> face.area() > 0)
+                            .toList());
         }
     }
 
     private static FaceBox clipped(FaceBox face, int margin, Mat picture) {
-        return new FaceBox(clamp(face.x1() - margin, picture.cols()), clamp(face.y1() - margin, picture.rows()),
-                clamp(face.x2() - margin, picture.cols()), clamp(face.y2() - margin, picture.rows()), face.score());
+        return new FaceBox(
+                clamp(face.x1() - margin, picture.cols()),
+                clamp(face.y1() - margin, picture.rows()),
+                clamp(face.x2() - margin, picture.cols()),
+                clamp(face.y2() - margin, picture.rows()),
+                face.score());
     }
 
     private static float clamp(float value, int limit) {

@@ -1,10 +1,9 @@
 package argus.vision;
 
 import io.micronaut.context.annotation.Context;
+import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-
-import java.util.List;
 
 /**
  * Face-swap forgery: MesoNet (Meso4, trained on DeepFake face swaps) classifies the face, cropped square with a little
@@ -27,7 +26,9 @@ public class FaceForgery {
     public FaceForgery(ModelPacks packs, VisionConfig config) {
         PackManifest manifest = packs.manifest(config.forgeryPack());
         this.pack = manifest.name();
-        this.model = packs.loadIfPresent(pack, List.of(manifest.models().get(ROLE))).map(List::getFirst).orElse(null);
+        this.model = packs.loadIfPresent(pack, List.of(manifest.models().get(ROLE)))
+                .map(List::getFirst)
+                .orElse(null);
         this.bands = manifest.forgeryCalibration() == null ? OWN_BOUNDARY : manifest.forgeryCalibration();
     }
 
@@ -46,7 +47,8 @@ public class FaceForgery {
     public double forgeryProbability(Mat bgr, FaceBox face) {
         requireInstalled();
         ModelSpec spec = model.spec();
-        try (Rect region = FaceCrops.region(bgr, face.square(), spec.cropScale()); Mat crop = new Mat(bgr, region)) {
+        try (Rect region = FaceCrops.region(bgr, face.square(), spec.cropScale());
+                Mat crop = new Mat(bgr, region)) {
             float real = model.runSingle(crop, spec.channels(), spec.mean(), spec.std())[0];
             return 1 - real;
         }

@@ -1,10 +1,10 @@
 package argus.vision;
 
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 
 /** The 68-point landmark model of the faceplugin pack: a square grey face crop in, relative point positions out. */
 public final class FaceLandmarker {
@@ -21,8 +21,8 @@ public final class FaceLandmarker {
         int width;
         int height;
         try (Rect region = FaceCrops.region(bgr, face.square(), 1f);
-             Mat crop = new Mat(bgr, region);
-             Mat gray = new Mat()) {
+                Mat crop = new Mat(bgr, region);
+                Mat gray = new Mat()) {
             left = region.x();
             top = region.y();
             width = region.width();

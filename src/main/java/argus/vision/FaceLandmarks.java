@@ -22,7 +22,7 @@ public record FaceLandmarks(float[] points) {
     }
 
     public float[] noseTip() {
-        return new float[]{x(30), y(30)};
+        return new float[] {x(30), y(30)};
     }
 
     public float[] leftMouthCorner() {
@@ -35,7 +35,7 @@ public record FaceLandmarks(float[] points) {
 
     /** The five points face alignment uses: eyes, nose tip, mouth corners. */
     public float[][] fivePoints() {
-        return new float[][]{leftEye(), rightEye(), noseTip(), leftMouthCorner(), rightMouthCorner()};
+        return new float[][] {leftEye(), rightEye(), noseTip(), leftMouthCorner(), rightMouthCorner()};
     }
 
     private float[] mean(int... indices) {
@@ -45,6 +45,6 @@ public record FaceLandmarks(float[] points) {
             x += x(index);
             y += y(index);
         }
-        return new float[]{x / indices.length, y / indices.length};
+        return new float[] {x / indices.length, y / indices.length};
     }
 }

@@ -2,14 +2,13 @@ package argus.vision;
 
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every face model the analyses use, loaded and verified once at start-up and shared by all requests. The face pack
@@ -33,13 +32,19 @@ public class FaceModels {
     public FaceModels(ModelPacks packs, VisionConfig config) {
         PackManifest face = packs.manifest(config.facePack());
         this.facePack = face.name();
-        this.detector = new FaceDetector(track(packs.load(face.name(), role(face, "detector"))), config.detectionThreshold());
+        this.detector =
+                new FaceDetector(track(packs.load(face.name(), role(face, "detector"))), config.detectionThreshold());
         this.finder = new FaceFinder(detector);
         this.landmarker = new FaceLandmarker(track(packs.load(face.name(), role(face, "landmarks"))));
         this.embedder = new FaceEmbedder(track(packs.load(face.name(), role(face, "embedding"))));
         this.pose = new HeadPose(track(packs.load(face.name(), role(face, "pose"))));
-        this.liveness = liveness(packs, Stream.concat(Stream.concat(config.requestedLivenessPack().stream(), LIVENESS_BY_STRENGTH.stream()),
-                Stream.of(face.name())).distinct().toList());
+        this.liveness = liveness(
+                packs,
+                Stream.concat(
+                                Stream.concat(config.requestedLivenessPack().stream(), LIVENESS_BY_STRENGTH.stream()),
+                                Stream.of(face.name()))
+                        .distinct()
+                        .toList());
         LOG.info("Face models from pack '{}', liveness from pack '{}'", face.name(), liveness.pack());
     }
 
@@ -52,8 +57,12 @@ public class FaceModels {
             }
             Optional<List<OnnxModel>> models = packs.loadIfPresent(pack.name(), pack.liveness());
             if (models.isPresent()) {
-                return new LivenessEnsemble(pack.name(), models.get().stream().map(this::track).toList(),
-                        pack.livenessCalibration() == null ? PackManifest.LivenessCalibration.NONE : pack.livenessCalibration());
+                return new LivenessEnsemble(
+                        pack.name(),
+                        models.get().stream().map(this::track).toList(),
+                        pack.livenessCalibration() == null
+                                ? PackManifest.LivenessCalibration.NONE
+                                : pack.livenessCalibration());
             }
         }
         throw new IllegalStateException("no liveness pack is installed among " + candidates);

@@ -1,10 +1,5 @@
 package argus.vision;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Size;
-
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
@@ -13,12 +8,16 @@ import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
+
 /** Cheap measures of how usable a face picture is, to choose the best frame of a video. */
 public final class FaceQuality {
     private static final int SHARPNESS_SIDE = 112;
 
-    private FaceQuality() {
-    }
+    private FaceQuality() {}
 
     /**
      * Variance of the Laplacian of the face, resized to a fixed size so that large and small faces compare: blurred or
@@ -26,12 +25,12 @@ public final class FaceQuality {
      */
     public static double sharpness(Mat bgr, FaceBox face) {
         try (Rect region = FaceCrops.region(bgr, face, 1f);
-             Mat crop = new Mat(bgr, region);
-             Mat small = new Mat();
-             Mat gray = new Mat();
-             Mat laplacian = new Mat();
-             Mat mean = new Mat();
-             Mat deviation = new Mat()) {
+                Mat crop = new Mat(bgr, region);
+                Mat small = new Mat();
+                Mat gray = new Mat();
+                Mat laplacian = new Mat();
+                Mat mean = new Mat();
+                Mat deviation = new Mat()) {
             resize(crop, small, new Size(SHARPNESS_SIDE, SHARPNESS_SIDE), 0, 0, INTER_AREA);
             cvtColor(small, gray, COLOR_BGR2GRAY);
             Laplacian(gray, laplacian, CV_64F);

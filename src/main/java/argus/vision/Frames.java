@@ -1,15 +1,14 @@
 package argus.vision;
 
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
-
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
 /** Small picture operations shared by the decoders. */
 final class Frames {
-    private Frames() {
-    }
+    private Frames() {}
 
     /** The picture itself when it fits in {@code maxSide}, else a downscaled copy (the original is released). */
     static Mat fitWithin(Mat image, int maxSide) {
@@ -19,7 +18,13 @@ final class Frames {
         }
         double scale = (double) maxSide / longSide;
         Mat scaled = new Mat();
-        resize(image, scaled, new Size((int) Math.round(image.cols() * scale), (int) Math.round(image.rows() * scale)), 0, 0, INTER_AREA);
+        resize(
+                image,
+                scaled,
+                new Size((int) Math.round(image.cols() * scale), (int) Math.round(image.rows() * scale)),
+                0,
+                0,
+                INTER_AREA);
         image.close();
         return scaled;
     }

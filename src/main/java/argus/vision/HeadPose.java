@@ -1,9 +1,8 @@
 package argus.vision;
 
+import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
-
-import java.util.Map;
 
 /**
  * The head-pose model of the faceplugin pack (Hopenet style): a face crop with a quarter of the box added on each side,
@@ -22,8 +21,7 @@ public final class HeadPose {
     }
 
     /** Yaw, pitch and roll in degrees. */
-    public record Angles(double yaw, double pitch, double roll) {
-    }
+    public record Angles(double yaw, double pitch, double roll) {}
 
     public Angles estimate(Mat bgr, FaceBox face) {
         int x1 = (int) Math.max(0, face.x1() - face.width() / 4);
@@ -31,7 +29,8 @@ public final class HeadPose {
         int x2 = (int) Math.min(bgr.cols(), face.x2() + face.width() / 4);
         int y2 = (int) Math.min(bgr.rows(), face.y2() + face.height() / 4);
         Map<String, float[]> outputs;
-        try (Rect region = new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1)); Mat crop = new Mat(bgr, region)) {
+        try (Rect region = new Rect(x1, y1, Math.max(1, x2 - x1), Math.max(1, y2 - y1));
+                Mat crop = new Mat(bgr, region)) {
             outputs = model.run(crop, ChannelOrder.RGB, MEAN, STD);
         }
         return new Angles(degrees(outputs.get("output")), degrees(outputs.get("617")), degrees(outputs.get("618")));

@@ -1,7 +1,6 @@
 package argus.vision;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +140,8 @@ public record ImageHeader(String format, int width, int height, int orientation)
     }
 
     private static int uint24(ByteBuffer buffer, int offset) {
-        return (buffer.get(offset) & 0xFF) | (buffer.get(offset + 1) & 0xFF) << 8 | (buffer.get(offset + 2) & 0xFF) << 16;
+        return (buffer.get(offset) & 0xFF)
+                | (buffer.get(offset + 1) & 0xFF) << 8
+                | (buffer.get(offset + 2) & 0xFF) << 16;
     }
 }

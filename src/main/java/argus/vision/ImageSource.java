@@ -1,15 +1,14 @@
 package argus.vision;
 
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.opencv.opencv_core.Mat;
-
-import java.util.List;
-
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_2;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_4;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_COLOR_8;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
 
 /** A JPEG, PNG or WebP photo; OpenCV decodes it and applies its EXIF orientation. */
 public final class ImageSource implements MediaSource {
@@ -28,8 +27,16 @@ public final class ImageSource implements MediaSource {
         }
         this.data = data;
         this.maxFrameSide = limits.maxFrameSide();
-        this.info = new MediaInfo(MediaKind.IMAGE, "image", header.format(), header.displayWidth(),
-                header.displayHeight(), null, null, header.rotation(), 1L);
+        this.info = new MediaInfo(
+                MediaKind.IMAGE,
+                "image",
+                header.format(),
+                header.displayWidth(),
+                header.displayHeight(),
+                null,
+                null,
+                header.rotation(),
+                1L);
     }
 
     @Override
@@ -41,7 +48,8 @@ public final class ImageSource implements MediaSource {
     public FrameSeries sample(int count) {
         byte[] bytes = data.readAll();
         Mat decoded;
-        try (BytePointer data = new BytePointer(bytes); Mat encoded = new Mat(1, bytes.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1, data)) {
+        try (BytePointer data = new BytePointer(bytes);
+                Mat encoded = new Mat(1, bytes.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1, data)) {
             decoded = imdecode(encoded, reducedReadMode());
         }
         if (decoded == null || decoded.empty()) {

@@ -1,11 +1,10 @@
 package argus.vision;
 
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
  * Passive anti-spoofing: each model of the ensemble classifies a crop of the face with context (the squared face box
@@ -40,8 +39,10 @@ public final class LivenessEnsemble {
         float live = 0;
         for (OnnxModel model : models) {
             ModelSpec spec = model.spec();
-            try (Rect region = region(bgr, face, spec); Mat crop = new Mat(bgr, region)) {
-                live += Tensors.softmax(model.runSingle(crop, spec.channels(), spec.mean(), spec.std()))[spec.liveIndex()];
+            try (Rect region = region(bgr, face, spec);
+                    Mat crop = new Mat(bgr, region)) {
+                live += Tensors.softmax(model.runSingle(crop, spec.channels(), spec.mean(), spec.std()))[
+                        spec.liveIndex()];
             }
         }
         return 1f - live / models.size();

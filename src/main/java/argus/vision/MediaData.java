@@ -74,7 +74,8 @@ public sealed interface MediaData permits MediaData.InFile, MediaData.InMemory {
         @Override
         public ByteBuffer readAt(long position, int length) {
             int start = (int) Math.min(position, bytes.length);
-            return ByteBuffer.wrap(bytes, start, Math.min(length, bytes.length - start)).slice();
+            return ByteBuffer.wrap(bytes, start, Math.min(length, bytes.length - start))
+                    .slice();
         }
 
         @Override

@@ -1,11 +1,10 @@
 package argus.vision;
 
-import jakarta.inject.Singleton;
-
-import java.nio.file.Path;
-
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
 
 /** Opens an uploaded file as a photo or a video according to its content, whatever its name says. */
 @Singleton
@@ -14,7 +13,8 @@ public class MediaOpener {
 
     public MediaOpener(MediaLimits limits) {
         this.limits = limits;
-        // FFmpeg would print every complaint about hostile files to stderr; refusals are reported to the caller instead.
+        // FFmpeg would print every complaint about hostile files to stderr; refusals are reported to the caller
+        // instead.
         av_log_set_level(AV_LOG_QUIET);
     }
 

@@ -10,9 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds model packs and turns their files into ONNX Runtime sessions. A pack is described by its {@code pack.json}
@@ -59,7 +58,10 @@ public class ModelPacks {
 
     /** The files of a pack found in neither the models directory nor the application. */
     public List<String> missingFiles(String pack, List<ModelSpec> specs) {
-        return specs.stream().map(ModelSpec::file).filter(file -> !exists(pack, file)).toList();
+        return specs.stream()
+                .map(ModelSpec::file)
+                .filter(file -> !exists(pack, file))
+                .toList();
     }
 
     /**
@@ -72,8 +74,16 @@ public class ModelPacks {
             return Optional.of(loadAll(pack, specs));
         }
         if (missing.putIfAbsent(pack, absent) == null) {
-            LOG.warn("Model pack '{}' is not installed: {} not found in {}; what needs it is unavailable", pack, String.join(", ", absent),
-                    config.modelsPath().map(dir -> dir.toAbsolutePath().normalize().resolve(pack).toString()).orElse("a models directory (none configured)"));
+            LOG.warn(
+                    "Model pack '{}' is not installed: {} not found in {}; what needs it is unavailable",
+                    pack,
+                    String.join(", ", absent),
+                    config.modelsPath()
+                            .map(dir -> dir.toAbsolutePath()
+                                    .normalize()
+                                    .resolve(pack)
+                                    .toString())
+                            .orElse("a models directory (none configured)"));
         }
         return Optional.empty();
     }
@@ -102,11 +112,15 @@ public class ModelPacks {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = environment.createSession(bytes, options);
             checkInputShape(pack, spec, session);
-            Timer inference = Timer.builder("argus.model.inference").description("one ONNX Runtime inference, by pack and model file")
-                    .tag("pack", pack).tag("model", spec.file()).register(metrics);
+            Timer inference = Timer.builder("argus.model.inference")
+                    .description("one ONNX Runtime inference, by pack and model file")
+                    .tag("pack", pack)
+                    .tag("model", spec.file())
+                    .register(metrics);
             return new OnnxModel(environment, session, spec, inference);
         } catch (OrtException e) {
-            throw new IllegalStateException("model pack '" + pack + "': " + spec.file() + " is not a loadable ONNX model", e);
+            throw new IllegalStateException(
+                    "model pack '" + pack + "': " + spec.file() + " is not a loadable ONNX model", e);
         }
     }
 
@@ -140,8 +154,13 @@ public class ModelPacks {
         }
         InputStream resource = ModelPacks.class.getResourceAsStream(resource(pack, file));
         if (resource == null) {
-            throw new IOException("%s of model pack '%s' is in neither %s nor the application".formatted(file, pack,
-                    config.modelsPath().map(dir -> dir.resolve(pack).toString()).orElse("a models directory (none configured)")));
+            throw new IOException("%s of model pack '%s' is in neither %s nor the application"
+                    .formatted(
+                            file,
+                            pack,
+                            config.modelsPath()
+                                    .map(dir -> dir.resolve(pack).toString())
+                                    .orElse("a models directory (none configured)")));
         }
         return resource;
     }

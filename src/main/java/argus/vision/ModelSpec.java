@@ -3,7 +3,6 @@ package argus.vision;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -18,15 +17,16 @@ import java.util.List;
  * @param calibration logistic mapping of the model's raw score to a confidence in [0, 1] (embedding models)
  */
 @Serdeable
-public record ModelSpec(String file,
-                        String sha256,
-                        List<Long> input,
-                        @Nullable ChannelOrder channels,
-                        @Nullable Float mean,
-                        @Nullable Float std,
-                        @Nullable @JsonProperty("crop_scale") Float cropScale,
-                        @Nullable @JsonProperty("live_index") Integer liveIndex,
-                        @Nullable Calibration calibration) {
+public record ModelSpec(
+        String file,
+        String sha256,
+        List<Long> input,
+        @Nullable ChannelOrder channels,
+        @Nullable Float mean,
+        @Nullable Float std,
+        @Nullable @JsonProperty("crop_scale") Float cropScale,
+        @Nullable @JsonProperty("live_index") Integer liveIndex,
+        @Nullable Calibration calibration) {
 
     /** {@code confidence = 1 / (1 + exp(-slope * (score - midpoint)))}: 0.5 at the midpoint. */
     @Serdeable

@@ -1,7 +1,7 @@
 package argus.vision;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 
 /** What was asked needs a model pack this server does not have (its files are not in the models directory). */
 public class ModelUnavailableException extends ArgusException {

@@ -1,21 +1,20 @@
 package argus.vision;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
+
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.micrometer.core.instrument.Timer;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
-
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * An ONNX Runtime session built once and shared by every thread (sessions are safe for concurrent runs). Pictures
@@ -48,7 +47,7 @@ public final class OnnxModel implements AutoCloseable {
      * pixel values mapped to {@code (value - mean) / std}, and returns every output, flattened, by name.
      */
     public Map<String, float[]> run(Mat picture, ChannelOrder order, float mean, float std) {
-        return run(picture, order, new float[]{mean, mean, mean}, new float[]{std, std, std});
+        return run(picture, order, new float[] {mean, mean, mean}, new float[] {std, std, std});
     }
 
     /**
@@ -57,8 +56,9 @@ public final class OnnxModel implements AutoCloseable {
      */
     public Map<String, float[]> run(Mat picture, ChannelOrder order, float[] mean, float[] std) {
         try (Size size = new Size(spec.inputWidth(), spec.inputHeight());
-             Scalar means = new Scalar(mean[0], mean[1], mean[2], 0);
-             Mat blob = blobFromImage(picture, 1.0 / std[0], size, means, order == ChannelOrder.RGB, false, CV_32F)) {
+                Scalar means = new Scalar(mean[0], mean[1], mean[2], 0);
+                Mat blob =
+                        blobFromImage(picture, 1.0 / std[0], size, means, order == ChannelOrder.RGB, false, CV_32F)) {
             FloatBuffer planes = blob.createBuffer();
             rescalePlanes(planes, std);
             return run(planes);
@@ -82,7 +82,7 @@ public final class OnnxModel implements AutoCloseable {
     private Map<String, float[]> run(FloatBuffer input) {
         long start = System.nanoTime();
         try (OnnxTensor tensor = OnnxTensor.createTensor(environment, input, shape);
-             OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
+                OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             Map<String, float[]> outputs = new HashMap<>();
             result.forEach(entry -> outputs.put(entry.getKey(), flatten((OnnxTensor) entry.getValue())));
             inference.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

@@ -3,7 +3,6 @@ package argus.vision;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +12,14 @@ import java.util.Map;
  * {@code confidence_spoofing}. A pack may provide only some roles.
  */
 @Serdeable
-public record PackManifest(String name,
-                           @Nullable String source,
-                           @Nullable Map<String, ModelSpec> models,
-                           @Nullable List<ModelSpec> liveness,
-                           @Nullable @JsonProperty("liveness_calibration") LivenessCalibration livenessCalibration,
-                           @Nullable @JsonProperty("forgery_calibration") EvidenceBands forgeryCalibration,
-                           @Nullable @JsonProperty("speech_calibration") EvidenceBands speechCalibration) {
+public record PackManifest(
+        String name,
+        @Nullable String source,
+        @Nullable Map<String, ModelSpec> models,
+        @Nullable List<ModelSpec> liveness,
+        @Nullable @JsonProperty("liveness_calibration") LivenessCalibration livenessCalibration,
+        @Nullable @JsonProperty("forgery_calibration") EvidenceBands forgeryCalibration,
+        @Nullable @JsonProperty("speech_calibration") EvidenceBands speechCalibration) {
 
     /**
      * Where a detector's score stops being an answer: from {@code manipulatedFrom} on it says manipulated, below
@@ -28,12 +28,15 @@ public record PackManifest(String name,
      * with manipulation (the speech model's genuine log-odds) the bands are on the negated score.
      */
     @Serdeable
-    public record EvidenceBands(@JsonProperty("inconclusive_from") double inconclusiveFrom,
-                                @JsonProperty("manipulated_from") double manipulatedFrom,
-                                @Nullable @JsonProperty("fitted_on") String fittedOn) {
+    public record EvidenceBands(
+            @JsonProperty("inconclusive_from") double inconclusiveFrom,
+            @JsonProperty("manipulated_from") double manipulatedFrom,
+            @Nullable @JsonProperty("fitted_on") String fittedOn) {
 
         public enum Verdict {
-            AUTHENTIC, INCONCLUSIVE, MANIPULATED
+            AUTHENTIC,
+            INCONCLUSIVE,
+            MANIPULATED
         }
 
         /** Where the verdict scale's inconclusive band starts; below it, authentic. */
@@ -42,7 +45,9 @@ public record PackManifest(String name,
         public static final double MANIPULATED_ON_SCALE = 0.5;
 
         public Verdict verdict(double score) {
-            return score >= manipulatedFrom ? Verdict.MANIPULATED : score >= inconclusiveFrom ? Verdict.INCONCLUSIVE : Verdict.AUTHENTIC;
+            return score >= manipulatedFrom
+                    ? Verdict.MANIPULATED
+                    : score >= inconclusiveFrom ? Verdict.INCONCLUSIVE : Verdict.AUTHENTIC;
         }
 
         /**
@@ -56,7 +61,9 @@ public record PackManifest(String name,
                 return MANIPULATED_ON_SCALE + (1 - MANIPULATED_ON_SCALE) * fraction(s, manipulatedFrom, 1);
             }
             if (s >= inconclusiveFrom) {
-                return INCONCLUSIVE_ON_SCALE + (MANIPULATED_ON_SCALE - INCONCLUSIVE_ON_SCALE) * fraction(s, inconclusiveFrom, manipulatedFrom);
+                return INCONCLUSIVE_ON_SCALE
+                        + (MANIPULATED_ON_SCALE - INCONCLUSIVE_ON_SCALE)
+                                * fraction(s, inconclusiveFrom, manipulatedFrom);
             }
             return INCONCLUSIVE_ON_SCALE * fraction(s, 0, inconclusiveFrom);
         }
@@ -74,10 +81,11 @@ public record PackManifest(String name,
      * evaluation command, never set by hand; {@code fittedOn} says on what.
      */
     @Serdeable
-    public record LivenessCalibration(double intercept,
-                                      @JsonProperty("model_weight") double model,
-                                      @Nullable @JsonProperty("cue_weights") Map<String, Double> cueWeights,
-                                      @Nullable @JsonProperty("fitted_on") String fittedOn) {
+    public record LivenessCalibration(
+            double intercept,
+            @JsonProperty("model_weight") double model,
+            @Nullable @JsonProperty("cue_weights") Map<String, Double> cueWeights,
+            @Nullable @JsonProperty("fitted_on") String fittedOn) {
         /** ln 99: a model probability beyond 99 % counts as 99 %. */
         public static final double MODEL_CAP = Math.log(99);
         /** The ensemble as it is: its own probability decides, no cue counts. */

@@ -1,13 +1,5 @@
 package argus.vision;
 
-import org.bytedeco.javacpp.indexer.FloatIndexer;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Size;
-
-import java.util.Arrays;
-
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.DFT_COMPLEX_OUTPUT;
 import static org.bytedeco.opencv.global.opencv_core.dft;
@@ -16,6 +8,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.util.Arrays;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * The moiré cue: a face re-captured from a screen or a print carries a periodic pattern — the moiré of a pixel grid
@@ -31,8 +30,7 @@ public final class ScreenTexture {
     private static final int OFF_AXIS = 3;
     private static final double FROM_DECADES = 1.5;
 
-    private ScreenTexture() {
-    }
+    private ScreenTexture() {}
 
     /** The cue's value for the face, in [0, 1]. */
     public static double moire(Mat bgr, FaceBox face) {
@@ -43,8 +41,13 @@ public final class ScreenTexture {
         if (w < SIDE / 2 || h < SIDE / 2) {
             return 0;
         }
-        try (Rect box = new Rect(x, y, w, h); Mat region = new Mat(bgr, box); Mat grey = new Mat(); Mat small = new Mat();
-             Mat real = new Mat(); Mat spectrum = new Mat(); MatVector planes = new MatVector()) {
+        try (Rect box = new Rect(x, y, w, h);
+                Mat region = new Mat(bgr, box);
+                Mat grey = new Mat();
+                Mat small = new Mat();
+                Mat real = new Mat();
+                Mat spectrum = new Mat();
+                MatVector planes = new MatVector()) {
             cvtColor(region, grey, COLOR_BGR2GRAY);
             resize(grey, small, new Size(SIDE, SIDE), 0, 0, INTER_AREA);
             small.convertTo(real, CV_32F);
@@ -65,7 +68,8 @@ public final class ScreenTexture {
         double[] power = new double[SIDE * SIDE / 2];
         int[] radii = new int[SIDE * SIDE / 2];
         int n = 0;
-        try (FloatIndexer a = re.createIndexer(); FloatIndexer b = im.createIndexer()) {
+        try (FloatIndexer a = re.createIndexer();
+                FloatIndexer b = im.createIndexer()) {
             for (int v = 0; v < SIDE; v++) {
                 for (int u = OFF_AXIS; u < SIDE / 2; u++) {
                     int fv = v <= SIDE / 2 ? v : v - SIDE;

@@ -1,7 +1,6 @@
 package argus.vision;
 
 import argus.ErrorCode;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -38,7 +37,9 @@ public final class ShotSetSource implements MediaSource {
     private static final int EMPTY_ARCHIVE = 0x06054b50;
     /** Below this many inflated bytes the compression ratio is not judged: tiny entries compress oddly. */
     private static final long RATIO_FLOOR_BYTES = 1 << 20;
-    private static final Set<String> ARCHIVE_SUFFIXES = Set.of(".zip", ".gz", ".tgz", ".tar", ".7z", ".rar", ".bz2", ".xz", ".jar");
+
+    private static final Set<String> ARCHIVE_SUFFIXES =
+            Set.of(".zip", ".gz", ".tgz", ".tar", ".7z", ".rar", ".bz2", ".xz", ".jar");
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
@@ -56,9 +57,18 @@ public final class ShotSetSource implements MediaSource {
         }
         this.frames = headers.keySet().stream().sorted(NAME_ORDER).toList();
         ImageHeader first = headers.get(frames.getFirst());
-        String codec = headers.values().stream().map(ImageHeader::format).distinct().count() == 1 ? first.format() : "mixed";
-        this.info = new MediaInfo(MediaKind.SHOTS, "zip", codec, first.displayWidth(), first.displayHeight(), null, null,
-                first.rotation(), (long) frames.size());
+        String codec =
+                headers.values().stream().map(ImageHeader::format).distinct().count() == 1 ? first.format() : "mixed";
+        this.info = new MediaInfo(
+                MediaKind.SHOTS,
+                "zip",
+                codec,
+                first.displayWidth(),
+                first.displayHeight(),
+                null,
+                null,
+                first.rotation(),
+                (long) frames.size());
     }
 
     /** Whether the data starts like a ZIP archive. */
@@ -113,7 +123,13 @@ public final class ShotSetSource implements MediaSource {
                 if (position != null) {
                     MediaData frame = new MediaData.InMemory(bytes);
                     // the photo's series holds nothing but its frame, whose picture the shot set's series now owns
-                    decoded[position] = new Frame(order.get(name), 0, new ImageSource(frame, ImageHeader.read(frame), limits).sample(1).frame(0).image());
+                    decoded[position] = new Frame(
+                            order.get(name),
+                            0,
+                            new ImageSource(frame, ImageHeader.read(frame), limits)
+                                    .sample(1)
+                                    .frame(0)
+                                    .image());
                 }
             });
         } catch (RuntimeException e) {
@@ -132,13 +148,15 @@ public final class ShotSetSource implements MediaSource {
         Map<String, ImageHeader> headers = new HashMap<>();
         readEntries((name, bytes) -> {
             if (headers.size() >= limits.maxShotFrames()) {
-                throw MediaRejectedException.limitExceeded("the shot set holds more than %d frames".formatted(limits.maxShotFrames()));
+                throw MediaRejectedException.limitExceeded(
+                        "the shot set holds more than %d frames".formatted(limits.maxShotFrames()));
             }
             ImageHeader header = frameHeader(name, bytes);
             long pixels = (long) header.width() * header.height();
             if (header.width() <= 0 || header.height() <= 0 || pixels > limits.maxVideoPixels()) {
-                throw MediaRejectedException.limitExceeded("frame '%s' of %dx%d is empty or exceeds the limit of %d pixels"
-                        .formatted(shown(name), header.width(), header.height(), limits.maxVideoPixels()));
+                throw MediaRejectedException.limitExceeded(
+                        "frame '%s' of %dx%d is empty or exceeds the limit of %d pixels"
+                                .formatted(shown(name), header.width(), header.height(), limits.maxVideoPixels()));
             }
             headers.put(name, header);
         });
@@ -147,8 +165,10 @@ public final class ShotSetSource implements MediaSource {
 
     private static ImageHeader frameHeader(String name, byte[] bytes) {
         ImageHeader header = ImageHeader.read(new MediaData.InMemory(bytes));
-        if (header == null || !(header.format().equals("jpeg") || header.format().equals("png"))) {
-            throw MediaRejectedException.unsupported("entry '%s' of the shot set is not a JPEG or PNG frame".formatted(shown(name)));
+        if (header == null
+                || !(header.format().equals("jpeg") || header.format().equals("png"))) {
+            throw MediaRejectedException.unsupported(
+                    "entry '%s' of the shot set is not a JPEG or PNG frame".formatted(shown(name)));
         }
         return header;
     }
@@ -196,20 +216,29 @@ public final class ShotSetSource implements MediaSource {
 
     private void checkInflation(long inflated, long compressed) {
         if (inflated > limits.maxShotSetBytes()) {
-            throw MediaRejectedException.limitExceeded("the shot set inflates beyond %d bytes".formatted(limits.maxShotSetBytes()));
+            throw MediaRejectedException.limitExceeded(
+                    "the shot set inflates beyond %d bytes".formatted(limits.maxShotSetBytes()));
         }
         if (inflated > RATIO_FLOOR_BYTES && inflated > limits.maxCompressionRatio() * Math.max(1, compressed)) {
-            throw new MediaRejectedException(ErrorCode.ZIP_BOMB, "the shot set inflates more than %d times its compressed size".formatted(limits.maxCompressionRatio()));
+            throw new MediaRejectedException(
+                    ErrorCode.ZIP_BOMB,
+                    "the shot set inflates more than %d times its compressed size"
+                            .formatted(limits.maxCompressionRatio()));
         }
     }
 
     /** A plain relative path: no {@code ..} segment, no absolute path or drive, no archive inside the archive. */
     private static String checkedName(String name) {
         String normalized = name.replace('\\', '/');
-        boolean unsafe = normalized.isEmpty() || normalized.startsWith("/") || DRIVE.matcher(normalized).matches()
-                || normalized.indexOf('\0') >= 0 || List.of(normalized.split("/")).contains("..");
+        boolean unsafe = normalized.isEmpty()
+                || normalized.startsWith("/")
+                || DRIVE.matcher(normalized).matches()
+                || normalized.indexOf('\0') >= 0
+                || List.of(normalized.split("/")).contains("..");
         if (unsafe) {
-            throw new MediaRejectedException(ErrorCode.UNSAFE_ENTRY_NAME, "the shot set holds an entry with an unsafe name '%s'".formatted(shown(name)));
+            throw new MediaRejectedException(
+                    ErrorCode.UNSAFE_ENTRY_NAME,
+                    "the shot set holds an entry with an unsafe name '%s'".formatted(shown(name)));
         }
         String lower = normalized.toLowerCase(Locale.ROOT);
         if (ARCHIVE_SUFFIXES.stream().anyMatch(lower::endsWith)) {
@@ -219,7 +248,9 @@ public final class ShotSetSource implements MediaSource {
     }
 
     private static MediaRejectedException nested(String name) {
-        return new MediaRejectedException(ErrorCode.NESTED_ARCHIVE, "entry '%s' of the shot set is an archive; frames must be stored directly".formatted(shown(name)));
+        return new MediaRejectedException(
+                ErrorCode.NESTED_ARCHIVE,
+                "entry '%s' of the shot set is an archive; frames must be stored directly".formatted(shown(name)));
     }
 
     /** ZIP, gzip, 7-Zip and RAR signatures. */

@@ -2,8 +2,7 @@ package argus.vision;
 
 /** Post-processing of model outputs. */
 final class Tensors {
-    private Tensors() {
-    }
+    private Tensors() {}
 
     static float[] softmax(float[] logits) {
         float max = Float.NEGATIVE_INFINITY;

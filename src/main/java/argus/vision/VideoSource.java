@@ -1,29 +1,5 @@
 package argus.vision;
 
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
-import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacpp.PointerPointer;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Range;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CancellationException;
-
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONREF;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_DATA_DISPLAYMATRIX;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -66,6 +42,29 @@ import static org.bytedeco.opencv.global.opencv_core.ROTATE_180;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
 import static org.bytedeco.opencv.global.opencv_core.rotate;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avcodec.AVPacketSideData;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Range;
 
 /**
  * A video container opened with FFmpeg. Only whitelisted demuxers and the local file protocol are allowed, so a
@@ -132,7 +131,8 @@ public final class VideoSource implements MediaSource {
             if (avformat_open_input(context, url, null, options) < 0) {
                 throw looksLikeVideoContainer(data)
                         ? MediaRejectedException.corrupt("the video container is damaged or truncated")
-                        : MediaRejectedException.unsupported("not a photo or a video in a supported format (mp4, mov, webm, mkv, avi, jpeg, png, webp)");
+                        : MediaRejectedException.unsupported(
+                                "not a photo or a video in a supported format (mp4, mov, webm, mkv, avi, jpeg, png, webp)");
             }
             return context;
         } finally {
@@ -149,8 +149,12 @@ public final class VideoSource implements MediaSource {
         byte[] head = new byte[12];
         start.get(head);
         String box = new String(head, 4, 4, StandardCharsets.US_ASCII);
-        boolean isoMedia = Set.of("ftyp", "moov", "mdat", "free", "wide", "skip").contains(box);
-        boolean ebml = (head[0] & 0xFF) == 0x1A && (head[1] & 0xFF) == 0x45 && (head[2] & 0xFF) == 0xDF && (head[3] & 0xFF) == 0xA3;
+        boolean isoMedia =
+                Set.of("ftyp", "moov", "mdat", "free", "wide", "skip").contains(box);
+        boolean ebml = (head[0] & 0xFF) == 0x1A
+                && (head[1] & 0xFF) == 0x45
+                && (head[2] & 0xFF) == 0xDF
+                && (head[3] & 0xFF) == 0xA3;
         boolean avi = new String(head, 0, 4, StandardCharsets.US_ASCII).equals("RIFF")
                 && new String(head, 8, 4, StandardCharsets.US_ASCII).equals("AVI ");
         return isoMedia || ebml || avi;
@@ -174,13 +178,19 @@ public final class VideoSource implements MediaSource {
         AVRational rate = stream.avg_frame_rate().num() > 0 ? stream.avg_frame_rate() : stream.r_frame_rate();
         Double fps = rate.num() > 0 && rate.den() > 0 ? av_q2d(rate) : null;
         Double duration = declaredDuration(durationSeconds(), fps);
-        Long frames = stream.nb_frames() > 0 ? stream.nb_frames()
+        Long frames = stream.nb_frames() > 0
+                ? stream.nb_frames()
                 : fps != null && duration != null ? Math.round(fps * duration) : null;
-        return new MediaInfo(MediaKind.VIDEO, format.iformat().name().getString(),
+        return new MediaInfo(
+                MediaKind.VIDEO,
+                format.iformat().name().getString(),
                 avcodec_get_name(parameters.codec_id()).getString(),
                 sideways ? parameters.height() : parameters.width(),
                 sideways ? parameters.width() : parameters.height(),
-                duration, fps, rotation, frames);
+                duration,
+                fps,
+                rotation,
+                frames);
     }
 
     /**
@@ -208,8 +218,8 @@ public final class VideoSource implements MediaSource {
 
     /** Clockwise degrees to display upright, from the display matrix (which stores the counter-clockwise angle). */
     private static int rotation(AVCodecParameters parameters) {
-        AVPacketSideData side = av_packet_side_data_get(parameters.coded_side_data(), parameters.nb_coded_side_data(),
-                AV_PKT_DATA_DISPLAYMATRIX);
+        AVPacketSideData side = av_packet_side_data_get(
+                parameters.coded_side_data(), parameters.nb_coded_side_data(), AV_PKT_DATA_DISPLAYMATRIX);
         if (side == null || side.isNull() || side.size() < 36) {
             return 0;
         }
@@ -233,7 +243,7 @@ public final class VideoSource implements MediaSource {
 
     @Override
     public FrameSeries preview() {
-        return new Cursor(new double[]{Double.NEGATIVE_INFINITY});
+        return new Cursor(new double[] {Double.NEGATIVE_INFINITY});
     }
 
     /**
@@ -304,8 +314,18 @@ public final class VideoSource implements MediaSource {
         private Frame converted(Sample sample) {
             if (sample.converted == null) {
                 AVFrame source = sample.decoded;
-                scaler = sws_getCachedContext(scaler, source.width(), source.height(), source.format(),
-                        scaledWidth(source), scaledHeight(source), AV_PIX_FMT_BGR24, SWS_AREA, null, null, (DoublePointer) null);
+                scaler = sws_getCachedContext(
+                        scaler,
+                        source.width(),
+                        source.height(),
+                        source.format(),
+                        scaledWidth(source),
+                        scaledHeight(source),
+                        AV_PIX_FMT_BGR24,
+                        SWS_AREA,
+                        null,
+                        null,
+                        (DoublePointer) null);
                 sample.converted = new Frame(sample.index, sample.time, toBgr(source, scaler));
                 av_frame_free(source);
                 sample.decoded = null;
@@ -460,9 +480,9 @@ public final class VideoSource implements MediaSource {
         int height = scaledHeight(picture);
         Mat bgr;
         try (Mat padded = new Mat(height + 2, scaledWidth(picture), CV_8UC3);
-             PointerPointer<?> destination = new PointerPointer<>(padded.data(), null, null, null);
-             IntPointer stride = new IntPointer((int) padded.step(), 0, 0, 0);
-             Range rows = new Range(0, height)) {
+                PointerPointer<?> destination = new PointerPointer<>(padded.data(), null, null, null);
+                IntPointer stride = new IntPointer((int) padded.step(), 0, 0, 0);
+                Range rows = new Range(0, height)) {
             sws_scale(scaler, picture.data(), picture.linesize(), 0, picture.height(), destination, stride);
             bgr = new Mat(padded, rows);
         }

@@ -3,7 +3,6 @@ package argus.vision;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,12 +19,13 @@ import java.util.Optional;
  *                           pool decides the parallelism
  */
 @ConfigurationProperties("argus.vision")
-public record VisionConfig(@Nullable String modelsDir,
-                           @Bindable(defaultValue = "faceplugin") String facePack,
-                           @Nullable String livenessPack,
-                           @Bindable(defaultValue = "mesonet") String forgeryPack,
-                           @Bindable(defaultValue = "0.7") float detectionThreshold,
-                           @Bindable(defaultValue = "1") int inferenceThreads) {
+public record VisionConfig(
+        @Nullable String modelsDir,
+        @Bindable(defaultValue = "faceplugin") String facePack,
+        @Nullable String livenessPack,
+        @Bindable(defaultValue = "mesonet") String forgeryPack,
+        @Bindable(defaultValue = "0.7") float detectionThreshold,
+        @Bindable(defaultValue = "1") int inferenceThreads) {
 
     /** The models directory, if one is configured (an empty setting means none). */
     public Optional<Path> modelsPath() {

@@ -1,8 +1,7 @@
 package argus.webhook;
 
-import argus.ErrorCode;
 import argus.ArgusException;
-
+import argus.ErrorCode;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -15,8 +14,7 @@ import java.util.Locale;
  * connection itself goes only to addresses checked again at that moment ({@link OutboundHttp}).
  */
 final class Endpoints {
-    private Endpoints() {
-    }
+    private Endpoints() {}
 
     /** The reason the URL may not be called, or null when it may. */
     static String refusal(String url, boolean allowPrivate) {

@@ -22,11 +22,11 @@ final class OutboundAddresses {
     private static volatile Set<InetAddress> ownAddresses = Set.of();
     private static volatile long ownAddressesRead;
 
-    private OutboundAddresses() {
-    }
+    private OutboundAddresses() {}
 
     static boolean refused(InetAddress address) {
-        boolean reserved = address instanceof Inet4Address ? refusedV4(address.getAddress()) : refusedV6(address.getAddress());
+        boolean reserved =
+                address instanceof Inet4Address ? refusedV4(address.getAddress()) : refusedV6(address.getAddress());
         return reserved || own().contains(withoutScope(address));
     }
 
@@ -39,7 +39,10 @@ final class OutboundAddresses {
         int b0 = a[0] & 0xFF;
         int b1 = a[1] & 0xFF;
         int b2 = a[2] & 0xFF;
-        return b0 == 0 || b0 == 10 || b0 == 127 || b0 >= 224
+        return b0 == 0
+                || b0 == 10
+                || b0 == 127
+                || b0 >= 224
                 || b0 == 100 && (b1 & 0xC0) == 64
                 || b0 == 169 && b1 == 254
                 || b0 == 172 && (b1 & 0xF0) == 16
@@ -92,7 +95,9 @@ final class OutboundAddresses {
             Set<InetAddress> addresses = new HashSet<>();
             try {
                 for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                    addresses.addAll(Collections.list(nic.getInetAddresses()).stream().map(OutboundAddresses::withoutScope).toList());
+                    addresses.addAll(Collections.list(nic.getInetAddresses()).stream()
+                            .map(OutboundAddresses::withoutScope)
+                            .toList());
                 }
             } catch (SocketException e) {
                 // keep the last set read

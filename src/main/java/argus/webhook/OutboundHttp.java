@@ -2,22 +2,6 @@ package argus.webhook;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -26,6 +10,21 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one HTTP client for calls to URLs clients gave us. Names are resolved by {@link Pinned}, which refuses internal
@@ -41,7 +40,9 @@ public class OutboundHttp {
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new Pinned(config.allowPrivate()))
-                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10)).build())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(10))
+                                .build())
                         .setMaxConnTotal(64)
                         .setMaxConnPerRoute(4)
                         .build())
@@ -88,13 +89,16 @@ public class OutboundHttp {
 
             @Override
             public OptionalLong declaredLength() {
-                long length = response.getEntity() == null ? -1 : response.getEntity().getContentLength();
+                long length =
+                        response.getEntity() == null ? -1 : response.getEntity().getContentLength();
                 return length < 0 ? OptionalLong.empty() : OptionalLong.of(length);
             }
 
             @Override
             public InputStream body() throws IOException {
-                return response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent();
+                return response.getEntity() == null
+                        ? InputStream.nullInputStream()
+                        : response.getEntity().getContent();
             }
 
             @Override
@@ -105,7 +109,10 @@ public class OutboundHttp {
     }
 
     private static void configure(HttpUriRequestBase request, Duration timeout) {
-        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).setConnectionRequestTimeout(Timeout.of(timeout)).build());
+        request.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.of(timeout))
+                .build());
     }
 
     @PreDestroy

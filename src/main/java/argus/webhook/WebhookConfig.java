@@ -2,7 +2,6 @@ package argus.webhook;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -16,10 +15,10 @@ import java.time.Duration;
  * @param poll          how often an idle instance looks for due deliveries
  */
 @ConfigurationProperties("argus.webhooks")
-public record WebhookConfig(@Bindable(defaultValue = "false") boolean allowPrivate,
-                            @Bindable(defaultValue = "10s") Duration timeout,
-                            @Bindable(defaultValue = "8") int maxAttempts,
-                            @Bindable(defaultValue = "5s") Duration firstRetry,
-                            @Bindable(defaultValue = "30m") Duration maxRetryDelay,
-                            @Bindable(defaultValue = "1s") Duration poll) {
-}
+public record WebhookConfig(
+        @Bindable(defaultValue = "false") boolean allowPrivate,
+        @Bindable(defaultValue = "10s") Duration timeout,
+        @Bindable(defaultValue = "8") int maxAttempts,
+        @Bindable(defaultValue = "5s") Duration firstRetry,
+        @Bindable(defaultValue = "30m") Duration maxRetryDelay,
+        @Bindable(defaultValue = "1s") Duration poll) {}

@@ -1,7 +1,7 @@
 package argus.webhook;
 
-import argus.Timestamps;
 import argus.Poller;
+import argus.Timestamps;
 import argus.auth.Company;
 import argus.auth.CompanyRepository;
 import io.micrometer.core.instrument.Counter;
@@ -10,11 +10,6 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -22,6 +17,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends queued webhooks: a POST of the payload with {@code X-Argus-Signature: sha256=<hex>}, the HMAC-SHA256 under the
@@ -46,8 +45,13 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
     private final Poller poller;
     private final MeterRegistry metrics;
 
-    public WebhookSender(Timestamps timestamps, WebhookDeliveryRepository deliveries, CompanyRepository companies, WebhookConfig config, OutboundHttp http,
-                         MeterRegistry metrics) {
+    public WebhookSender(
+            Timestamps timestamps,
+            WebhookDeliveryRepository deliveries,
+            CompanyRepository companies,
+            WebhookConfig config,
+            OutboundHttp http,
+            MeterRegistry metrics) {
         this.timestamps = timestamps;
         this.metrics = metrics;
         this.deliveries = deliveries;
@@ -96,10 +100,22 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
     }
 
     private int post(WebhookDelivery delivery) throws Exception {
-        String secret = companies.findById(delivery.companyId()).map(Company::webhookSecret).orElse("");
+        String secret = companies
+                .findById(delivery.companyId())
+                .map(Company::webhookSecret)
+                .orElse("");
         String timestamp = Long.toString(timestamps.now().getEpochSecond());
-        return http.postJson(delivery.url(), Map.of(DELIVERY, delivery.id().toString(), TIMESTAMP, timestamp,
-                SIGNATURE, "sha256=" + signature(secret, timestamp, delivery.payload())), delivery.payload(), config.timeout());
+        return http.postJson(
+                delivery.url(),
+                Map.of(
+                        DELIVERY,
+                        delivery.id().toString(),
+                        TIMESTAMP,
+                        timestamp,
+                        SIGNATURE,
+                        "sha256=" + signature(secret, timestamp, delivery.payload())),
+                delivery.payload(),
+                config.timeout());
     }
 
     /** HMAC-SHA256 under the secret of {@code <timestamp>.<body>}, hex encoded. */
@@ -127,15 +143,27 @@ public class WebhookSender implements ApplicationEventListener<StartupEvent> {
             delay = config.maxRetryDelay();
         }
         String clipped = error.length() > 1000 ? error.substring(0, 1000) : error;
-        deliveries.update(delivery.attempted(exhausted ? WebhookDelivery.DeliveryState.FAILED : WebhookDelivery.DeliveryState.PENDING,
-                status, clipped, now.plus(delay), now));
-        LOG.info("webhook {} attempt {} failed: {}{}", delivery.id(), attempts, clipped, exhausted ? " (giving up)" : "");
+        deliveries.update(delivery.attempted(
+                exhausted ? WebhookDelivery.DeliveryState.FAILED : WebhookDelivery.DeliveryState.PENDING,
+                status,
+                clipped,
+                now.plus(delay),
+                now));
+        LOG.info(
+                "webhook {} attempt {} failed: {}{}",
+                delivery.id(),
+                attempts,
+                clipped,
+                exhausted ? " (giving up)" : "");
         count(exhausted ? "given_up" : "retrying");
     }
 
     private void count(String outcome) {
-        Counter.builder("argus.webhook.deliveries").description("webhook delivery attempts, by outcome")
-                .tag("outcome", outcome).register(metrics).increment();
+        Counter.builder("argus.webhook.deliveries")
+                .description("webhook delivery attempts, by outcome")
+                .tag("outcome", outcome)
+                .register(metrics)
+                .increment();
     }
 
     @PreDestroy

@@ -3,7 +3,6 @@ package argus.webhook;
 import argus.Timestamps;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,7 +17,8 @@ public class Webhooks {
     private final WebhookConfig config;
     private final WebhookSender sender;
 
-    public Webhooks(Timestamps timestamps, WebhookDeliveryRepository deliveries, WebhookConfig config, WebhookSender sender) {
+    public Webhooks(
+            Timestamps timestamps, WebhookDeliveryRepository deliveries, WebhookConfig config, WebhookSender sender) {
         this.timestamps = timestamps;
         this.deliveries = deliveries;
         this.config = config;
@@ -32,8 +32,21 @@ public class Webhooks {
 
     public void enqueue(@Nullable UUID folderId, UUID companyId, String url, String payload) {
         Instant now = timestamps.now();
-        deliveries.save(new WebhookDelivery(UUID.randomUUID(), folderId, companyId, url, payload,
-                WebhookDelivery.DeliveryState.PENDING, 0, now, null, null, null, null, now, now));
+        deliveries.save(new WebhookDelivery(
+                UUID.randomUUID(),
+                folderId,
+                companyId,
+                url,
+                payload,
+                WebhookDelivery.DeliveryState.PENDING,
+                0,
+                now,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now));
         sender.wake();
     }
 }

@@ -1,15 +1,14 @@
 package argus.analysis;
 
-import argus.vision.FaceLandmarks;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import argus.vision.FaceLandmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The mechanics of the planarity measure on synthetic facial points (what it fires on in real clips is measured by
@@ -25,27 +24,27 @@ class PlanarityTest {
         double[][] points = new double[68][];
         for (int i = 0; i <= 16; i++) {
             double angle = Math.PI * (i / 16.0);
-            points[i] = new double[]{-70 * Math.cos(angle), 10 + 60 * Math.sin(angle), -40};
+            points[i] = new double[] {-70 * Math.cos(angle), 10 + 60 * Math.sin(angle), -40};
         }
         for (int i = 17; i <= 26; i++) {
             double x = i <= 21 ? -55 + 9 * (i - 17) : 15 + 9 * (i - 22);
-            points[i] = new double[]{x, -45 - 4 * Math.sin(Math.PI * ((i - 17) % 5) / 4), 5};
+            points[i] = new double[] {x, -45 - 4 * Math.sin(Math.PI * ((i - 17) % 5) / 4), 5};
         }
         for (int i = 27; i <= 30; i++) {
-            points[i] = new double[]{0, -30 + 12 * (i - 27), 10 + 7 * (i - 27)};
+            points[i] = new double[] {0, -30 + 12 * (i - 27), 10 + 7 * (i - 27)};
         }
         for (int i = 31; i <= 35; i++) {
-            points[i] = new double[]{-14 + 7 * (i - 31), 15, 15};
+            points[i] = new double[] {-14 + 7 * (i - 31), 15, 15};
         }
         for (int i = 36; i <= 47; i++) {
             double centre = i <= 41 ? -32 : 32;
             double angle = 2 * Math.PI * ((i - 36) % 6) / 6;
-            points[i] = new double[]{centre + 13 * Math.cos(angle), -25 + 5 * Math.sin(angle), 0};
+            points[i] = new double[] {centre + 13 * Math.cos(angle), -25 + 5 * Math.sin(angle), 0};
         }
         for (int i = 48; i <= 67; i++) {
             double angle = 2 * Math.PI * ((i - 48) % 12) / 12;
             double radius = i <= 59 ? 1.0 : 0.6;
-            points[i] = new double[]{25 * radius * Math.cos(angle), 40 + 10 * radius * Math.sin(angle), 8};
+            points[i] = new double[] {25 * radius * Math.cos(angle), 40 + 10 * radius * Math.sin(angle), 8};
         }
         return points;
     }

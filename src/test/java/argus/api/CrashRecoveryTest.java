@@ -1,26 +1,25 @@
 package argus.api;
 
-import argus.OzClient;
-import argus.OzClient.Reply;
-import argus.ServerProcess;
-import argus.TestMedia;
-import io.micronaut.http.client.HttpClient;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static argus.OzClient.list;
 import static argus.OzClient.object;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import argus.OzClient;
+import argus.OzClient.Reply;
+import argus.ServerProcess;
+import argus.TestMedia;
+import io.micronaut.http.client.HttpClient;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 of a server with queued and running analyses, then a restart on the same data: every acknowledged folder
@@ -32,10 +31,26 @@ class CrashRecoveryTest {
     Path work;
 
     private ServerProcess start(int port) throws Exception {
-        return ServerProcess.start(work.resolve("data"), port, Map.of(
-                "ARGUS_ADMIN_EMAIL", OzClient.ADMIN_EMAIL, "ARGUS_ADMIN_PASSWORD", OzClient.ADMIN_PASSWORD,
-                "ARGUS_MODELS_DIR", TestMedia.root().resolveSibling("models").toAbsolutePath().toString(),
-                "ARGUS_LIVENESS_PACK", "minifasnet", "ARGUS_ANALYSIS_THREADS", "1", "ARGUS_JOB_LEASE", "3s"), work.resolve("server.log"));
+        return ServerProcess.start(
+                work.resolve("data"),
+                port,
+                Map.of(
+                        "ARGUS_ADMIN_EMAIL",
+                        OzClient.ADMIN_EMAIL,
+                        "ARGUS_ADMIN_PASSWORD",
+                        OzClient.ADMIN_PASSWORD,
+                        "ARGUS_MODELS_DIR",
+                        TestMedia.root()
+                                .resolveSibling("models")
+                                .toAbsolutePath()
+                                .toString(),
+                        "ARGUS_LIVENESS_PACK",
+                        "minifasnet",
+                        "ARGUS_ANALYSIS_THREADS",
+                        "1",
+                        "ARGUS_JOB_LEASE",
+                        "3s"),
+                work.resolve("server.log"));
     }
 
     @Test
@@ -45,11 +60,14 @@ class CrashRecoveryTest {
         List<String> analyses = new ArrayList<>();
         List<String> audioTasks = new ArrayList<>();
         ServerProcess server = start(port);
-        try (HttpClient http = HttpClient.create(URI.create("http://localhost:" + port).toURL())) {
+        try (HttpClient http =
+                HttpClient.create(URI.create("http://localhost:" + port).toURL())) {
             OzClient oz = new OzClient(http);
             for (int i = 0; i < 3; i++) {
-                Reply task = oz.postFiles("/api/technology/experimental/authenticity-verification",
-                        Map.of("file", TestMedia.file("audio/bonafide/alsa-voices.wav")), null);
+                Reply task = oz.postFiles(
+                        "/api/technology/experimental/authenticity-verification",
+                        Map.of("file", TestMedia.file("audio/bonafide/alsa-voices.wav")),
+                        null);
                 assertEquals(202, task.status(), task.body().toString());
                 audioTasks.add(task.response().getHeaders().get("X-Location"));
             }
@@ -58,7 +76,9 @@ class CrashRecoveryTest {
                 assertEquals(201, folder.status(), folder.body().toString());
                 String id = (String) folder.body().get("folder_id");
                 folders.add(id);
-                Reply started = oz.post("/api/folders/" + id + "/analyses/", "{\"analyses\": [{\"type\": \"quality\"}, {\"type\": \"biometry\"}]}");
+                Reply started = oz.post(
+                        "/api/folders/" + id + "/analyses/",
+                        "{\"analyses\": [{\"type\": \"quality\"}, {\"type\": \"biometry\"}]}");
                 assertEquals(201, started.status(), started.body().toString());
                 list(started.body().get("items")).forEach(a -> analyses.add((String) a.get("analysis_id")));
             }
@@ -67,14 +87,17 @@ class CrashRecoveryTest {
         }
 
         try (ServerProcess restarted = start(port);
-             HttpClient http = HttpClient.create(URI.create("http://localhost:" + port).toURL())) {
+                HttpClient http =
+                        HttpClient.create(URI.create("http://localhost:" + port).toURL())) {
             OzClient oz = new OzClient(http);
             long deadline = System.currentTimeMillis() + 90_000;
             List<String> pending = new ArrayList<>(analyses);
             List<String> queuedAudio = new ArrayList<>(audioTasks);
             while (!(pending.isEmpty() && queuedAudio.isEmpty()) && System.currentTimeMillis() < deadline) {
-                pending.removeIf(id -> !"PROCESSING".equals(oz.get("/api/analyses/" + id + "/").body().get("state")));
-                queuedAudio.removeIf(location -> "done".equals(object(oz.get(location).body().get("task")).get("state")));
+                pending.removeIf(id -> !"PROCESSING"
+                        .equals(oz.get("/api/analyses/" + id + "/").body().get("state")));
+                queuedAudio.removeIf(location -> "done"
+                        .equals(object(oz.get(location).body().get("task")).get("state")));
                 Thread.sleep(250);
             }
             assertEquals(List.of(), pending, "analyses still PROCESSING after the restart");
@@ -85,8 +108,11 @@ class CrashRecoveryTest {
             byte[] original = Files.readAllBytes(TestMedia.file("video/selfie-real-portrait.mp4"));
             for (String id : folders) {
                 Reply folder = oz.getFolder(id);
-                assertTrue(List.of("FINISHED", "FAILED").contains(folder.body().get("resolution_status")), folder.body().toString());
-                String url = (String) list(folder.body().get("media")).getFirst().get("original_url");
+                assertTrue(
+                        List.of("FINISHED", "FAILED").contains(folder.body().get("resolution_status")),
+                        folder.body().toString());
+                String url =
+                        (String) list(folder.body().get("media")).getFirst().get("original_url");
                 assertArrayEquals(original, oz.download(url, oz.token()).body(), "media of folder " + id);
             }
         }

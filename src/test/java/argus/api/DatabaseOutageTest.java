@@ -1,5 +1,7 @@
 package argus.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import com.zaxxer.hikari.HikariDataSource;
@@ -9,15 +11,12 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * While the database cannot be reached (here: every connection of the pool is held by the test, so a request for one
@@ -33,6 +32,7 @@ class DatabaseOutageTest {
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     DataSource dataSource;
 
@@ -52,7 +52,8 @@ class DatabaseOutageTest {
                 held.add(pool.getConnection());
             }
             folders = oz.send(HttpRequest.GET("/api/folders/").header(OzClient.TOKEN_HEADER, token));
-            videoDetect = oz.send(HttpRequest.GET("/api/v1/acme/video/detect/sub-1").header("X-API-Key", "some-key"));
+            videoDetect =
+                    oz.send(HttpRequest.GET("/api/v1/acme/video/detect/sub-1").header("X-API-Key", "some-key"));
             health = oz.send(HttpRequest.GET("/health"));
             readiness = oz.send(HttpRequest.GET("/health/readiness"));
             liveness = oz.send(HttpRequest.GET("/health/liveness"));
@@ -71,11 +72,17 @@ class DatabaseOutageTest {
 
         assertEquals(503, health.status(), health.body().toString());
         assertEquals("DOWN", health.body().get("status"));
-        assertEquals("DOWN", OzClient.object(OzClient.object(health.body().get("details")).get("database")).get("status"));
+        assertEquals(
+                "DOWN",
+                OzClient.object(OzClient.object(health.body().get("details")).get("database"))
+                        .get("status"));
         assertEquals(503, readiness.status(), "a balancer stops sending requests here");
         assertEquals(200, liveness.status(), "the process itself is alive: no restart is needed");
 
-        assertEquals(200, oz.send(HttpRequest.GET("/api/folders/").header(OzClient.TOKEN_HEADER, token)).status());
+        assertEquals(
+                200,
+                oz.send(HttpRequest.GET("/api/folders/").header(OzClient.TOKEN_HEADER, token))
+                        .status());
         assertEquals("UP", oz.send(HttpRequest.GET("/health")).body().get("status"));
     }
 }

@@ -1,5 +1,14 @@
 package argus.api;
 
+import static argus.OzClient.firstAnalysis;
+import static argus.OzClient.firstResult;
+import static argus.OzClient.list;
+import static argus.OzClient.number;
+import static argus.OzClient.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
@@ -11,23 +20,13 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static argus.OzClient.firstAnalysis;
-import static argus.OzClient.firstResult;
-import static argus.OzClient.list;
-import static argus.OzClient.number;
-import static argus.OzClient.object;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Instant mode: real analyses in the answer, and afterwards no row and no file anywhere, not even a temporary one. */
 @MicronautTest
@@ -35,12 +34,16 @@ class InstantModeTest {
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     FolderRepository folders;
+
     @Inject
     MediaRepository media;
+
     @Inject
     AnalysisRepository analyses;
+
     @Inject
     StorageConfig storage;
 
@@ -52,8 +55,13 @@ class InstantModeTest {
         List<Path> filesBefore = files(storage.dataDir());
         List<Path> tempBefore = files(Path.of(System.getProperty("java.io.tmpdir")));
 
-        Reply reply = oz.postFiles("/api/instant/folders/",
-                Map.of("video1", TestMedia.file("video/replay-phone.mp4"), "photo1", TestMedia.file("liveness/real/tv-real-02.jpg")),
+        Reply reply = oz.postFiles(
+                "/api/instant/folders/",
+                Map.of(
+                        "video1",
+                        TestMedia.file("video/replay-phone.mp4"),
+                        "photo1",
+                        TestMedia.file("liveness/real/tv-real-02.jpg")),
                 "{\"analyses\": [{\"type\": \"quality\", \"params\": {\"extract_best_shot\": true}}, {\"type\": \"biometry\"}]}");
 
         assertEquals(200, reply.status(), reply.body().toString());
@@ -61,7 +69,8 @@ class InstantModeTest {
         assertEquals("DECLINED", reply.body().get("system_resolution"), "the replayed video is an attack");
         List<Map<String, Object>> results = list(firstAnalysis(reply).get("results_media"));
         assertEquals(2, results.size());
-        assertTrue(results.stream().anyMatch(r -> number(object(r.get("results_data")).get("confidence_spoofing")) >= 0.5));
+        assertTrue(results.stream()
+                .anyMatch(r -> number(object(r.get("results_data")).get("confidence_spoofing")) >= 0.5));
         assertEquals(1, list(firstResult(reply).get("output_images")).size());
         for (Map<String, Object> item : list(reply.body().get("media"))) {
             assertNull(item.get("original_url"));
@@ -76,7 +85,8 @@ class InstantModeTest {
 
     @Test
     void instantModeNeedsAnalyses() {
-        Reply reply = new OzClient(http).postFiles("/api/instant/folders/", Map.of("photo1", TestMedia.file("match/df-a/img1.jpg")), "{}");
+        Reply reply = new OzClient(http)
+                .postFiles("/api/instant/folders/", Map.of("photo1", TestMedia.file("match/df-a/img1.jpg")), "{}");
         assertEquals(400, reply.status());
         assertEquals("MISSING_ANALYSES", reply.errorCode());
     }
@@ -86,8 +96,12 @@ class InstantModeTest {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).filter(p -> !p.toString().contains(".mv.db") && !p.toString().contains("hsperfdata")
-                    && !p.toString().endsWith(".trace.db")).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().contains(".mv.db")
+                            && !p.toString().contains("hsperfdata")
+                            && !p.toString().endsWith(".trace.db"))
+                    .sorted()
+                    .toList();
         } catch (java.io.UncheckedIOException e) {
             return List.of();
         }

@@ -1,5 +1,10 @@
 package argus.api;
 
+import static argus.OzClient.firstAnalysis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestAccounts;
@@ -8,16 +13,10 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
-
-import static argus.OzClient.firstAnalysis;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Operators' manual decisions through the API: {@code PATCH /api/analyses/{id}/} sets an analysis's verdict with
@@ -41,8 +40,10 @@ class OperatorDecisionTest {
         OzClient admin = new OzClient(http);
         acme = TestAccounts.tenant(http, admin, "Decisions Bank");
         outsider = TestAccounts.tenant(http, admin, "Elsewhere Bank").as("CLIENT OPERATOR");
-        Reply created = acme.as("CLIENT").postFolder(Map.of("photo", TestMedia.file("match/df-a/img1.jpg")),
-                "{\"analyses\": [{\"type\": \"quality\"}]}");
+        Reply created = acme.as("CLIENT")
+                .postFolder(
+                        Map.of("photo", TestMedia.file("match/df-a/img1.jpg")),
+                        "{\"analyses\": [{\"type\": \"quality\"}]}");
         assertEquals(201, created.status(), created.body().toString());
         folder = (String) created.body().get("folder_id");
         analysis = (String) firstAnalysis(created).get("analysis_id");
@@ -51,20 +52,28 @@ class OperatorDecisionTest {
     @Test
     void anOperatorDecidesOnAnAnalysisAndTheSystemVerdictStays() {
         OzClient operator = acme.as("CLIENT OPERATOR");
-        Map<String, Object> before = operator.get("/api/analyses/" + analysis + "/").body();
+        Map<String, Object> before =
+                operator.get("/api/analyses/" + analysis + "/").body();
         assertNull(before.get("operator_time"), "no decision yet");
         String system = (String) before.get("resolution_status");
         String decided = system.equals("DECLINED") ? "SUCCESS" : "DECLINED";
-        Reply reply = operator.patch("/api/analyses/" + analysis + "/", Map.of("resolution_status", decided, "resolution_comment", "seen by a person"));
+        Reply reply = operator.patch(
+                "/api/analyses/" + analysis + "/",
+                Map.of("resolution_status", decided, "resolution_comment", "seen by a person"));
         assertEquals(200, reply.status(), reply.body().toString());
-        Map<String, Object> read = acme.as("CLIENT").get("/api/analyses/" + analysis + "/").body();
+        Map<String, Object> read =
+                acme.as("CLIENT").get("/api/analyses/" + analysis + "/").body();
         assertEquals(decided, read.get("resolution_status"));
         assertEquals(decided, read.get("resolution"));
         assertEquals(system, read.get("system_resolution"));
         assertEquals(operator.userId(), read.get("resolution_operator"));
         assertEquals("seen by a person", read.get("resolution_comment"));
         assertNotNull(read.get("operator_time"));
-        Map<String, Object> inFolder = OzClient.list(acme.as("CLIENT").get("/api/folders/" + folder + "/?with_analyses=true").body().get("analyses")).getFirst();
+        Map<String, Object> inFolder = OzClient.list(acme.as("CLIENT")
+                        .get("/api/folders/" + folder + "/?with_analyses=true")
+                        .body()
+                        .get("analyses"))
+                .getFirst();
         assertEquals(decided, inFolder.get("resolution_status"));
     }
 
@@ -72,7 +81,9 @@ class OperatorDecisionTest {
     void aFolderDecisionIsReadBackWithWhoAndWhen() {
         OzClient admin = acme.as("CLIENT ADMIN");
         assertNull(admin.getFolder(folder).body().get("operator_status"));
-        Reply reply = admin.patch("/api/folders/" + folder + "/", Map.of("operator_status", "declined", "operator_comment", "known fraud ring"));
+        Reply reply = admin.patch(
+                "/api/folders/" + folder + "/",
+                Map.of("operator_status", "declined", "operator_comment", "known fraud ring"));
         assertEquals(200, reply.status(), reply.body().toString());
         Map<String, Object> read = acme.as("CLIENT").getFolder(folder).body();
         assertEquals("DECLINED", read.get("operator_status"));
@@ -84,10 +95,19 @@ class OperatorDecisionTest {
     @Test
     void onlyDecidingRolesOfTheCompanyMayDecide() {
         Map<String, Object> body = Map.of("operator_status", "SUCCESS");
-        assertEquals(403, acme.as("CLIENT").patch("/api/folders/" + folder + "/", body).status());
-        assertEquals(403, acme.as("CLIENT SERVICE").patch("/api/folders/" + folder + "/", body).status());
+        assertEquals(
+                403,
+                acme.as("CLIENT").patch("/api/folders/" + folder + "/", body).status());
+        assertEquals(
+                403,
+                acme.as("CLIENT SERVICE")
+                        .patch("/api/folders/" + folder + "/", body)
+                        .status());
         assertEquals(404, outsider.patch("/api/folders/" + folder + "/", body).status());
-        assertEquals(404, outsider.patch("/api/analyses/" + analysis + "/", Map.of("resolution_status", "SUCCESS")).status());
+        assertEquals(
+                404,
+                outsider.patch("/api/analyses/" + analysis + "/", Map.of("resolution_status", "SUCCESS"))
+                        .status());
     }
 
     @Test
@@ -98,12 +118,15 @@ class OperatorDecisionTest {
         assertEquals("INVALID_VALUE", unknownVerdict.errorCode());
         Reply processing = operator.patch("/api/analyses/" + analysis + "/", Map.of("resolution_status", "PROCESSING"));
         assertEquals(400, processing.status());
-        Reply unknownField = operator.patch("/api/folders/" + folder + "/", Map.of("operator_status", "SUCCESS", "status", "x"));
+        Reply unknownField =
+                operator.patch("/api/folders/" + folder + "/", Map.of("operator_status", "SUCCESS", "status", "x"));
         assertEquals(400, unknownField.status());
         assertEquals("INVALID_PAYLOAD", unknownField.errorCode());
         Reply missing = operator.patch("/api/analyses/" + analysis + "/", Map.of("resolution_comment", "no verdict"));
         assertEquals(400, missing.status());
-        Reply tooLong = operator.patch("/api/folders/" + folder + "/", Map.of("operator_status", "SUCCESS", "operator_comment", "x".repeat(2001)));
+        Reply tooLong = operator.patch(
+                "/api/folders/" + folder + "/",
+                Map.of("operator_status", "SUCCESS", "operator_comment", "x".repeat(2001)));
         assertEquals(400, tooLong.status());
     }
 }

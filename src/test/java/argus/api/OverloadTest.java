@@ -1,5 +1,8 @@
 package argus.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
@@ -10,17 +13,13 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** With every engine slot taken, a request is refused at once with 429 and Retry-After, and served once a slot frees. */
 @MicronautTest
@@ -32,6 +31,7 @@ class OverloadTest {
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     AnalysisEngine engine;
 
@@ -39,7 +39,8 @@ class OverloadTest {
     void fullEngineAnswers429WithRetryAfter() {
         OzClient oz = new OzClient(http);
         oz.token();
-        try (AnalysisEngine.Admission first = engine.admit(); AnalysisEngine.Admission second = engine.admit()) {
+        try (AnalysisEngine.Admission first = engine.admit();
+                AnalysisEngine.Admission second = engine.admit()) {
             long start = System.nanoTime();
             Reply refused = oz.postFolder(Map.of("video1", TestMedia.file("video/selfie-real-3s.mp4")), QUALITY);
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -60,7 +61,8 @@ class OverloadTest {
         try {
             List<Future<Reply>> replies = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                replies.add(clients.submit(() -> oz.postFolder(Map.of("video1", TestMedia.file("video/replay-monitor.mp4")), QUALITY)));
+                replies.add(clients.submit(
+                        () -> oz.postFolder(Map.of("video1", TestMedia.file("video/replay-monitor.mp4")), QUALITY)));
             }
             int served = 0;
             int refused = 0;

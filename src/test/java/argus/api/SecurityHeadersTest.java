@@ -1,5 +1,7 @@
 package argus.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import io.micronaut.http.HttpRequest;
@@ -7,11 +9,8 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Successes and refusals alike carry the strict response headers. */
 @MicronautTest

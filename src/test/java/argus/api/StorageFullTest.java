@@ -1,5 +1,7 @@
 package argus.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
@@ -13,8 +15,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** With less free space than the service must keep, an authenticity task is refused with 507. */
 @MicronautTest
 @Property(name = "argus.audio.min-free-bytes", value = "9223372036854775807")
@@ -27,9 +27,13 @@ class StorageFullTest {
     @Test
     void fullStorageIs507() {
         OzClient oz = new OzClient(http);
-        MultipartBody body = MultipartBody.builder().addPart("file", TestMedia.file("audio/bonafide/alsa-voices.wav").toFile()).build();
+        MultipartBody body = MultipartBody.builder()
+                .addPart(
+                        "file", TestMedia.file("audio/bonafide/alsa-voices.wav").toFile())
+                .build();
         Reply refused = oz.send(HttpRequest.POST("/api/technology/experimental/authenticity-verification", body)
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(oz.token()));
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .bearerAuth(oz.token()));
         assertEquals(507, refused.status(), String.valueOf(refused.body()));
         assertEquals("INSUFFICIENT_STORAGE", refused.errorCode());
     }

@@ -1,5 +1,7 @@
 package argus.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import argus.OzClient;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
@@ -7,8 +9,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An access token unused for longer than its lifetime stops working. */
 @MicronautTest

@@ -1,5 +1,12 @@
 package argus.api;
 
+import static argus.OzClient.number;
+import static argus.OzClient.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
@@ -14,12 +21,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,13 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static argus.OzClient.number;
-import static argus.OzClient.object;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The video-detect contract through HTTP: tenants and scoped keys set up by an administrator, the seed's submit and
@@ -42,15 +41,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest
 @Property(name = "argus.webhooks.allow-private", value = "true")
 class VideoDetectTest {
-    private static final Map<String, Object> SCHEMA = Map.of("type", "object",
-            "properties", Map.of("session_type", Map.of("type", "string", "enum", List.of("onboarding", "reauth")),
-                    "channel", Map.of("type", "string", "maxLength", 32)),
-            "required", List.of("session_type"), "additionalProperties", false);
+    private static final Map<String, Object> SCHEMA = Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of(
+                    "session_type",
+                    Map.of("type", "string", "enum", List.of("onboarding", "reauth")),
+                    "channel",
+                    Map.of("type", "string", "maxLength", 32)),
+            "required",
+            List.of("session_type"),
+            "additionalProperties",
+            false);
     private static final String METADATA = "{\"session_type\":\"onboarding\",\"channel\":\"mobile\"}";
 
     @Inject
     @Client("/")
     HttpClient http;
+
     OzClient admin;
     String slug;
     String writeKey;
@@ -70,12 +79,14 @@ class VideoDetectTest {
     }
 
     private String tenant(String tenantSlug, long credits, Map<String, Object> schema) {
-        String company = (String) admin.post("/api/companies/", Map.of("name", tenantSlug)).body().get("company_id");
+        String company = (String)
+                admin.post("/api/companies/", Map.of("name", tenantSlug)).body().get("company_id");
         Map<String, Object> settings = new java.util.HashMap<>(Map.of("tenant_slug", tenantSlug, "credits", credits));
         if (schema != null) {
             settings.put("metadata_schema", schema);
         }
-        Reply configured = admin.send(HttpRequest.PUT("/api/companies/" + company + "/video-tenant/", settings).header(OzClient.TOKEN_HEADER, admin.token()));
+        Reply configured = admin.send(HttpRequest.PUT("/api/companies/" + company + "/video-tenant/", settings)
+                .header(OzClient.TOKEN_HEADER, admin.token()));
         assertEquals(200, configured.status(), configured.body().toString());
         return company;
     }
@@ -88,7 +99,13 @@ class VideoDetectTest {
         return key;
     }
 
-    private Reply submit(String tenantSlug, String apiKey, Map<String, String> fields, String fileName, byte[] video, String idempotencyKey) {
+    private Reply submit(
+            String tenantSlug,
+            String apiKey,
+            Map<String, String> fields,
+            String fileName,
+            byte[] video,
+            String idempotencyKey) {
         MultipartBody.Builder body = MultipartBody.builder();
         if (video != null) {
             body.addPart("video_file", fileName, MediaType.of("video/mp4"), video);
@@ -106,14 +123,18 @@ class VideoDetectTest {
     }
 
     /** Polls, as the seed advises, until the submission is completed or failed. */
-    private Map<String, Object> poll(String tenantSlug, String apiKey, Object submissionId) throws InterruptedException {
+    private Map<String, Object> poll(String tenantSlug, String apiKey, Object submissionId)
+            throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
-            Reply polled = admin.send(HttpRequest.GET("/api/v1/" + tenantSlug + "/video/detect/" + submissionId).header("X-API-Key", apiKey));
+            Reply polled = admin.send(HttpRequest.GET("/api/v1/" + tenantSlug + "/video/detect/" + submissionId)
+                    .header("X-API-Key", apiKey));
             assertEquals(200, polled.status(), polled.body().toString());
             assertEquals(true, polled.body().get("success"));
             Map<String, Object> data = object(polled.body().get("data"));
-            assertTrue(Set.of("pending", "processing", "completed", "failed").contains(data.get("status")), data.toString());
+            assertTrue(
+                    Set.of("pending", "processing", "completed", "failed").contains(data.get("status")),
+                    data.toString());
             if (Set.of("completed", "failed").contains(data.get("status")) || System.currentTimeMillis() > deadline) {
                 return data;
             }
@@ -156,7 +177,10 @@ class VideoDetectTest {
         assertEquals("mixed-30-v2", result.get("model"));
         assertEquals("video_upload", result.get("input_source"));
         assertTrue(number(result.get("processing_ms")) > 0);
-        assertEquals(30, number(result.get("frames_processed")), "mixed-30-v2 scores 30 frames, as its name and the seed say");
+        assertEquals(
+                30,
+                number(result.get("frames_processed")),
+                "mixed-30-v2 scores 30 frames, as its name and the seed say");
         assertEquals(Map.of("session_type", "onboarding", "channel", "mobile"), result.get("tenant_metadata"));
         assertTrue(result.containsKey("warning") && result.get("warning") == null);
 
@@ -166,10 +190,19 @@ class VideoDetectTest {
         // 10 credits, 3 spent on the mixed-30 submission and none on its retry: two more mixed-30 fit (1 left), a third
         // does not, a mixed-10 (1 credit) still does.
         for (int i = 0; i < 2; i++) {
-            assertEquals(201, submit(slug, writeKey, Map.of("model", "mixed-30-v2"), "v.mp4", selfie, null).status());
+            assertEquals(
+                    201,
+                    submit(slug, writeKey, Map.of("model", "mixed-30-v2"), "v.mp4", selfie, null)
+                            .status());
         }
-        assertEnvelopedError(submit(slug, writeKey, Map.of("model", "mixed-30-v2"), "v.mp4", selfie, null), 402, "insufficient_credits");
-        assertEquals(201, submit(slug, writeKey, Map.of("model", "mixed-10-v2"), "v.mp4", selfie, null).status());
+        assertEnvelopedError(
+                submit(slug, writeKey, Map.of("model", "mixed-30-v2"), "v.mp4", selfie, null),
+                402,
+                "insufficient_credits");
+        assertEquals(
+                201,
+                submit(slug, writeKey, Map.of("model", "mixed-10-v2"), "v.mp4", selfie, null)
+                        .status());
     }
 
     @Test
@@ -186,12 +219,17 @@ class VideoDetectTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/replay.mp4";
             Reply submitted = submit(slug, writeKey, Map.of("video_url", url), null, null, null);
             assertEquals(201, submitted.status(), submitted.body().toString());
-            Map<String, Object> result = object(poll(slug, readOnlyKey, object(submitted.body().get("data")).get("submission_id")).get("result"));
+            Map<String, Object> result = object(
+                    poll(slug, readOnlyKey, object(submitted.body().get("data")).get("submission_id"))
+                            .get("result"));
             assertEquals("fake", result.get("verdict"), result.toString());
             assertEquals("video_url", result.get("input_source"));
             assertEquals("mixed-10-v2", result.get("model"));
             assertEquals(10, number(result.get("frames_processed")), "mixed-10-v2 scores 10 frames");
-            assertEnvelopedError(submit(slug, writeKey, Map.of("video_url", url.replace("replay", "missing")), null, null, null), 400, "invalid_video_input");
+            assertEnvelopedError(
+                    submit(slug, writeKey, Map.of("video_url", url.replace("replay", "missing")), null, null, null),
+                    400,
+                    "invalid_video_input");
         } finally {
             server.stop(0);
         }
@@ -199,10 +237,15 @@ class VideoDetectTest {
 
     @Test
     void aScreenHeldUpBesideALiveFaceIsFakeWithTheReason(@TempDir Path temp) throws Exception {
-        Path beside = TestVideos.sideBySide(TestMedia.file("video/ls-real-01.mp4"), TestMedia.file("video/ls-replay-01.mp4"), temp.resolve("beside.mp4"));
-        Reply submitted = submit(slug, writeKey, Map.of("metadata", METADATA), "beside.mp4", Files.readAllBytes(beside), null);
+        Path beside = TestVideos.sideBySide(
+                TestMedia.file("video/ls-real-01.mp4"),
+                TestMedia.file("video/ls-replay-01.mp4"),
+                temp.resolve("beside.mp4"));
+        Reply submitted =
+                submit(slug, writeKey, Map.of("metadata", METADATA), "beside.mp4", Files.readAllBytes(beside), null);
         assertEquals(201, submitted.status(), submitted.body().toString());
-        Map<String, Object> status = poll(slug, writeKey, object(submitted.body().get("data")).get("submission_id"));
+        Map<String, Object> status =
+                poll(slug, writeKey, object(submitted.body().get("data")).get("submission_id"));
         assertEquals("completed", status.get("status"), status.toString());
         Map<String, Object> result = object(status.get("result"));
         assertEquals("fake", result.get("verdict"), result.toString());
@@ -219,7 +262,8 @@ class VideoDetectTest {
     void theModelsFramesAreCountedAsItsNameSays(String clip) throws Exception {
         Reply submitted = submit(slug, writeKey, Map.of("model", "mixed-30-v2"), "clip.mp4", video(clip), null);
         assertEquals(201, submitted.status(), submitted.body().toString());
-        Map<String, Object> status = poll(slug, writeKey, object(submitted.body().get("data")).get("submission_id"));
+        Map<String, Object> status =
+                poll(slug, writeKey, object(submitted.body().get("data")).get("submission_id"));
         assertEquals("completed", status.get("status"), status.toString());
         assertEquals(30, number(object(status.get("result")).get("frames_processed")), status.toString());
     }
@@ -231,17 +275,36 @@ class VideoDetectTest {
         assertEnvelopedError(submit(slug, "sk-not-a-key", Map.of(), "v.mp4", selfie, null), 401, "invalid_key");
         assertEnvelopedError(submit(otherSlug, writeKey, Map.of(), "v.mp4", selfie, null), 403, "tenant_mismatch");
         assertEnvelopedError(submit(slug, readOnlyKey, Map.of(), "v.mp4", selfie, null), 403, "insufficient_scope");
-        assertEnvelopedError(submit("no-such-tenant", writeKey, Map.of(), "v.mp4", selfie, null), 404, "tenant_not_found");
-        Reply unknown = admin.send(HttpRequest.GET("/api/v1/" + slug + "/video/detect/" + UUID.randomUUID()).header("X-API-Key", writeKey));
+        assertEnvelopedError(
+                submit("no-such-tenant", writeKey, Map.of(), "v.mp4", selfie, null), 404, "tenant_not_found");
+        Reply unknown = admin.send(HttpRequest.GET("/api/v1/" + slug + "/video/detect/" + UUID.randomUUID())
+                .header("X-API-Key", writeKey));
         assertEnvelopedError(unknown, 404, "submission_not_found");
-        assertEnvelopedError(submit(slug, writeKey, Map.of("model", "mixed-10-v2"), null, null, null), 400, "invalid_video_input");
-        assertEnvelopedError(submit(slug, writeKey, Map.of("video_url", "http://127.0.0.1:9/v.mp4"), "v.mp4", selfie, null), 400, "invalid_video_input");
+        assertEnvelopedError(
+                submit(slug, writeKey, Map.of("model", "mixed-10-v2"), null, null, null), 400, "invalid_video_input");
+        assertEnvelopedError(
+                submit(slug, writeKey, Map.of("video_url", "http://127.0.0.1:9/v.mp4"), "v.mp4", selfie, null),
+                400,
+                "invalid_video_input");
         assertEnvelopedError(submit(slug, writeKey, Map.of(), "notes.txt", selfie, null), 400, "invalid_video_input");
-        assertEnvelopedError(submit(slug, writeKey, Map.of("model", "mixed-99-v9"), "v.mp4", selfie, null), 400, "invalid_video_input");
-        assertEnvelopedError(submit(slug, writeKey, Map.of(), "v.mp4", "not a video".getBytes(), null), 400, "invalid_video_input");
-        assertEnvelopedError(submit(slug, writeKey, Map.of("metadata", "{not json"), "v.mp4", selfie, null), 400, "invalid_metadata");
-        assertEnvelopedError(submit(slug, writeKey, Map.of("metadata", "{\"session_type\":\"party\"}"), "v.mp4", selfie, null), 400, "invalid_metadata");
-        assertEnvelopedError(submit(slug, writeKey, Map.of("metadata", "{\"channel\":\"web\"}"), "v.mp4", selfie, null), 400, "invalid_metadata");
+        assertEnvelopedError(
+                submit(slug, writeKey, Map.of("model", "mixed-99-v9"), "v.mp4", selfie, null),
+                400,
+                "invalid_video_input");
+        assertEnvelopedError(
+                submit(slug, writeKey, Map.of(), "v.mp4", "not a video".getBytes(), null), 400, "invalid_video_input");
+        assertEnvelopedError(
+                submit(slug, writeKey, Map.of("metadata", "{not json"), "v.mp4", selfie, null),
+                400,
+                "invalid_metadata");
+        assertEnvelopedError(
+                submit(slug, writeKey, Map.of("metadata", "{\"session_type\":\"party\"}"), "v.mp4", selfie, null),
+                400,
+                "invalid_metadata");
+        assertEnvelopedError(
+                submit(slug, writeKey, Map.of("metadata", "{\"channel\":\"web\"}"), "v.mp4", selfie, null),
+                400,
+                "invalid_metadata");
         assertEnvelopedError(submit(otherSlug, otherKey, Map.of(), "v.mp4", selfie, null), 402, "insufficient_credits");
     }
 

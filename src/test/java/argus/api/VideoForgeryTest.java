@@ -1,8 +1,14 @@
 package argus.api;
 
+import static argus.OzClient.number;
+import static argus.OzClient.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
-import argus.TestJwts;
 import argus.OzClient.Reply;
+import argus.TestJwts;
 import argus.TestMedia;
 import argus.forgery.ForgeryTask;
 import argus.forgery.ForgeryTaskRepository;
@@ -15,20 +21,13 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static argus.OzClient.number;
-import static argus.OzClient.object;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The anti-video-forgery contract through HTTP: the seed's request (a JWT, the optional context headers, a video file)
@@ -42,6 +41,7 @@ class VideoForgeryTest {
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     ForgeryTaskRepository tasks;
 
@@ -50,25 +50,35 @@ class VideoForgeryTest {
     }
 
     private Reply infer(OzClient oz, String fileName, byte[] video, String jwt) {
-        MultipartBody body = MultipartBody.builder().addPart("file", fileName, MediaType.of("video/mp4"), video).build();
-        MutableHttpRequest<?> request = HttpRequest.POST("/api-gateway/avf/infer", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+        MultipartBody body = MultipartBody.builder()
+                .addPart("file", fileName, MediaType.of("video/mp4"), video)
+                .build();
+        MutableHttpRequest<?> request = HttpRequest.POST("/api-gateway/avf/infer", body)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
                 .accept(MediaType.APPLICATION_JSON_TYPE);
         if (jwt != null) {
             request.bearerAuth(jwt);
         }
         return oz.send(request.header("X-Device-Info", "{\"os\":\"Android 15\",\"model\":\"Pixel 9\"}")
-                .header("X-Geo-Location", "{\"lat\":52.52,\"lon\":13.40}").header("X-Session-ID", "session-42"));
+                .header("X-Geo-Location", "{\"lat\":52.52,\"lon\":13.40}")
+                .header("X-Session-ID", "session-42"));
     }
 
     /** Polls the status endpoint until the check has run. */
     private Map<String, Object> status(OzClient oz, Reply accepted) throws Exception {
-        String id = (String) object(object(accepted.body().get("data")).get("metadata")).get("request_id");
+        String id = (String)
+                object(object(accepted.body().get("data")).get("metadata")).get("request_id");
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
-            Reply status = oz.send(HttpRequest.GET("/api-gateway/avf/status/" + id).bearerAuth(validJwt()));
+            Reply status =
+                    oz.send(HttpRequest.GET("/api-gateway/avf/status/" + id).bearerAuth(validJwt()));
             assertEquals(200, status.status(), status.body().toString());
-            if (!"Inference in progress".equals(status.body().get("message")) || System.currentTimeMillis() > deadline) {
-                assertEquals("Inference completed", status.body().get("message"), status.body().toString());
+            if (!"Inference in progress".equals(status.body().get("message"))
+                    || System.currentTimeMillis() > deadline) {
+                assertEquals(
+                        "Inference completed",
+                        status.body().get("message"),
+                        status.body().toString());
                 return object(status.body().get("data"));
             }
             Thread.sleep(100);
@@ -78,7 +88,8 @@ class VideoForgeryTest {
     @Test
     void theSeedRequestIsAcceptedAndAGenuineSelfiePredictedReal() throws Exception {
         OzClient oz = new OzClient(http);
-        Reply accepted = infer(oz, "video.mp4", Files.readAllBytes(TestMedia.file("video/selfie-real-3s.mp4")), validJwt());
+        Reply accepted =
+                infer(oz, "video.mp4", Files.readAllBytes(TestMedia.file("video/selfie-real-3s.mp4")), validJwt());
         assertEquals(202, accepted.status(), accepted.body().toString());
         assertEquals("Inference request accepted", accepted.body().get("message"));
         Map<String, Object> data = object(accepted.body().get("data"));
@@ -119,17 +130,52 @@ class VideoForgeryTest {
         byte[] video = Files.readAllBytes(TestMedia.file("video/selfie-real-3s.mp4"));
         long inAnHour = Instant.now().getEpochSecond() + 3600;
         assertRefused(infer(oz, "video.mp4", video, null), 401, "UNAUTHORIZED");
-        assertRefused(infer(oz, "video.mp4", video, TestJwts.hs256(OzClient.ADMIN_EMAIL, inAnHour, "some-other-secret-of-another-issuer!")), 401, "UNAUTHORIZED");
-        assertRefused(infer(oz, "video.mp4", video, TestJwts.hs256(OzClient.ADMIN_EMAIL, Instant.now().getEpochSecond() - 5, TestJwts.SECRET)), 401, "UNAUTHORIZED");
-        assertRefused(infer(oz, "video.mp4", video, TestJwts.hs256("nobody@nowhere.test", inAnHour, TestJwts.SECRET)), 401, "UNAUTHORIZED");
+        assertRefused(
+                infer(
+                        oz,
+                        "video.mp4",
+                        video,
+                        TestJwts.hs256(OzClient.ADMIN_EMAIL, inAnHour, "some-other-secret-of-another-issuer!")),
+                401,
+                "UNAUTHORIZED");
+        assertRefused(
+                infer(
+                        oz,
+                        "video.mp4",
+                        video,
+                        TestJwts.hs256(OzClient.ADMIN_EMAIL, Instant.now().getEpochSecond() - 5, TestJwts.SECRET)),
+                401,
+                "UNAUTHORIZED");
+        assertRefused(
+                infer(oz, "video.mp4", video, TestJwts.hs256("nobody@nowhere.test", inAnHour, TestJwts.SECRET)),
+                401,
+                "UNAUTHORIZED");
         assertRefused(infer(oz, "video.mp4", video, validJwt().replace('.', ',')), 401, "UNAUTHORIZED");
-        assertRefused(oz.send(HttpRequest.POST("/api-gateway/avf/infer", MultipartBody.builder().addPart("other", "x").build())
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).bearerAuth(validJwt())), 400, "MISSING_FILE");
-        assertRefused(infer(oz, "notes.mp4", "not a video".getBytes(StandardCharsets.UTF_8), validJwt()), 400, "INVALID_FILE_FORMAT");
-        assertRefused(infer(oz, "photo.mp4", Files.readAllBytes(TestMedia.file("match/df-a/img2.jpg")), validJwt()), 400, "INVALID_FILE_FORMAT");
+        assertRefused(
+                oz.send(HttpRequest.POST(
+                                "/api-gateway/avf/infer",
+                                MultipartBody.builder().addPart("other", "x").build())
+                        .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                        .bearerAuth(validJwt())),
+                400,
+                "MISSING_FILE");
+        assertRefused(
+                infer(oz, "notes.mp4", "not a video".getBytes(StandardCharsets.UTF_8), validJwt()),
+                400,
+                "INVALID_FILE_FORMAT");
+        assertRefused(
+                infer(oz, "photo.mp4", Files.readAllBytes(TestMedia.file("match/df-a/img2.jpg")), validJwt()),
+                400,
+                "INVALID_FILE_FORMAT");
         assertRefused(infer(oz, "big.mp4", new byte[5 * 1024 * 1024], validJwt()), 413, "PAYLOAD_TOO_LARGE");
-        assertRefused(oz.send(HttpRequest.GET("/api-gateway/avf/status/" + UUID.randomUUID()).bearerAuth(validJwt())), 404, "REQUEST_NOT_FOUND");
-        assertNull(oz.send(HttpRequest.GET("/api-gateway/avf/status/" + UUID.randomUUID())).body().get("data"));
+        assertRefused(
+                oz.send(HttpRequest.GET("/api-gateway/avf/status/" + UUID.randomUUID())
+                        .bearerAuth(validJwt())),
+                404,
+                "REQUEST_NOT_FOUND");
+        assertNull(oz.send(HttpRequest.GET("/api-gateway/avf/status/" + UUID.randomUUID()))
+                .body()
+                .get("data"));
     }
 
     private static void assertRefused(Reply reply, int status, String code) {

@@ -1,28 +1,28 @@
 package argus.audio;
 
-import argus.ErrorCode;
-import argus.TestAudio;
-import argus.TestMedia;
-import argus.vision.MediaRejectedException;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import argus.ErrorCode;
+import argus.TestAudio;
+import argus.TestMedia;
+import argus.vision.MediaRejectedException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 /** AASIST over the shared audio: genuine voices score above 0, synthetic ones below, per channel. */
 @MicronautTest(startApplication = false)
 class SpeechAuthenticityTest {
     @Inject
     AudioDecoder decoder;
+
     @Inject
     SpeechAuthenticity authenticity;
 
@@ -32,14 +32,16 @@ class SpeechAuthenticityTest {
 
     @Test
     void genuineSpeechScoresGenuine() {
-        SpeechAuthenticity.ChannelScore voices = score("audio/bonafide/alsa-voices.wav").getFirst();
+        SpeechAuthenticity.ChannelScore voices =
+                score("audio/bonafide/alsa-voices.wav").getFirst();
         assertNotNull(voices.score());
         assertTrue(voices.score() > 0, "genuine voices score " + voices.score());
     }
 
     @Test
     void textToSpeechScoresSynthetic() {
-        for (String file : List.of("audio/spoof/tts-espeak-us.wav", "audio/spoof/tts-espeak-gb.wav", "audio/spoof/tts-espeak-moon.wav")) {
+        for (String file : List.of(
+                "audio/spoof/tts-espeak-us.wav", "audio/spoof/tts-espeak-gb.wav", "audio/spoof/tts-espeak-moon.wav")) {
             SpeechAuthenticity.ChannelScore tts = score(file).getFirst();
             assertNotNull(tts.score(), file);
             assertTrue(tts.score() < 0, file + " scores " + tts.score());
@@ -50,13 +52,18 @@ class SpeechAuthenticityTest {
     void eachChannelIsScoredOnItsOwn() {
         List<SpeechAuthenticity.ChannelScore> channels = score("audio/multichannel/left-human-right-tts.wav");
         assertEquals(2, channels.size());
-        assertTrue(channels.get(0).score() > 0, "the human channel scores " + channels.get(0).score());
-        assertTrue(channels.get(1).score() < 0, "the synthetic channel scores " + channels.get(1).score());
+        assertTrue(
+                channels.get(0).score() > 0,
+                "the human channel scores " + channels.get(0).score());
+        assertTrue(
+                channels.get(1).score() < 0,
+                "the synthetic channel scores " + channels.get(1).score());
     }
 
     @Test
     void underThreeSecondsOfSpeechHasNoScore() {
-        SpeechAuthenticity.ChannelScore shortClip = score("audio/bonafide/front-center-short.wav").getFirst();
+        SpeechAuthenticity.ChannelScore shortClip =
+                score("audio/bonafide/front-center-short.wav").getFirst();
         assertTrue(shortClip.speechSeconds() < 3);
         assertNull(shortClip.score());
     }
@@ -83,7 +90,8 @@ class SpeechAuthenticityTest {
 
     @Test
     void aVideoWithoutSoundIsRefused() {
-        MediaRejectedException refused = assertThrows(MediaRejectedException.class,
+        MediaRejectedException refused = assertThrows(
+                MediaRejectedException.class,
                 () -> decoder.decode(TestMedia.file("video/selfie-real-3s.mp4"), null, null));
         assertEquals(ErrorCode.UNSUPPORTED_MEDIA_TYPE, refused.code());
     }

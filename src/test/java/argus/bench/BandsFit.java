@@ -1,7 +1,6 @@
 package argus.bench;
 
 import argus.vision.PackManifest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -22,29 +21,44 @@ public final class BandsFit {
      * One scored media: its source (what is held out), its kind (forgery method, synthesiser, or recording condition),
      * the channel it went through (speech; null otherwise), and whether it is manipulated.
      */
-    public record Scored(String name, String group, String kind, String channel, boolean manipulated, double score) {
-    }
+    public record Scored(String name, String group, String kind, String channel, boolean manipulated, double score) {}
 
     /** Verdict counts on a set of media, as a customer meets them. */
-    public record Counts(int genuine, int accused, int genuineInconclusive, int manipulated, int missed, int manipulatedInconclusive) {
-    }
+    public record Counts(
+            int genuine,
+            int accused,
+            int genuineInconclusive,
+            int manipulated,
+            int missed,
+            int manipulatedInconclusive) {}
 
-    private BandsFit() {
-    }
+    private BandsFit() {}
 
     /** How the lower edge of the band is set. */
     public enum Lower {
-        MODEL_BOUNDARY, GENUINE_95TH_PERCENTILE
+        MODEL_BOUNDARY,
+        GENUINE_95TH_PERCENTILE
     }
 
-    public static PackManifest.EvidenceBands fit(List<Scored> media, double modelBoundary, Lower lower, String fittedOn) {
-        List<Double> genuine = media.stream().filter(m -> !m.manipulated()).map(Scored::score).sorted().toList();
+    public static PackManifest.EvidenceBands fit(
+            List<Scored> media, double modelBoundary, Lower lower, String fittedOn) {
+        List<Double> genuine = media.stream()
+                .filter(m -> !m.manipulated())
+                .map(Scored::score)
+                .sorted()
+                .toList();
         double highestGenuine = genuine.getLast();
-        double lowestManipulated = media.stream().filter(Scored::manipulated).mapToDouble(Scored::score).min().orElse(Double.POSITIVE_INFINITY);
+        double lowestManipulated = media.stream()
+                .filter(Scored::manipulated)
+                .mapToDouble(Scored::score)
+                .min()
+                .orElse(Double.POSITIVE_INFINITY);
         double manipulatedFrom = lowestManipulated > highestGenuine && Double.isFinite(lowestManipulated)
-                ? (highestGenuine + lowestManipulated) / 2 : highestGenuine + 1e-3;
+                ? (highestGenuine + lowestManipulated) / 2
+                : highestGenuine + 1e-3;
         double percentile95 = genuine.get((int) Math.floor(0.95 * (genuine.size() - 1)));
-        double inconclusiveFrom = Math.min(manipulatedFrom, lower == Lower.MODEL_BOUNDARY ? modelBoundary : Math.max(modelBoundary, percentile95));
+        double inconclusiveFrom = Math.min(
+                manipulatedFrom, lower == Lower.MODEL_BOUNDARY ? modelBoundary : Math.max(modelBoundary, percentile95));
         return new PackManifest.EvidenceBands(round(inconclusiveFrom), round(manipulatedFrom), fittedOn);
     }
 
@@ -63,8 +77,8 @@ public final class BandsFit {
         return verdicts;
     }
 
-    public record Verdicts(Scored media, PackManifest.EvidenceBands.Verdict verdict, PackManifest.EvidenceBands bands) {
-    }
+    public record Verdicts(
+            Scored media, PackManifest.EvidenceBands.Verdict verdict, PackManifest.EvidenceBands bands) {}
 
     public static Counts count(List<Verdicts> verdicts, Function<Verdicts, Boolean> which) {
         int genuine = 0;
@@ -89,9 +103,15 @@ public final class BandsFit {
     }
 
     public static String describe(Counts c) {
-        return "genuine: %d accused, %d inconclusive of %d; manipulated: %d caught, %d inconclusive, %d missed of %d".formatted(
-                c.accused(), c.genuineInconclusive(), c.genuine(), c.manipulated() - c.missed() - c.manipulatedInconclusive(),
-                c.manipulatedInconclusive(), c.missed(), c.manipulated());
+        return "genuine: %d accused, %d inconclusive of %d; manipulated: %d caught, %d inconclusive, %d missed of %d"
+                .formatted(
+                        c.accused(),
+                        c.genuineInconclusive(),
+                        c.genuine(),
+                        c.manipulated() - c.missed() - c.manipulatedInconclusive(),
+                        c.manipulatedInconclusive(),
+                        c.missed(),
+                        c.manipulated());
     }
 
     private static double round(double value) {

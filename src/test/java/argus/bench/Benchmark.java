@@ -1,9 +1,10 @@
 package argus.bench;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
+import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+
 import argus.ServerProcess;
 import argus.blacklist.Gallery;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_QUIET;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
  * Throughput of the single request: N concurrent clients post a 3-s 720p selfie clip with one QUALITY analysis to a
@@ -42,15 +41,19 @@ public final class Benchmark {
         Path work = Files.createTempDirectory("argus-bench");
         // A phone-like recording: H.264 High profile with CABAC at 6 Mbit/s, made from the real 3-s selfie clip.
         Path clip = BenchServer.phoneClip(work);
-        System.out.printf("clip: %s, 720x1280, 3 s, H.264 High/CABAC 6 Mbit/s, %d bytes%n", clip.getFileName(), Files.size(clip));
+        System.out.printf(
+                "clip: %s, 720x1280, 3 s, H.264 High/CABAC 6 Mbit/s, %d bytes%n", clip.getFileName(), Files.size(clip));
 
         searchTimes(10_000);
         searchTimes(100_000);
 
         double floor = decodeFloor(clip, cores, 10);
-        System.out.printf("FFmpeg decode floor: %.0f clips/min on %d cores (every frame decoded, one thread per clip)%n", floor, cores);
+        System.out.printf(
+                "FFmpeg decode floor: %.0f clips/min on %d cores (every frame decoded, one thread per clip)%n",
+                floor, cores);
 
-        BenchServer bench = BenchServer.start(work.resolve("data"), port, liveness, Map.of(), work.resolve("server.log"));
+        BenchServer bench =
+                BenchServer.start(work.resolve("data"), port, liveness, Map.of(), work.resolve("server.log"));
         try (ServerProcess server = bench.process) {
             long idleRss = server.memoryKb("VmRSS");
             byte[] body = BenchServer.multipart(Files.readAllBytes(clip), BenchServer.QUALITY_PAYLOAD);
@@ -62,13 +65,19 @@ public final class Benchmark {
             List<Long> latencies = new ArrayList<>(run.latencies);
             Collections.sort(latencies);
             double perMinute = latencies.size() * 60.0 / seconds;
-            System.out.printf("%n== %d clients, %d s, liveness pack %s, %d engine threads%n", clients, seconds, liveness, cores);
+            System.out.printf(
+                    "%n== %d clients, %d s, liveness pack %s, %d engine threads%n", clients, seconds, liveness, cores);
             System.out.printf("analyses/min:   %.0f (%.2f x the decode floor)%n", perMinute, perMinute / floor);
-            System.out.printf("latency ms:     p50 %d, p95 %d, p99 %d, max %d%n", BenchServer.percentile(latencies, 50),
-                    BenchServer.percentile(latencies, 95), BenchServer.percentile(latencies, 99), latencies.getLast());
+            System.out.printf(
+                    "latency ms:     p50 %d, p95 %d, p99 %d, max %d%n",
+                    BenchServer.percentile(latencies, 50),
+                    BenchServer.percentile(latencies, 95),
+                    BenchServer.percentile(latencies, 99),
+                    latencies.getLast());
             System.out.printf("refused (429):  %d; errors: %d%n", run.refused.get(), run.errors.get());
-            System.out.printf("server RSS:     %d MB idle, %d MB now, %d MB peak%n", idleRss / 1024,
-                    server.memoryKb("VmRSS") / 1024, server.memoryKb("VmHWM") / 1024);
+            System.out.printf(
+                    "server RSS:     %d MB idle, %d MB now, %d MB peak%n",
+                    idleRss / 1024, server.memoryKb("VmRSS") / 1024, server.memoryKb("VmHWM") / 1024);
         }
     }
 
@@ -93,8 +102,9 @@ public final class Benchmark {
             }
         }
         Collections.sort(micros);
-        System.out.printf("1:N first pass among %,d faces: median %.1f ms, p95 %.1f ms%n", faces,
-                micros.get(micros.size() / 2) / 1000.0, BenchServer.percentile(micros, 95) / 1000.0);
+        System.out.printf(
+                "1:N first pass among %,d faces: median %.1f ms, p95 %.1f ms%n",
+                faces, micros.get(micros.size() / 2) / 1000.0, BenchServer.percentile(micros, 95) / 1000.0);
     }
 
     static float[] unit(java.util.Random random) {
@@ -139,8 +149,7 @@ public final class Benchmark {
     }
 
     /** Closed-loop load: completed latencies, 429 refusals, anything else. */
-    record Load(List<Long> latencies, AtomicInteger refused, AtomicInteger errors) {
-    }
+    record Load(List<Long> latencies, AtomicInteger refused, AtomicInteger errors) {}
 
     static Load load(BenchServer bench, byte[] body, int clients, int seconds) throws Exception {
         return load(List.of(bench), body, clients, seconds);
@@ -157,7 +166,8 @@ public final class Benchmark {
             workers.add(pool.submit(() -> {
                 while (System.nanoTime() < end) {
                     long start = System.nanoTime();
-                    HttpResponse<String> response = bench.http.send(bench.createFolder(body), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> response =
+                            bench.http.send(bench.createFolder(body), HttpResponse.BodyHandlers.ofString());
                     long millis = (System.nanoTime() - start) / 1_000_000;
                     if (response.statusCode() == 201 && BenchServer.finished(response.body())) {
                         load.latencies.add(millis);

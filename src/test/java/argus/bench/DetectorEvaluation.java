@@ -9,7 +9,6 @@ import argus.forgery.FaceMediaForgery;
 import argus.vision.MediaOpener;
 import argus.vision.MediaSource;
 import io.micronaut.context.ApplicationContext;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,23 +31,64 @@ import java.util.function.Function;
 public final class DetectorEvaluation {
     /** Kinds of speech by the file name's beginning: the synthesiser, or the recording condition of genuine speech. */
     private static final Map<String, String> SPEECH_KINDS = kinds(
-            "tts-espeak", "formant TTS (espeak-ng)", "left-human-right-tts", "two-channel file",
-            "fl-flite", "flite (statistical parametric)", "tt-tortoise", "Tortoise voice clone",
-            "tt-naturalspeech", "NaturalSpeech", "tt-tacotron2", "Tacotron 2", "kyt-tacotron", "Tacotron (early re-implementation)",
-            "asi-", "ForwardTacotron / TransformerTTS + vocoder", "wf-vocoded", "neural vocoder re-synthesis (WaveFake)",
-            "m3-vits", "VITS (Mimic 3, six languages)",
-            "alsa", "genuine: voice prompts", "rtv-", "genuine: read speech (LibriSpeech, VCTK)", "pra-", "genuine: read speech (CMU ARCTIC)",
-            "amn-", "genuine: read speech (VCTK, 48 kHz)", "wf-lj", "genuine: read speech (LJSpeech)", "psf-tel", "genuine: telephone, 8 kHz",
-            "pya-", "genuine: meetings and dialogue", "tt-ref", "genuine: voice-clone reference clips");
+            "tts-espeak",
+            "formant TTS (espeak-ng)",
+            "left-human-right-tts",
+            "two-channel file",
+            "fl-flite",
+            "flite (statistical parametric)",
+            "tt-tortoise",
+            "Tortoise voice clone",
+            "tt-naturalspeech",
+            "NaturalSpeech",
+            "tt-tacotron2",
+            "Tacotron 2",
+            "kyt-tacotron",
+            "Tacotron (early re-implementation)",
+            "asi-",
+            "ForwardTacotron / TransformerTTS + vocoder",
+            "wf-vocoded",
+            "neural vocoder re-synthesis (WaveFake)",
+            "m3-vits",
+            "VITS (Mimic 3, six languages)",
+            "alsa",
+            "genuine: voice prompts",
+            "rtv-",
+            "genuine: read speech (LibriSpeech, VCTK)",
+            "pra-",
+            "genuine: read speech (CMU ARCTIC)",
+            "amn-",
+            "genuine: read speech (VCTK, 48 kHz)",
+            "wf-lj",
+            "genuine: read speech (LJSpeech)",
+            "psf-tel",
+            "genuine: telephone, 8 kHz",
+            "pya-",
+            "genuine: meetings and dialogue",
+            "tt-ref",
+            "genuine: voice-clone reference clips");
     /** Kinds of forged face by the file name's beginning: the forgery method and data set. */
     private static final Map<String, String> FACE_KINDS = kinds(
-            "ipl-ffpp-df", "FaceForensics++ Deepfakes (face swap)", "ipl-ffpp-fs", "FaceForensics++ FaceSwap (face swap)",
-            "ipl-ffpp-nt", "FaceForensics++ NeuralTextures (re-enactment)", "ipl-ffpp-f2f", "FaceForensics++ Face2Face (re-enactment)",
-            "ipl-dfdc", "DFDC (face swap)", "acd-dfdc", "DFDC crops (face swap)", "cdf-fake", "Celeb-DF (face swap)",
-            "fav-fake", "FakeAVCeleb (face swap / lip sync)", "df0", "MesoNet test set (face swap)");
+            "ipl-ffpp-df",
+            "FaceForensics++ Deepfakes (face swap)",
+            "ipl-ffpp-fs",
+            "FaceForensics++ FaceSwap (face swap)",
+            "ipl-ffpp-nt",
+            "FaceForensics++ NeuralTextures (re-enactment)",
+            "ipl-ffpp-f2f",
+            "FaceForensics++ Face2Face (re-enactment)",
+            "ipl-dfdc",
+            "DFDC (face swap)",
+            "acd-dfdc",
+            "DFDC crops (face swap)",
+            "cdf-fake",
+            "Celeb-DF (face swap)",
+            "fav-fake",
+            "FakeAVCeleb (face swap / lip sync)",
+            "df0",
+            "MesoNet test set (face swap)");
 
-    private DetectorEvaluation() {
-    }
+    private DetectorEvaluation() {}
 
     private static Map<String, String> kinds(String... prefixAndKind) {
         Map<String, String> kinds = new LinkedHashMap<>();
@@ -59,24 +99,62 @@ public final class DetectorEvaluation {
     }
 
     private static String kind(Map<String, String> kinds, String file, String otherwise) {
-        return kinds.entrySet().stream().filter(k -> file.startsWith(k.getKey())).map(Map.Entry::getValue).findFirst().orElse(otherwise);
+        return kinds.entrySet().stream()
+                .filter(k -> file.startsWith(k.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(otherwise);
     }
 
     public static void run(ApplicationContext context, boolean fit) throws Exception {
         List<Scored> faces = faceSwapScores(context);
-        report("Face swap (MesoNet), bands fitted on all other sources", faces, 0.5, BandsFit.Lower.GENUINE_95TH_PERCENTILE);
+        report(
+                "Face swap (MesoNet), bands fitted on all other sources",
+                faces,
+                0.5,
+                BandsFit.Lower.GENUINE_95TH_PERCENTILE);
         List<Scored> speech = speechScores(context);
-        report("Synthetic speech (AASIST after noise reduction, genuine log-odds negated), bands fitted on all other sources",
-                speech, 0, BandsFit.Lower.MODEL_BOUNDARY);
+        report(
+                "Synthetic speech (AASIST after noise reduction, genuine log-odds negated), bands fitted on all other sources",
+                speech,
+                0,
+                BandsFit.Lower.MODEL_BOUNDARY);
         videoVerdicts(context);
         if (fit) {
-            Evaluation.writeBands("forgery_calibration", BandsFit.fit(faces, 0.5, BandsFit.Lower.GENUINE_95TH_PERCENTILE,
-                    "%d media of %d sources in ../shared/media (%s)".formatted(faces.size(), faces.stream().map(Scored::group).distinct().count(),
-                            java.time.LocalDate.now())), packJson("mesonet"));
-            Evaluation.writeBands("speech_calibration", BandsFit.fit(speech, 0, BandsFit.Lower.MODEL_BOUNDARY,
-                    "%d recordings of %d sources x %d channels of ../shared/media/audio (%s)".formatted(
-                            speech.stream().map(s -> s.name().split(" ")[0]).distinct().count(), speech.stream().map(Scored::group).distinct().count(),
-                            ChannelVariants.Channel.values().length + 1, java.time.LocalDate.now())), packJson("aasist"));
+            Evaluation.writeBands(
+                    "forgery_calibration",
+                    BandsFit.fit(
+                            faces,
+                            0.5,
+                            BandsFit.Lower.GENUINE_95TH_PERCENTILE,
+                            "%d media of %d sources in ../shared/media (%s)"
+                                    .formatted(
+                                            faces.size(),
+                                            faces.stream()
+                                                    .map(Scored::group)
+                                                    .distinct()
+                                                    .count(),
+                                            java.time.LocalDate.now())),
+                    packJson("mesonet"));
+            Evaluation.writeBands(
+                    "speech_calibration",
+                    BandsFit.fit(
+                            speech,
+                            0,
+                            BandsFit.Lower.MODEL_BOUNDARY,
+                            "%d recordings of %d sources x %d channels of ../shared/media/audio (%s)"
+                                    .formatted(
+                                            speech.stream()
+                                                    .map(s -> s.name().split(" ")[0])
+                                                    .distinct()
+                                                    .count(),
+                                            speech.stream()
+                                                    .map(Scored::group)
+                                                    .distinct()
+                                                    .count(),
+                                            ChannelVariants.Channel.values().length + 1,
+                                            java.time.LocalDate.now())),
+                    packJson("aasist"));
         }
     }
 
@@ -88,22 +166,34 @@ public final class DetectorEvaluation {
         System.out.printf("%n%s%n", title);
         List<BandsFit.Verdicts> verdicts = BandsFit.heldOut(media, boundary, lower);
         for (BandsFit.Verdicts v : verdicts) {
-            System.out.printf("  %-62s %-12s %8.3f  %-12s (bands %.3f / %.3f)%n", v.media().name(), v.media().manipulated() ? "manipulated" : "genuine",
-                    v.media().score(), v.verdict().name().toLowerCase(), v.bands().inconclusiveFrom(), v.bands().manipulatedFrom());
+            System.out.printf(
+                    "  %-62s %-12s %8.3f  %-12s (bands %.3f / %.3f)%n",
+                    v.media().name(),
+                    v.media().manipulated() ? "manipulated" : "genuine",
+                    v.media().score(),
+                    v.verdict().name().toLowerCase(),
+                    v.bands().inconclusiveFrom(),
+                    v.bands().manipulatedFrom());
         }
         printBy("held-out source", verdicts, v -> v.media().group());
         printBy("kind", verdicts, v -> v.media().kind());
         if (media.stream().anyMatch(m -> m.channel() != null)) {
             printBy("channel", verdicts, v -> v.media().channel());
         }
-        System.out.printf("  all held out (%d sources): %s%n", media.stream().map(Scored::group).distinct().count(),
+        System.out.printf(
+                "  all held out (%d sources): %s%n",
+                media.stream().map(Scored::group).distinct().count(),
                 BandsFit.describe(BandsFit.count(verdicts, v -> true)));
     }
 
-    private static void printBy(String what, List<BandsFit.Verdicts> verdicts, Function<BandsFit.Verdicts, String> key) {
+    private static void printBy(
+            String what, List<BandsFit.Verdicts> verdicts, Function<BandsFit.Verdicts, String> key) {
         System.out.printf("  by %s%n", what);
         for (String value : verdicts.stream().map(key).distinct().toList()) {
-            System.out.printf("    %-52s %s%n", value, BandsFit.describe(BandsFit.count(verdicts, v -> key.apply(v).equals(value))));
+            System.out.printf(
+                    "    %-52s %s%n",
+                    value,
+                    BandsFit.describe(BandsFit.count(verdicts, v -> key.apply(v).equals(value))));
         }
     }
 
@@ -122,8 +212,13 @@ public final class DetectorEvaluation {
                 continue;
             }
             String file = Path.of(columns[0]).getFileName().toString();
-            String kind = forged ? kind(FACE_KINDS, file, "forged face") : columns[0].startsWith("deepfake/") ? "genuine: face-swap data sets"
-                    : columns[0].startsWith("video/") ? "genuine: selfie videos" : "genuine: selfie and portrait photos";
+            String kind = forged
+                    ? kind(FACE_KINDS, file, "forged face")
+                    : columns[0].startsWith("deepfake/")
+                            ? "genuine: face-swap data sets"
+                            : columns[0].startsWith("video/")
+                                    ? "genuine: selfie videos"
+                                    : "genuine: selfie and portrait photos";
             try (MediaSource source = opener.open(media.resolve(columns[0]))) {
                 FaceMediaForgery.Evidence evidence = forgery.assess(source, UUID.randomUUID());
                 if (evidence.faceSwap() != null) {
@@ -154,12 +249,20 @@ public final class DetectorEvaluation {
                 channels.put(channel.name().toLowerCase(), ChannelVariants.apply(recording, channel, variants));
             }
             for (var channel : channels.entrySet()) {
-                for (SpeechAuthenticity.ChannelScore score : speech.score(decoder.decode(channel.getValue(), null, null))) {
-                    boolean synthetic = columns[1].startsWith("spoof") || columns[1].contains("channel1=spoof") && score.channel() == 1;
-                    String kind = columns[1].contains("channel") ? (synthetic ? "formant TTS (espeak-ng)" : "genuine: voice prompts")
+                for (SpeechAuthenticity.ChannelScore score :
+                        speech.score(decoder.decode(channel.getValue(), null, null))) {
+                    boolean synthetic = columns[1].startsWith("spoof")
+                            || columns[1].contains("channel1=spoof") && score.channel() == 1;
+                    String kind = columns[1].contains("channel")
+                            ? (synthetic ? "formant TTS (espeak-ng)" : "genuine: voice prompts")
                             : kind(SPEECH_KINDS, file, synthetic ? "synthetic speech" : "genuine speech");
                     if (score.score() != null) {
-                        scored.add(new Scored(file + " ch" + score.channel() + " " + channel.getKey(), columns[2], kind, channel.getKey(), synthetic,
+                        scored.add(new Scored(
+                                file + " ch" + score.channel() + " " + channel.getKey(),
+                                columns[2],
+                                kind,
+                                channel.getKey(),
+                                synthetic,
                                 -score.score()));
                     }
                 }
@@ -178,14 +281,22 @@ public final class DetectorEvaluation {
             videos.addAll(files.sorted().toList());
         }
         try (var files = Files.walk(TestMedia.root().resolve("deepfake"))) {
-            videos.addAll(files.filter(f -> f.toString().endsWith(".mp4")).sorted().toList());
+            videos.addAll(
+                    files.filter(f -> f.toString().endsWith(".mp4")).sorted().toList());
         }
         for (Path video : videos) {
             try (MediaSource source = opener.open(video)) {
                 FaceMediaForgery.Evidence evidence = forgery.assess(source, UUID.randomUUID());
-                System.out.printf("  %-34s %-13s probability %s (face swap %s, re-capture %s): %s%n", video.getFileName(),
-                        evidence.verdict() == null ? "not judged" : evidence.verdict().name().toLowerCase(), evidence.probability(),
-                        evidence.faceSwap(), evidence.replay(), evidence.reason());
+                System.out.printf(
+                        "  %-34s %-13s probability %s (face swap %s, re-capture %s): %s%n",
+                        video.getFileName(),
+                        evidence.verdict() == null
+                                ? "not judged"
+                                : evidence.verdict().name().toLowerCase(),
+                        evidence.probability(),
+                        evidence.faceSwap(),
+                        evidence.replay(),
+                        evidence.reason());
             }
         }
     }

@@ -3,7 +3,6 @@ package argus.bench;
 import argus.blacklist.Embeddings;
 import argus.blacklist.FaceIndex;
 import io.micronaut.context.ApplicationContext;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,9 +30,20 @@ public final class GalleryProbe {
         String jdbcUrl = args[0];
         Path dataDir = Files.createTempDirectory("argus-gallery");
         try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "datasources.default.url", jdbcUrl, "datasources.default.username", "postgres", "datasources.default.password", "",
-                "datasources.default.driver-class-name", "org.postgresql.Driver", "datasources.default.dialect", "POSTGRES",
-                "argus.data-dir", dataDir.toString(), "argus.auth.admin-password", "gallery-probe-password"))) {
+                "datasources.default.url",
+                jdbcUrl,
+                "datasources.default.username",
+                "postgres",
+                "datasources.default.password",
+                "",
+                "datasources.default.driver-class-name",
+                "org.postgresql.Driver",
+                "datasources.default.dialect",
+                "POSTGRES",
+                "argus.data-dir",
+                dataDir.toString(),
+                "argus.auth.admin-password",
+                "gallery-probe-password"))) {
             UUID companyId = company(jdbcUrl);
             if (args[1].equals("seed")) {
                 seed(jdbcUrl, companyId, Integer.parseInt(args[2]));
@@ -49,7 +59,7 @@ public final class GalleryProbe {
 
     private static UUID company(String jdbcUrl) throws Exception {
         try (Connection connection = connect(jdbcUrl);
-             ResultSet row = connection.createStatement().executeQuery("SELECT id FROM company")) {
+                ResultSet row = connection.createStatement().executeQuery("SELECT id FROM company")) {
             row.next();
             return row.getObject(1, UUID.class);
         }
@@ -71,10 +81,10 @@ public final class GalleryProbe {
                 collection.executeUpdate();
             }
             try (PreparedStatement person = connection.prepareStatement(
-                    "INSERT INTO person (id, collection_id, company_id, meta_data, time_created, time_updated) VALUES (?, ?, ?, '{}', ?, ?)");
-                 PreparedStatement image = connection.prepareStatement(
-                         "INSERT INTO person_image (id, person_id, collection_id, company_id, original_name, content_type, storage_key, "
-                                 + "embedding, time_created) VALUES (?, ?, ?, ?, 'seeded.jpg', 'image/jpeg', ?, ?, ?)")) {
+                            "INSERT INTO person (id, collection_id, company_id, meta_data, time_created, time_updated) VALUES (?, ?, ?, '{}', ?, ?)");
+                    PreparedStatement image = connection.prepareStatement(
+                            "INSERT INTO person_image (id, person_id, collection_id, company_id, original_name, content_type, storage_key, "
+                                    + "embedding, time_created) VALUES (?, ?, ?, ?, 'seeded.jpg', 'image/jpeg', ?, ?, ?)")) {
                 UUID personId = null;
                 for (int i = 0; i < faces; i++) {
                     if (i % 10 == 0) {
@@ -102,7 +112,8 @@ public final class GalleryProbe {
                 }
                 image.executeBatch();
             }
-            try (PreparedStatement bump = connection.prepareStatement("UPDATE company SET faces_version = faces_version + 1 WHERE id = ?")) {
+            try (PreparedStatement bump =
+                    connection.prepareStatement("UPDATE company SET faces_version = faces_version + 1 WHERE id = ?")) {
                 bump.setObject(1, companyId);
                 bump.executeUpdate();
             }
@@ -128,14 +139,22 @@ public final class GalleryProbe {
         Collections.sort(micros);
         System.gc();
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf("gallery loaded from PostgreSQL in %.1f s; 1:N search (5 best, exact): median %.1f ms, p95 %.1f ms; "
-                        + "heap used %d MB; process RSS %d MB now, %d MB peak%n", loadSeconds,
-                micros.get(micros.size() / 2) / 1000.0, BenchServer.percentile(micros, 95) / 1000.0,
-                (runtime.totalMemory() - runtime.freeMemory()) >> 20, status("VmRSS") / 1024, status("VmHWM") / 1024);
+        System.out.printf(
+                "gallery loaded from PostgreSQL in %.1f s; 1:N search (5 best, exact): median %.1f ms, p95 %.1f ms; "
+                        + "heap used %d MB; process RSS %d MB now, %d MB peak%n",
+                loadSeconds,
+                micros.get(micros.size() / 2) / 1000.0,
+                BenchServer.percentile(micros, 95) / 1000.0,
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20,
+                status("VmRSS") / 1024,
+                status("VmHWM") / 1024);
     }
 
     private static long status(String field) throws Exception {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith(field + ":"))
-                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElse(-1);
+        return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(line -> line.startsWith(field + ":"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst()
+                .orElse(-1);
     }
 }

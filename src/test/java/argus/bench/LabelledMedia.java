@@ -1,7 +1,6 @@
 package argus.bench;
 
 import argus.TestMedia;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package argus.bench;
 
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
 import argus.analysis.AnalysisRunner;
 import argus.analysis.MediaEvidence;
 import argus.vision.FaceBox;
@@ -7,10 +11,6 @@ import argus.vision.FaceModels;
 import argus.vision.MediaOpener;
 import argus.vision.MediaSource;
 import io.micronaut.context.ApplicationContext;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Size;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,10 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Writes the face crops a liveness network sees, for training one: for every labelled face capture
@@ -36,14 +35,17 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 public final class LivenessCrops {
     private static final int MAX_SIDE = 256;
 
-    private LivenessCrops() {
-    }
+    private LivenessCrops() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Files.createDirectories(Path.of(System.getProperty("crops.out")));
-        Map<String, Object> properties = Map.of("argus.data-dir", Files.createTempDirectory("argus-crops").toString(),
-                "argus.vision.liveness-pack", System.getProperty("crops.pack", "minifasnet"),
-                "argus.auth.admin-password", UUID.randomUUID().toString());
+        Map<String, Object> properties = Map.of(
+                "argus.data-dir",
+                Files.createTempDirectory("argus-crops").toString(),
+                "argus.vision.liveness-pack",
+                System.getProperty("crops.pack", "minifasnet"),
+                "argus.auth.admin-password",
+                UUID.randomUUID().toString());
         try (ApplicationContext context = ApplicationContext.run(properties)) {
             MediaOpener opener = context.getBean(MediaOpener.class);
             AnalysisRunner runner = context.getBean(AnalysisRunner.class);
@@ -51,11 +53,14 @@ public final class LivenessCrops {
             List<String> index = new ArrayList<>(List.of("file\tmedia\tsource\tlabel\tframe\tscale\tface_share\tface"));
             for (LabelledMedia media : LabelledMedia.faceCaptures()) {
                 try (MediaSource source = opener.open(media.file())) {
-                    index.addAll(runner.withSamples(source, opener.limits().sampledFrames(), evidence -> crops(evidence, models, media, out)));
+                    index.addAll(runner.withSamples(
+                            source, opener.limits().sampledFrames(), evidence -> crops(evidence, models, media, out)));
                 }
             }
             Files.write(out.resolve("crops.tsv"), index);
-            System.out.printf("%d crops of %d media written to %s%n", index.size() - 1, LabelledMedia.faceCaptures().size(), out);
+            System.out.printf(
+                    "%d crops of %d media written to %s%n",
+                    index.size() - 1, LabelledMedia.faceCaptures().size(), out);
         }
     }
 
@@ -68,12 +73,22 @@ public final class LivenessCrops {
             }
             Mat image = frame.image();
             FaceBox face = frame.faces().getFirst();
-            for (Map.Entry<Float, Rect> region : models.liveness().regions(image, face).entrySet()) {
-                String name = "%s-%d-%.1f.png".formatted(media.path().replaceAll("[^A-Za-z0-9.-]", "_"), i, region.getKey());
+            for (Map.Entry<Float, Rect> region :
+                    models.liveness().regions(image, face).entrySet()) {
+                String name =
+                        "%s-%d-%.1f.png".formatted(media.path().replaceAll("[^A-Za-z0-9.-]", "_"), i, region.getKey());
                 write(new Mat(image, region.getValue()), out.resolve(name));
-                rows.add(String.join("\t", name, media.path(), media.source(), media.label(), Integer.toString(i),
-                        region.getKey().toString(), "%.3f".formatted(frame.faceShare()),
-                        "%.0f,%.0f,%.0f,%.0f,%d".formatted(face.x1(), face.y1(), face.x2(), face.y2(), frame.turned())));
+                rows.add(String.join(
+                        "\t",
+                        name,
+                        media.path(),
+                        media.source(),
+                        media.label(),
+                        Integer.toString(i),
+                        region.getKey().toString(),
+                        "%.3f".formatted(frame.faceShare()),
+                        "%.0f,%.0f,%.0f,%.0f,%d"
+                                .formatted(face.x1(), face.y1(), face.x2(), face.y2(), frame.turned())));
                 region.getValue().close();
             }
         }
@@ -82,8 +97,15 @@ public final class LivenessCrops {
 
     private static void write(Mat crop, Path file) {
         double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(crop.cols(), crop.rows()));
-        try (crop; Mat sized = new Mat()) {
-            resize(crop, sized, new Size((int) Math.round(crop.cols() * scale), (int) Math.round(crop.rows() * scale)), 0, 0, INTER_AREA);
+        try (crop;
+                Mat sized = new Mat()) {
+            resize(
+                    crop,
+                    sized,
+                    new Size((int) Math.round(crop.cols() * scale), (int) Math.round(crop.rows() * scale)),
+                    0,
+                    0,
+                    INTER_AREA);
             if (!imwrite(file.toString(), sized)) {
                 throw new UncheckedIOException(new IOException("cannot write " + file));
             }

@@ -2,7 +2,6 @@ package argus.bench;
 
 import argus.LinearEquations;
 import argus.vision.PackManifest;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,16 +25,22 @@ public final class LivenessFit {
     static final double CUE_L2 = 1.0;
     private static final int ITERATIONS = 100;
 
-    private LivenessFit() {
-    }
+    private LivenessFit() {}
 
     /**
      * One labelled media as QUALITY saw it: its cues (by their reported names, 0 where not seen), or the reason it was
      * not judged ({@code unjudged}: a FAILED code, or DECLINED outright as an attack beside a live face, which no
      * calibration changes).
      */
-    public record Item(String path, String source, String label, boolean video, double modelLogOdds, Map<String, Double> cues,
-                       String unjudged, boolean declinedOutright) {
+    public record Item(
+            String path,
+            String source,
+            String label,
+            boolean video,
+            double modelLogOdds,
+            Map<String, Double> cues,
+            String unjudged,
+            boolean declinedOutright) {
 
         public boolean attack() {
             return label.startsWith("spoof");
@@ -127,8 +132,11 @@ public final class LivenessFit {
         Map<Item, Double> scores = new LinkedHashMap<>();
         for (String source : items.stream().map(Item::source).distinct().toList()) {
             Predicate<Item> held = item -> item.source().equals(source);
-            PackManifest.LivenessCalibration calibration = fit(items.stream().filter(held.negate()).toList(), cues, "all but " + source);
-            items.stream().filter(held).filter(Item::judged)
+            PackManifest.LivenessCalibration calibration =
+                    fit(items.stream().filter(held.negate()).toList(), cues, "all but " + source);
+            items.stream()
+                    .filter(held)
+                    .filter(Item::judged)
                     .forEach(item -> scores.put(item, sigmoid(calibration.logOdds(item.modelLogOdds(), item.cues()))));
         }
         return scores;
@@ -138,7 +146,14 @@ public final class LivenessFit {
      * Error rates as a customer meets them: an attack passes only when accepted; a real person is refused when not
      * (declined, or not judged: counted apart too, as failures to acquire).
      */
-    public record Rates(int attacks, int attacksAccepted, int bonaFide, int bonaFideRefused, int notJudged, int bonaFideNotJudged, double auc) {
+    public record Rates(
+            int attacks,
+            int attacksAccepted,
+            int bonaFide,
+            int bonaFideRefused,
+            int notJudged,
+            int bonaFideNotJudged,
+            double auc) {
         public double apcer() {
             return attacks == 0 ? 0 : attacksAccepted / (double) attacks;
         }
@@ -182,7 +197,8 @@ public final class LivenessFit {
                 }
             }
         }
-        return new Rates(attacks, accepted, bonaFide, refused, notJudged, bonaFideNotJudged, auc(attackScores, bonaFideScores));
+        return new Rates(
+                attacks, accepted, bonaFide, refused, notJudged, bonaFideNotJudged, auc(attackScores, bonaFideScores));
     }
 
     /** Probability that an attack scores above a bona fide media (ties count half); NaN without both. */

@@ -1,7 +1,6 @@
 package argus.bench;
 
 import argus.cluster.ClusterServices;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ import java.util.Map;
  * {@code bench.gallery-jvm} (JVM options of the process holding the gallery, e.g. {@code -Xmx700m}).
  */
 public final class ScaleOutBenchmark {
-    private record Throughput(double perMinute, long p95) {
-    }
+    private record Throughput(double perMinute, long p95) {}
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 4);
@@ -37,16 +35,44 @@ public final class ScaleOutBenchmark {
         Path clip = BenchServer.phoneClip(work);
         byte[] body = BenchServer.multipart(Files.readAllBytes(clip), BenchServer.QUALITY_PAYLOAD);
 
-        List<String> setups = List.of(System.getProperty("bench.setups", "h2,pg1,pg2,gallery").split(","));
+        List<String> setups =
+                List.of(System.getProperty("bench.setups", "h2,pg1,pg2,gallery").split(","));
         Map<String, List<Throughput>> measured = new HashMap<>();
         for (String setup : setups) {
             Throughput throughput = switch (setup) {
-                case "h2" -> throughput("H2 + local files, 1 instance", 1, Map.of(), work.resolve("h2-" + measured.size()), body,
-                        liveness, clients, warmup, seconds);
-                case "pg1" -> throughput("PostgreSQL + S3, 1 instance", 1, services.argusEnvironment(services.newDatabase()),
-                        work.resolve("pg1-" + measured.size()), body, liveness, clients, warmup, seconds);
-                case "pg2" -> throughput("PostgreSQL + S3, 2 instances", 2, services.argusEnvironment(services.newDatabase()),
-                        work.resolve("pg2-" + measured.size()), body, liveness, clients, warmup, seconds);
+                case "h2" ->
+                    throughput(
+                            "H2 + local files, 1 instance",
+                            1,
+                            Map.of(),
+                            work.resolve("h2-" + measured.size()),
+                            body,
+                            liveness,
+                            clients,
+                            warmup,
+                            seconds);
+                case "pg1" ->
+                    throughput(
+                            "PostgreSQL + S3, 1 instance",
+                            1,
+                            services.argusEnvironment(services.newDatabase()),
+                            work.resolve("pg1-" + measured.size()),
+                            body,
+                            liveness,
+                            clients,
+                            warmup,
+                            seconds);
+                case "pg2" ->
+                    throughput(
+                            "PostgreSQL + S3, 2 instances",
+                            2,
+                            services.argusEnvironment(services.newDatabase()),
+                            work.resolve("pg2-" + measured.size()),
+                            body,
+                            liveness,
+                            clients,
+                            warmup,
+                            seconds);
                 default -> null;
             };
             if (throughput != null) {
@@ -57,8 +83,12 @@ public final class ScaleOutBenchmark {
             double local = mean(measured.get("h2"));
             for (String setup : List.of("pg1", "pg2")) {
                 if (measured.containsKey(setup)) {
-                    System.out.printf("ratio of %s to H2 + local files (means of %d and %d runs): %.2f%n", setup,
-                            measured.get(setup).size(), measured.get("h2").size(), mean(measured.get(setup)) / local);
+                    System.out.printf(
+                            "ratio of %s to H2 + local files (means of %d and %d runs): %.2f%n",
+                            setup,
+                            measured.get(setup).size(),
+                            measured.get("h2").size(),
+                            mean(measured.get(setup)) / local);
                 }
             }
         }
@@ -81,14 +111,27 @@ public final class ScaleOutBenchmark {
         return runs.stream().mapToDouble(Throughput::perMinute).average().orElseThrow();
     }
 
-    private static Throughput throughput(String name, int instances, Map<String, String> shared, Path dir, byte[] body, String liveness,
-                                         int clients, int warmup, int seconds) throws Exception {
+    private static Throughput throughput(
+            String name,
+            int instances,
+            Map<String, String> shared,
+            Path dir,
+            byte[] body,
+            String liveness,
+            int clients,
+            int warmup,
+            int seconds)
+            throws Exception {
         List<BenchServer> servers = new ArrayList<>();
         Files.createDirectories(dir);
         try {
             for (int i = 0; i < instances; i++) {
                 Map<String, String> environment = new HashMap<>(shared);
-                servers.add(BenchServer.start(dir.resolve("data-" + i), argus.ServerProcess.freePort(), liveness, environment,
+                servers.add(BenchServer.start(
+                        dir.resolve("data-" + i),
+                        argus.ServerProcess.freePort(),
+                        liveness,
+                        environment,
                         dir.resolve("server-" + i + ".log")));
             }
             Benchmark.load(servers, body, clients, warmup);
@@ -101,14 +144,20 @@ public final class ScaleOutBenchmark {
             long p95 = BenchServer.percentile(latencies, 95);
             System.out.printf("%n== %s: %d clients, %d s%n", name, clients, seconds);
             System.out.printf("analyses/min:   %.0f%n", perMinute);
-            System.out.printf("latency ms:     p50 %d, p95 %d, p99 %d%n", BenchServer.percentile(latencies, 50), p95,
-                    BenchServer.percentile(latencies, 99));
-            System.out.printf("refused (429):  %d; errors: %d%n", run.refused().get(), run.errors().get());
+            System.out.printf(
+                    "latency ms:     p50 %d, p95 %d, p99 %d%n",
+                    BenchServer.percentile(latencies, 50), p95, BenchServer.percentile(latencies, 99));
+            System.out.printf(
+                    "refused (429):  %d; errors: %d%n",
+                    run.refused().get(), run.errors().get());
             for (BenchServer server : servers) {
                 System.out.printf("server RSS:     %d MB peak%n", server.process.memoryKb("VmHWM") / 1024);
             }
-            System.out.printf("CPU seconds used during the run (%d available):", seconds * Runtime.getRuntime().availableProcessors());
-            cpuAfter.forEach((who, used) -> System.out.printf(" %s %.0f;", who, used - cpuBefore.getOrDefault(who, 0.0)));
+            System.out.printf(
+                    "CPU seconds used during the run (%d available):",
+                    seconds * Runtime.getRuntime().availableProcessors());
+            cpuAfter.forEach(
+                    (who, used) -> System.out.printf(" %s %.0f;", who, used - cpuBefore.getOrDefault(who, 0.0)));
             System.out.println();
             return new Throughput(perMinute, p95);
         } finally {
@@ -123,16 +172,22 @@ public final class ScaleOutBenchmark {
     private static Map<String, Double> cpuSeconds() throws Exception {
         Map<String, Double> used = new HashMap<>();
         try (var processes = Files.list(Path.of("/proc"))) {
-            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
-                    String command = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+                    String command =
+                            Files.readString(process.resolve("cmdline")).replace('\0', ' ');
                     String stat = Files.readString(process.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-                    String kind = command.contains("argus.Application") ? "Argus"
-                            : command.contains(ScaleOutBenchmark.class.getName()) ? "clients"
-                            : command.contains("-jar") && command.contains("s3mock") ? "S3Mock"
-                            : command.startsWith("postgres") ? "PostgreSQL" : null;
+                    String kind = command.contains("argus.Application")
+                            ? "Argus"
+                            : command.contains(ScaleOutBenchmark.class.getName())
+                                    ? "clients"
+                                    : command.contains("-jar") && command.contains("s3mock")
+                                            ? "S3Mock"
+                                            : command.startsWith("postgres") ? "PostgreSQL" : null;
                     if (kind != null) {
                         used.merge(kind, seconds, Double::sum);
                     }
@@ -146,7 +201,9 @@ public final class ScaleOutBenchmark {
 
     private static void probe(String jdbcUrl, String... command) throws Exception {
         List<String> arguments = argus.ServerProcess.javaCommand(
-                Arrays.stream(System.getProperty("bench.gallery-jvm", "").split("\\s+")).filter(option -> !option.isBlank()).toList(),
+                Arrays.stream(System.getProperty("bench.gallery-jvm", "").split("\\s+"))
+                        .filter(option -> !option.isBlank())
+                        .toList(),
                 GalleryProbe.class.getName());
         arguments.add(jdbcUrl);
         arguments.addAll(List.of(command));

@@ -1,6 +1,6 @@
 package argus.blacklist;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The two-pass search (codes in slices on a machine of several cores, then the candidates' stored embeddings) finds
@@ -32,13 +31,15 @@ class GalleryTest {
         UUID[] collections = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
         for (int i = 0; i < FACES; i++) {
             float[] embedding = unit(randomVector());
-            Gallery.Hit face = new Gallery.Hit(UUID.randomUUID(), UUID.randomUUID(), collections[i % collections.length], 0);
+            Gallery.Hit face =
+                    new Gallery.Hit(UUID.randomUUID(), UUID.randomUUID(), collections[i % collections.length], 0);
             gallery.add(face.imageId(), face.personId(), face.collectionId(), embedding);
             enrolled.add(face);
             embeddings.add(embedding);
             stored.put(face.imageId(), embedding);
         }
-        Set<UUID> removed = Set.of(enrolled.get(3).imageId(), enrolled.get(FACES - 1).imageId());
+        Set<UUID> removed =
+                Set.of(enrolled.get(3).imageId(), enrolled.get(FACES - 1).imageId());
         gallery.removeIf(face -> removed.contains(face.imageId()));
 
         for (int probeNumber = 0; probeNumber < 40; probeNumber++) {
@@ -49,14 +50,17 @@ class GalleryTest {
             for (int i = 0; i < FACES; i++) {
                 Gallery.Hit face = enrolled.get(i);
                 if (!removed.contains(face.imageId()) && (within.isEmpty() || within.contains(face.collectionId()))) {
-                    expected.add(new Gallery.Hit(face.imageId(), face.personId(), face.collectionId(), dot(embeddings.get(i), probe)));
+                    expected.add(new Gallery.Hit(
+                            face.imageId(), face.personId(), face.collectionId(), dot(embeddings.get(i), probe)));
                 }
             }
             expected.sort(Comparator.comparingDouble(Gallery.Hit::cosine).reversed());
 
             List<Gallery.Hit> found = Gallery.rescore(gallery.candidates(probe, 5, within), stored, probe, 5);
 
-            assertEquals(expected.subList(0, 5).stream().map(Gallery.Hit::imageId).toList(), found.stream().map(Gallery.Hit::imageId).toList());
+            assertEquals(
+                    expected.subList(0, 5).stream().map(Gallery.Hit::imageId).toList(),
+                    found.stream().map(Gallery.Hit::imageId).toList());
             for (int rank = 0; rank < 5; rank++) {
                 assertEquals(expected.get(rank).cosine(), found.get(rank).cosine(), 1e-5);
             }

@@ -12,8 +12,10 @@ import jakarta.inject.Inject;
 abstract class ClientReplay {
     @Inject
     EmbeddedServer server;
+
     @Inject
     JsonMapper json;
+
     @Inject
     @Client("/")
     HttpClient http;

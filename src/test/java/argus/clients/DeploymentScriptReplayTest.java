@@ -1,15 +1,14 @@
 package argus.clients;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 
 /**
  * A shell script from a public Oz deployment (a container's start-up check) that signs in with
@@ -23,11 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeploymentScriptReplayTest extends ClientReplay {
     private static final Pattern TOKEN = Pattern.compile("\"access_token\": \"([0-9a-z]*)");
 
-
     private Wire.Answer curl(String email, String password) {
-        Map<String, String> curl = Wire.headers("User-Agent", "curl/8.5.0", "Accept", "*/*", "Content-Type", "application/x-www-form-urlencoded");
-        return wire().send("POST", "/api/authorize/auth", curl,
-                "{ \"credentials\": { \"email\": \"" + email + "\", \"password\": \"" + password + "\" }}");
+        Map<String, String> curl = Wire.headers(
+                "User-Agent", "curl/8.5.0", "Accept", "*/*", "Content-Type", "application/x-www-form-urlencoded");
+        return wire().send(
+                        "POST",
+                        "/api/authorize/auth",
+                        curl,
+                        "{ \"credentials\": { \"email\": \"" + email + "\", \"password\": \"" + password + "\" }}");
     }
 
     private static String awkFirstField(String text) {

@@ -2,7 +2,6 @@ package argus.clients;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +25,8 @@ import java.util.UUID;
 final class Wire {
     private final URI base;
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     Wire(URI base, JsonMapper json) {
         this.base = base;
@@ -82,8 +82,12 @@ final class Wire {
         static Multipart of(String boundary, List<Part> parts) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (Part part : parts) {
-                StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                        .append("Content-Disposition: form-data; name=\"").append(part.name()).append('"');
+                StringBuilder head = new StringBuilder("--")
+                        .append(boundary)
+                        .append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"")
+                        .append(part.name())
+                        .append('"');
                 if (part.filename() != null) {
                     head.append("; filename=\"").append(part.filename()).append('"');
                 }
@@ -107,7 +111,11 @@ final class Wire {
 
     Answer send(String method, String path, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -131,7 +139,8 @@ final class Wire {
     }
 
     /** Asks again every {@code everyMillis} (as the client's timer does) until {@code done} holds, for up to a minute. */
-    static Answer poll(java.util.function.Supplier<Answer> ask, java.util.function.Predicate<Answer> done, long everyMillis) {
+    static Answer poll(
+            java.util.function.Supplier<Answer> ask, java.util.function.Predicate<Answer> done, long everyMillis) {
         long deadline = System.currentTimeMillis() + 120_000;
         Answer answer = ask.get();
         while (!done.test(answer)) {

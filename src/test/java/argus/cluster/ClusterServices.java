@@ -1,7 +1,5 @@
 package argus.cluster;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real PostgreSQL server and a real S3-compatible server (S3Mock, fetched from Maven Central by the build) on
@@ -67,7 +66,8 @@ public final class ClusterServices {
     /** A new empty database, so that every test starts from a fresh schema. */
     public String newDatabase() throws SQLException {
         String name = "argus_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect("postgres");
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
         return name;
@@ -109,22 +109,52 @@ public final class ClusterServices {
             run(List.of("chown", "postgres", work.toString(), pgData.toString()));
         }
         int pgPort = argus.ServerProcess.freePort();
-        run(asPostgres(root, bin.resolve("initdb").toString(), "-D", pgData.resolve("data").toString(), "-U", "postgres",
-                "--auth=trust", "-E", "UTF8"));
-        run(asPostgres(root, bin.resolve("pg_ctl").toString(), "-D", pgData.resolve("data").toString(), "-w", "-l",
-                pgData.resolve("log").toString(), "-o",
-                "-p " + pgPort + " -k " + pgData + " -c listen_addresses=127.0.0.1 -c max_connections=200", "start"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> quietly(asPostgres(root, bin.resolve("pg_ctl").toString(), "-D",
-                pgData.resolve("data").toString(), "-m", "immediate", "stop"))));
+        run(asPostgres(
+                root,
+                bin.resolve("initdb").toString(),
+                "-D",
+                pgData.resolve("data").toString(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8"));
+        run(asPostgres(
+                root,
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                pgData.resolve("data").toString(),
+                "-w",
+                "-l",
+                pgData.resolve("log").toString(),
+                "-o",
+                "-p " + pgPort + " -k " + pgData + " -c listen_addresses=127.0.0.1 -c max_connections=200",
+                "start"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> quietly(asPostgres(
+                        root,
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        pgData.resolve("data").toString(),
+                        "-m",
+                        "immediate",
+                        "stop"))));
         String pgVersion = output(List.of(bin.resolve("postgres").toString(), "--version"));
 
         int s3Port = argus.ServerProcess.freePort();
         Path jar = Path.of(System.getProperty("argus.test.s3mock", "target/cluster/s3mock.jar"));
-        Process s3mock = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", jar.toString(), "--http.port=" + s3Port, "--server.port=" + argus.ServerProcess.freePort(),
-                "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET + "," + S3MediaStoreTest.BUCKET,
-                "--com.adobe.testing.s3mock.store.root=" + work.resolve("s3"))
-                .redirectErrorStream(true).redirectOutput(work.resolve("s3mock.log").toFile()).start();
+        Process s3mock = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString(),
+                        "--http.port=" + s3Port,
+                        "--server.port=" + argus.ServerProcess.freePort(),
+                        "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET + "," + S3MediaStoreTest.BUCKET,
+                        "--com.adobe.testing.s3mock.store.root=" + work.resolve("s3"))
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("s3mock.log").toFile())
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(s3mock::destroyForcibly));
         awaitHttp("http://127.0.0.1:" + s3Port + "/", s3mock, work.resolve("s3mock.log"));
         String s3Version = System.getProperty("argus.test.s3mock.version", "(version unknown)");
@@ -143,14 +173,17 @@ public final class ClusterServices {
             try (var versions = Files.list(debian)) {
                 Optional<Path> newest = versions.map(version -> version.resolve("bin"))
                         .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
-                        .max(Comparator.comparingInt(bin -> Integer.parseInt(bin.getParent().getFileName().toString().replaceAll("\\D", "0"))));
+                        .max(Comparator.comparingInt(bin -> Integer.parseInt(
+                                bin.getParent().getFileName().toString().replaceAll("\\D", "0"))));
                 if (newest.isPresent()) {
                     return newest;
                 }
             }
         }
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":")).map(Path::of)
-                .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("postgres"))).findFirst();
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                .map(Path::of)
+                .filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("postgres")))
+                .findFirst();
     }
 
     private static List<String> asPostgres(boolean root, String... command) {
@@ -192,7 +225,8 @@ public final class ClusterServices {
                 throw new IllegalStateException("S3Mock exited:\n" + Files.readString(log));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+                HttpURLConnection connection =
+                        (HttpURLConnection) URI.create(url).toURL().openConnection();
                 if (connection.getResponseCode() == 200) {
                     return;
                 }

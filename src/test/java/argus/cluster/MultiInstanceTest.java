@@ -1,5 +1,12 @@
 package argus.cluster;
 
+import static argus.OzClient.list;
+import static argus.OzClient.object;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.ServerProcess;
@@ -10,15 +17,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.serde.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,13 +35,14 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static argus.OzClient.list;
-import static argus.OzClient.object;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two Argus processes behind no balancer at all, sharing one PostgreSQL database and one S3-compatible bucket: what
@@ -74,9 +73,19 @@ class MultiInstanceTest {
         services = ClusterServices.get();
         database = services.newDatabase();
         Map<String, String> environment = new HashMap<>(services.argusEnvironment(database));
-        environment.putAll(Map.of("ARGUS_ADMIN_EMAIL", OzClient.ADMIN_EMAIL, "ARGUS_ADMIN_PASSWORD", OzClient.ADMIN_PASSWORD,
-                "ARGUS_ANALYSIS_THREADS", "1", "ARGUS_JOB_LEASE", "4s", "ARGUS_WEBHOOKS_ALLOW_PRIVATE", "true",
-                "ARGUS_WEBHOOKS_POLL", "100ms"));
+        environment.putAll(Map.of(
+                "ARGUS_ADMIN_EMAIL",
+                OzClient.ADMIN_EMAIL,
+                "ARGUS_ADMIN_PASSWORD",
+                OzClient.ADMIN_PASSWORD,
+                "ARGUS_ANALYSIS_THREADS",
+                "1",
+                "ARGUS_JOB_LEASE",
+                "4s",
+                "ARGUS_WEBHOOKS_ALLOW_PRIVATE",
+                "true",
+                "ARGUS_WEBHOOKS_POLL",
+                "100ms"));
         int portA = ServerProcess.freePort();
         int portB = ServerProcess.freePort();
         CompletableFuture<ServerProcess> startingA = start(portA, environment, "a");
@@ -101,7 +110,7 @@ class MultiInstanceTest {
 
     @AfterAll
     void stop() {
-        for (AutoCloseable closeable : new AutoCloseable[]{httpA, httpB, a, b}) {
+        for (AutoCloseable closeable : new AutoCloseable[] {httpA, httpB, a, b}) {
             try {
                 if (closeable != null) {
                     closeable.close();
@@ -123,7 +132,8 @@ class MultiInstanceTest {
     @Test
     @Order(2)
     void aFolderCreatedThroughOneIsReadAndDownloadedThroughTheOther() throws Exception {
-        Reply created = ozA.postFolder(Map.of("photo1", TestMedia.file(PHOTO)), "{\"analyses\": [{\"type\": \"quality\"}]}");
+        Reply created =
+                ozA.postFolder(Map.of("photo1", TestMedia.file(PHOTO)), "{\"analyses\": [{\"type\": \"quality\"}]}");
         assertEquals(201, created.status(), created.body().toString());
         String folderId = (String) created.body().get("folder_id");
 
@@ -131,8 +141,14 @@ class MultiInstanceTest {
         assertEquals(200, read.status());
         assertEquals(created.body().get("system_resolution"), read.body().get("system_resolution"));
         Map<String, Object> media = list(read.body().get("media")).getFirst();
-        assertArrayEquals(Files.readAllBytes(TestMedia.file(PHOTO)), ozB.download((String) media.get("original_url"), ozB.token()).body());
-        assertEquals(200, ozB.download((String) media.get("thumb_url"), ozB.token()).status().getCode());
+        assertArrayEquals(
+                Files.readAllBytes(TestMedia.file(PHOTO)),
+                ozB.download((String) media.get("original_url"), ozB.token()).body());
+        assertEquals(
+                200,
+                ozB.download((String) media.get("thumb_url"), ozB.token())
+                        .status()
+                        .getCode());
     }
 
     @Test
@@ -141,17 +157,26 @@ class MultiInstanceTest {
         Reply collection = ozA.post("/api/collections/", Map.of("alias", "shared blacklist"));
         assertEquals(201, collection.status(), collection.body().toString());
         String collectionId = (String) collection.body().get("collection_id");
-        Reply firstSearch = ozB.postFolder(Map.of("photo1", TestMedia.file(SAME_PERSON)), "{\"analyses\": [{\"type\": \"blacklist\"}]}");
-        assertEquals("SUCCESS", OzClient.firstAnalysis(firstSearch).get("resolution"), "B has loaded the empty gallery");
+        Reply firstSearch = ozB.postFolder(
+                Map.of("photo1", TestMedia.file(SAME_PERSON)), "{\"analyses\": [{\"type\": \"blacklist\"}]}");
+        assertEquals(
+                "SUCCESS", OzClient.firstAnalysis(firstSearch).get("resolution"), "B has loaded the empty gallery");
 
-        Reply enrolled = ozA.postFiles("/api/collections/" + collectionId + "/persons/", Map.of("photo1", TestMedia.file(PHOTO)), "{}");
+        Reply enrolled = ozA.postFiles(
+                "/api/collections/" + collectionId + "/persons/", Map.of("photo1", TestMedia.file(PHOTO)), "{}");
         assertEquals(201, enrolled.status(), enrolled.body().toString());
         long enrolledAt = System.nanoTime();
-        Reply search = ozB.postFolder(Map.of("photo1", TestMedia.file(SAME_PERSON)), "{\"analyses\": [{\"type\": \"blacklist\"}]}");
+        Reply search = ozB.postFolder(
+                Map.of("photo1", TestMedia.file(SAME_PERSON)), "{\"analyses\": [{\"type\": \"blacklist\"}]}");
         long seconds = (System.nanoTime() - enrolledAt) / 1_000_000_000L;
 
-        assertEquals("DECLINED", OzClient.firstAnalysis(search).get("resolution"), search.body().toString());
-        Map<String, Object> best = list(object(OzClient.firstResult(search).get("results_data")).get("matches")).getFirst();
+        assertEquals(
+                "DECLINED",
+                OzClient.firstAnalysis(search).get("resolution"),
+                search.body().toString());
+        Map<String, Object> best = list(object(OzClient.firstResult(search).get("results_data"))
+                        .get("matches"))
+                .getFirst();
         assertEquals(enrolled.body().get("person_id"), best.get("person_id"));
         assertTrue(seconds < 2, "found within 2 s of the enrolment");
     }
@@ -170,10 +195,17 @@ class MultiInstanceTest {
 
     private io.micronaut.http.MutableHttpRequest<?> folderRequest(String key) {
         MultipartBody body = MultipartBody.builder()
-                .addPart("photo1", "selfie.jpg", MediaType.IMAGE_JPEG_TYPE, TestMedia.file(PHOTO).toFile())
-                .addPart("payload", "{}").build();
-        return HttpRequest.POST("/api/folders/", body).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
-                .header(OzClient.TOKEN_HEADER, ozA.token()).header("Idempotency-Key", key);
+                .addPart(
+                        "photo1",
+                        "selfie.jpg",
+                        MediaType.IMAGE_JPEG_TYPE,
+                        TestMedia.file(PHOTO).toFile())
+                .addPart("payload", "{}")
+                .build();
+        return HttpRequest.POST("/api/folders/", body)
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .header(OzClient.TOKEN_HEADER, ozA.token())
+                .header("Idempotency-Key", key);
     }
 
     @Test
@@ -181,9 +213,18 @@ class MultiInstanceTest {
     void aTokenRevokedThroughOneIsRefusedByTheOther() {
         OzClient session = new OzClient(httpA);
         String token = session.token();
-        assertEquals(200, ozB.send(HttpRequest.GET("/api/users/me/").header(OzClient.TOKEN_HEADER, token)).status());
-        assertEquals(204, session.send(HttpRequest.POST("/api/authorize/logout", "{}").header(OzClient.TOKEN_HEADER, token)).status());
-        assertEquals(401, ozB.send(HttpRequest.GET("/api/users/me/").header(OzClient.TOKEN_HEADER, token)).status());
+        assertEquals(
+                200,
+                ozB.send(HttpRequest.GET("/api/users/me/").header(OzClient.TOKEN_HEADER, token))
+                        .status());
+        assertEquals(
+                204,
+                session.send(HttpRequest.POST("/api/authorize/logout", "{}").header(OzClient.TOKEN_HEADER, token))
+                        .status());
+        assertEquals(
+                401,
+                ozB.send(HttpRequest.GET("/api/users/me/").header(OzClient.TOKEN_HEADER, token))
+                        .status());
     }
 
     @Test
@@ -192,11 +233,16 @@ class MultiInstanceTest {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             List<String> folders = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                Reply folder = ozA.postFolder(Map.of("photo1", TestMedia.file(PHOTO)), "{\"resolution_endpoint\": \"" + receiver.url() + "\"}");
+                Reply folder = ozA.postFolder(
+                        Map.of("photo1", TestMedia.file(PHOTO)),
+                        "{\"resolution_endpoint\": \"" + receiver.url() + "\"}");
                 String id = (String) folder.body().get("folder_id");
                 folders.add(id);
                 OzClient starter = i % 2 == 0 ? ozA : ozB;
-                assertEquals(201, starter.post("/api/folders/" + id + "/analyses/", "{\"analyses\": [{\"type\": \"quality\"}]}").status());
+                assertEquals(
+                        201,
+                        starter.post("/api/folders/" + id + "/analyses/", "{\"analyses\": [{\"type\": \"quality\"}]}")
+                                .status());
             }
             awaitCount(folders.size(), "SELECT count(*) FROM webhook_delivery WHERE state = 'DELIVERED'");
             Thread.sleep(2_000);
@@ -218,17 +264,22 @@ class MultiInstanceTest {
         }
         List<String> analyses = new ArrayList<>();
         for (String folderId : folders) {
-            Reply started = ozA.post("/api/folders/" + folderId + "/analyses/", "{\"analyses\": [{\"type\": \"quality\"}, {\"type\": \"biometry\"}]}");
+            Reply started = ozA.post(
+                    "/api/folders/" + folderId + "/analyses/",
+                    "{\"analyses\": [{\"type\": \"quality\"}, {\"type\": \"biometry\"}]}");
             assertEquals(201, started.status(), started.body().toString());
             list(started.body().get("items")).forEach(analysis -> analyses.add((String) analysis.get("analysis_id")));
         }
         Matcher owner = Pattern.compile("job worker (\\S+) started").matcher(Files.readString(work.resolve("a.log")));
         assertTrue(owner.find(), "A names its job worker in its log");
-        awaitCount(1, "SELECT count(*) FROM analysis_job WHERE state = 'RUNNING' AND lease_owner = '" + owner.group(1) + "'");
+        awaitCount(
+                1,
+                "SELECT count(*) FROM analysis_job WHERE state = 'RUNNING' AND lease_owner = '" + owner.group(1) + "'");
         a.kill();
 
         long deadline = System.currentTimeMillis() + 120_000;
-        while (count("SELECT count(*) FROM analysis WHERE state = 'PROCESSING'") > 0 && System.currentTimeMillis() < deadline) {
+        while (count("SELECT count(*) FROM analysis WHERE state = 'PROCESSING'") > 0
+                && System.currentTimeMillis() < deadline) {
             Thread.sleep(250);
         }
         assertEquals(0, count("SELECT count(*) FROM analysis WHERE state = 'PROCESSING'"), "analyses left PROCESSING");
@@ -236,7 +287,8 @@ class MultiInstanceTest {
         for (String id : analyses) {
             Reply analysis = ozB.get("/api/analyses/" + id + "/");
             assertNotEquals("PROCESSING", analysis.body().get("state"));
-            assertEquals("FINISHED", analysis.body().get("state"), analysis.body().toString());
+            assertEquals(
+                    "FINISHED", analysis.body().get("state"), analysis.body().toString());
         }
         assertTrue(Files.readString(work.resolve("b.log")).contains("resuming job"), "B took over a job A was running");
     }
@@ -250,8 +302,9 @@ class MultiInstanceTest {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection connection = services.connect(database); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
+        try (Connection connection = services.connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -1,5 +1,16 @@
 package argus.console;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -11,18 +22,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Debian's headless Chromium driven by its ChromeDriver (both installed by {@code .ci/run}), with a fresh profile and
@@ -37,7 +36,8 @@ final class Browser implements AutoCloseable {
     private final String base;
 
     Browser(String base) {
-        assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
+        assertTrue(
+                Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
                 "the browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
         this.base = base;
         try {
@@ -45,10 +45,25 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1000", "--autoplay-policy=no-user-gesture-required");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(), options);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--window-size=1400,1000",
+                        "--autoplay-policy=no-user-gesture-required");
+        driver = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(DRIVER))
+                        .build(),
+                options);
         driver.manage().window().setSize(new Dimension(1400, 1000));
     }
 
@@ -61,7 +76,8 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
     List<WebElement> all(String css) {
@@ -83,7 +99,8 @@ final class Browser implements AutoCloseable {
     /** Whether the condition came true within ten seconds (it is checked every tenth of a second). */
     boolean waitUntil(BooleanSupplier condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> condition.getAsBoolean());
+            return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+                    .until(d -> condition.getAsBoolean());
         } catch (TimeoutException e) {
             return false;
         }

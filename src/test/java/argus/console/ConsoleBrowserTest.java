@@ -1,5 +1,13 @@
 package argus.console;
 
+import static argus.OzClient.firstAnalysis;
+import static argus.OzClient.firstResult;
+import static argus.OzClient.list;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestAccounts;
@@ -9,6 +17,11 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,20 +30,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
-import static argus.OzClient.firstAnalysis;
-import static argus.OzClient.firstResult;
-import static argus.OzClient.list;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The analysts' console in a real headless Chromium: an analyst of one company signs in, finds a declined replay by
@@ -44,11 +43,13 @@ class ConsoleBrowserTest {
     private static final String SCRIPT_IN_METADATA = "<script>window.__argusInjected = 'metadata'</script>";
     /** Markup in a file name (without "=", which multipart encoders turn into a space). */
     private static final String MARKUP_FILE_NAME = "<svg onload>replay.mp4";
+
     private static final Path SCREENSHOTS = Path.of("docs");
 
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     EmbeddedServer server;
 
@@ -65,7 +66,8 @@ class ConsoleBrowserTest {
         String acme = TestAccounts.company(admin, "Acme Bank");
         analyst = TestAccounts.user(http, admin, acme, "analyst@acme.test", "CLIENT ADMIN");
         client = TestAccounts.user(http, admin, acme, "backend@acme.test", "CLIENT");
-        stranger = TestAccounts.user(http, admin, TestAccounts.company(admin, "Other Bank"), "backend@other.test", "CLIENT");
+        stranger = TestAccounts.user(
+                http, admin, TestAccounts.company(admin, "Other Bank"), "backend@other.test", "CLIENT");
 
         Path named = Files.createTempDirectory("argus-console").resolve(MARKUP_FILE_NAME);
         Files.copy(TestMedia.file("video/ls-replay-01.mp4"), named);
@@ -74,7 +76,10 @@ class ConsoleBrowserTest {
                  "media:tags": {"selfie": ["video_selfie", "video_selfie_blank"]},
                  "analyses": [{"type": "quality", "params": {"extract_best_shot": true}}]}""".formatted("\"" + SCRIPT_IN_METADATA + "\""));
         assertEquals(201, replay.status(), replay.body().toString());
-        assertEquals("DECLINED", firstAnalysis(replay).get("resolution"), "the phone replay is the declined folder of this test");
+        assertEquals(
+                "DECLINED",
+                firstAnalysis(replay).get("resolution"),
+                "the phone replay is the declined folder of this test");
         declined = (String) replay.body().get("folder_id");
 
         Reply photo = client.postFolder(Map.of("selfie", TestMedia.file("match/df-a/img1.jpg")), """
@@ -100,7 +105,10 @@ class ConsoleBrowserTest {
         Cookie session = browser.driver().manage().getCookieNamed("argus_console");
         assertTrue(session.isHttpOnly() && session.isSecure(), "the session cookie is HttpOnly and Secure");
         assertEquals("Strict", session.getSameSite());
-        assertEquals(Boolean.TRUE, browser.script("return document.cookie.indexOf('argus_console') < 0"), "scripts cannot read the session");
+        assertEquals(
+                Boolean.TRUE,
+                browser.script("return document.cookie.indexOf('argus_console') < 0"),
+                "scripts cannot read the session");
 
         new Select(browser.find("#filter-resolution")).selectByValue("DECLINED");
         new Select(browser.find("#filter-type")).selectByValue("QUALITY");
@@ -109,28 +117,44 @@ class ConsoleBrowserTest {
         assertEquals(declined, rows.getFirst().getAttribute("data-folder"));
         assertEquals("1", browser.find("#count-DECLINED").getText());
         assertTrue(browser.driver().getCurrentUrl().contains("resolution=DECLINED"));
-        assertTrue((Boolean) browser.script("return document.querySelector('img.thumb').naturalWidth > 0"), "the row's thumbnail loads");
+        assertTrue(
+                (Boolean) browser.script("return document.querySelector('img.thumb').naturalWidth > 0"),
+                "the row's thumbnail loads");
         browser.screenshot(SCREENSHOTS.resolve("console-folders.png"));
 
         rows.getFirst().findElement(By.cssSelector("a.folder-link")).click();
         assertEquals(declined, browser.find("#folder-id").getText());
         WebElement video = browser.find("video");
-        assertTrue(browser.waitUntil(() -> (Boolean) browser.script("return arguments[0].readyState >= 1 && arguments[0].duration > 1", video)),
+        assertTrue(
+                browser.waitUntil(() -> (Boolean)
+                        browser.script("return arguments[0].readyState >= 1 && arguments[0].duration > 1", video)),
                 "the selfie video loads and plays in the page");
         WebElement analysis = browser.find("section.analysis[data-type=QUALITY]");
-        assertEquals("DECLINED", analysis.findElement(By.cssSelector(".analysis-verdict")).getText());
-        double score = Double.parseDouble(analysis.findElement(By.cssSelector(".analysis-score")).getText());
+        assertEquals(
+                "DECLINED",
+                analysis.findElement(By.cssSelector(".analysis-verdict")).getText());
+        double score = Double.parseDouble(
+                analysis.findElement(By.cssSelector(".analysis-score")).getText());
         assertTrue(score >= 0.5, "the score shown is the declining one: " + score);
-        assertEquals("0.5", analysis.findElement(By.cssSelector(".analysis-threshold")).getText());
-        assertTrue(analysis.findElements(By.cssSelector("svg.cues-chart rect")).size() >= 2, "the cues' log-odds are drawn");
-        assertFalse(analysis.findElements(By.cssSelector(".frame-scores circle")).isEmpty(), "the scored frames are drawn");
-        assertTrue((Boolean) browser.script("return document.querySelector('.best-shot img').naturalWidth > 0"), "the best shot loads");
+        assertEquals(
+                "0.5",
+                analysis.findElement(By.cssSelector(".analysis-threshold")).getText());
+        assertTrue(
+                analysis.findElements(By.cssSelector("svg.cues-chart rect")).size() >= 2,
+                "the cues' log-odds are drawn");
+        assertFalse(
+                analysis.findElements(By.cssSelector(".frame-scores circle")).isEmpty(), "the scored frames are drawn");
+        assertTrue(
+                (Boolean) browser.script("return document.querySelector('.best-shot img').naturalWidth > 0"),
+                "the best shot loads");
         browser.screenshot(SCREENSHOTS.resolve("console-declined-folder.png"));
 
         new Select(browser.find("#decision-resolution")).selectByValue("DECLINED");
         browser.find("#decision-comment").sendKeys("replay on a phone screen, confirmed");
         browser.find("#decide").click();
-        assertEquals("replay on a phone screen, confirmed", browser.find("#folder-decision-comment").getText());
+        assertEquals(
+                "replay on a phone screen, confirmed",
+                browser.find("#folder-decision-comment").getText());
 
         Map<String, Object> folder = analyst.getFolder(declined).body();
         assertEquals("DECLINED", folder.get("operator_status"));
@@ -149,27 +173,45 @@ class ConsoleBrowserTest {
 
         browser.open("/console/folders/" + photoFolder);
         new Select(browser.find("#enrol-media")).selectByIndex(0);
-        assertTrue(new Select(browser.find("#enrol-media")).getFirstSelectedOption().getText().startsWith("best shot"));
+        assertTrue(new Select(browser.find("#enrol-media"))
+                .getFirstSelectedOption()
+                .getText()
+                .startsWith("best shot"));
         new Select(browser.find("#enrol-collection")).selectByVisibleText("Known fraudsters");
         browser.find("#enrol-submit").click();
         assertEquals("1", browser.find("#person-count").getText());
-        assertTrue((Boolean) browser.script("return document.querySelector('.person img').naturalWidth > 0"), "the enrolled photo shows");
+        assertTrue(
+                (Boolean) browser.script("return document.querySelector('.person img').naturalWidth > 0"),
+                "the enrolled photo shows");
 
         browser.find("#enrol-photo input[name=name]").sendKeys("Uploaded stranger");
-        browser.find("#enrol-photo input[type=file]").sendKeys(TestMedia.file("match/df-b/img3.jpg").toAbsolutePath().normalize().toString());
+        browser.find("#enrol-photo input[type=file]")
+                .sendKeys(TestMedia.file("match/df-b/img3.jpg")
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString());
         browser.find("#enrol-photo button").click();
-        assertTrue(browser.waitUntil(() -> browser.all(".person").size() == 2), "the person enrolled from an uploaded photo shows");
-        WebElement uploaded = browser.all(".person").stream().filter(p -> p.getText().contains("Uploaded stranger")).findFirst().orElseThrow();
+        assertTrue(
+                browser.waitUntil(() -> browser.all(".person").size() == 2),
+                "the person enrolled from an uploaded photo shows");
+        WebElement uploaded = browser.all(".person").stream()
+                .filter(p -> p.getText().contains("Uploaded stranger"))
+                .findFirst()
+                .orElseThrow();
         uploaded.findElement(By.cssSelector("button.danger")).click();
         browser.driver().switchTo().alert().accept();
         assertTrue(browser.waitUntil(() -> browser.all(".person").size() == 1), "the removed person is gone");
 
-        Reply search = client.postFolder(Map.of("photo", TestMedia.file("match/df-a/img2.jpg")), "{\"analyses\": [{\"type\": \"blacklist\"}]}");
+        Reply search = client.postFolder(
+                Map.of("photo", TestMedia.file("match/df-a/img2.jpg")), "{\"analyses\": [{\"type\": \"blacklist\"}]}");
         assertEquals("DECLINED", firstAnalysis(search).get("resolution"), "the same face is found in the blacklist");
         browser.open("/console/folders/" + search.body().get("folder_id"));
         WebElement match = browser.find("tr.match");
-        assertTrue((Boolean) browser.script("return arguments[0].querySelector('img').naturalWidth > 0", match), "the matched person's photo shows");
-        assertTrue(Double.parseDouble(match.findElements(By.tagName("td")).get(1).getText()) >= 0.85);
+        assertTrue(
+                (Boolean) browser.script("return arguments[0].querySelector('img').naturalWidth > 0", match),
+                "the matched person's photo shows");
+        assertTrue(
+                Double.parseDouble(match.findElements(By.tagName("td")).get(1).getText()) >= 0.85);
     }
 
     @Test
@@ -192,11 +234,19 @@ class ConsoleBrowserTest {
         browser.find("#filter-meta-key").sendKeys("transaction_id");
         browser.find("#filter-meta-value").sendKeys("tx-replay-1");
         assertEquals(1, browser.submitFilters().size());
-        assertTrue(browser.find("td.meta").getText().contains(SCRIPT_IN_METADATA), "the list shows the metadata as text");
+        assertTrue(
+                browser.find("td.meta").getText().contains(SCRIPT_IN_METADATA), "the list shows the metadata as text");
         browser.open("/console/folders/" + declined);
-        assertTrue(browser.find("#metadata").getText().contains(SCRIPT_IN_METADATA), "the folder shows the metadata as text");
-        assertTrue(browser.find("figure figcaption").getText().contains(MARKUP_FILE_NAME), "the file name shows as text");
-        assertEquals(Boolean.TRUE, browser.script("return window.__argusInjected === undefined"), "no stored markup ran");
-        assertTrue(browser.all("#metadata script").isEmpty() && browser.all("figcaption svg").isEmpty(), "no element was made from it");
+        assertTrue(
+                browser.find("#metadata").getText().contains(SCRIPT_IN_METADATA),
+                "the folder shows the metadata as text");
+        assertTrue(
+                browser.find("figure figcaption").getText().contains(MARKUP_FILE_NAME), "the file name shows as text");
+        assertEquals(
+                Boolean.TRUE, browser.script("return window.__argusInjected === undefined"), "no stored markup ran");
+        assertTrue(
+                browser.all("#metadata script").isEmpty()
+                        && browser.all("figcaption svg").isEmpty(),
+                "no element was made from it");
     }
 }

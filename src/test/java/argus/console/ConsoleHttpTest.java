@@ -1,5 +1,9 @@
 package argus.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.TestAccounts;
 import argus.TestMedia;
@@ -12,12 +16,6 @@ import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,10 +29,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's pages over plain HTTP, as an attacker or a script would reach them: sign-in and its cookie, the CSRF
@@ -50,6 +49,7 @@ class ConsoleHttpTest {
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     EmbeddedServer server;
 
@@ -67,11 +67,11 @@ class ConsoleHttpTest {
     }
 
     /** A signed-in console session: its cookie and the CSRF token its pages carry. */
-    record Session(String cookie, String csrf) {
-    }
+    record Session(String cookie, String csrf) {}
 
     private Session signIn(String email, String password) {
-        HttpResponse<String> reply = post("/console/sign-in", null, Map.of("email", email, "password", password), Map.of());
+        HttpResponse<String> reply =
+                post("/console/sign-in", null, Map.of("email", email, "password", password), Map.of());
         assertEquals(303, reply.statusCode(), reply.body());
         String setCookie = reply.headers().firstValue("Set-Cookie").orElseThrow();
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
@@ -82,14 +82,19 @@ class ConsoleHttpTest {
 
     @Test
     void signingInSetsAProtectedCookieAndWrongCredentialsSetNone() {
-        HttpResponse<String> refused = post("/console/sign-in", null, Map.of("email", analyst.email(), "password", "not-the-password"), Map.of());
+        HttpResponse<String> refused = post(
+                "/console/sign-in", null, Map.of("email", analyst.email(), "password", "not-the-password"), Map.of());
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("wrong e-mail or password"));
         assertTrue(refused.headers().firstValue("Set-Cookie").isEmpty());
 
-        HttpResponse<String> accepted = post("/console/sign-in", null, Map.of("email", analyst.email(), "password", TestAccounts.PASSWORD), Map.of());
+        HttpResponse<String> accepted = post(
+                "/console/sign-in",
+                null,
+                Map.of("email", analyst.email(), "password", TestAccounts.PASSWORD),
+                Map.of());
         String cookie = accepted.headers().firstValue("Set-Cookie").orElseThrow();
-        for (String attribute : new String[]{"HTTPOnly", "Secure", "SameSite=Strict", "Path=/console"}) {
+        for (String attribute : new String[] {"HTTPOnly", "Secure", "SameSite=Strict", "Path=/console"}) {
             assertTrue(cookie.toLowerCase().contains(attribute.toLowerCase()), cookie);
         }
         String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
@@ -97,46 +102,77 @@ class ConsoleHttpTest {
         assertEquals(200, page.statusCode());
         assertFalse(page.body().contains(value), "the access token never appears in a page");
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertTrue(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline") && policy.contains("frame-ancestors 'none'"), policy);
+        assertTrue(
+                policy.contains("script-src 'self'")
+                        && !policy.contains("unsafe-inline")
+                        && policy.contains("frame-ancestors 'none'"),
+                policy);
 
-        for (String entry : new String[]{"/console", "/console/"}) {
+        for (String entry : new String[] {"/console", "/console/"}) {
             HttpResponse<String> home = get(entry, cookie.substring(0, cookie.indexOf(';')));
             assertEquals(303, home.statusCode(), entry);
-            assertEquals("/console/folders", home.headers().firstValue("Location").orElseThrow(), entry);
+            assertEquals(
+                    "/console/folders", home.headers().firstValue("Location").orElseThrow(), entry);
         }
-        assertFalse(get("/console/sign-in", null).body().contains("id=\"needs-https\""), "localhost over HTTP keeps the cookie");
-        String remote = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/console/sign-in").header("Host", "argus.internal:8080"));
+        assertFalse(
+                get("/console/sign-in", null).body().contains("id=\"needs-https\""),
+                "localhost over HTTP keeps the cookie");
+        String remote = http.toBlocking()
+                .retrieve(io.micronaut.http.HttpRequest.GET("/console/sign-in").header("Host", "argus.internal:8080"));
         assertTrue(remote.contains("id=\"needs-https\""), "another host over plain HTTP is told to use HTTPS");
         HttpResponse<String> anonymous = get("/console/folders", null);
         assertEquals(303, anonymous.statusCode());
-        assertEquals("/console/sign-in", anonymous.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                "/console/sign-in", anonymous.headers().firstValue("Location").orElseThrow());
     }
 
     @Test
     void everyFormNeedsTheTokenOfItsOwnSignIn() {
-        String folder = (String) client.postFolder(Map.of("photo", TestMedia.file("match/df-b/img3.jpg")), null).body().get("folder_id");
+        String folder = (String) client.postFolder(Map.of("photo", TestMedia.file("match/df-b/img3.jpg")), null)
+                .body()
+                .get("folder_id");
         Session mine = signIn(analyst.email(), TestAccounts.PASSWORD);
         Session other = signIn(analyst.email(), TestAccounts.PASSWORD);
         String decision = "/console/folders/" + folder + "/decision";
         HttpResponse<String> missing = post(decision, mine.cookie(), Map.of("resolution", "SUCCESS"), Map.of());
         assertEquals(403, missing.statusCode());
         assertTrue(missing.body().contains("CSRF_REFUSED"));
-        assertEquals(403, post(decision, mine.cookie(), Map.of("csrf", other.csrf(), "resolution", "SUCCESS"), Map.of()).statusCode());
-        assertEquals(403, post(decision, mine.cookie(), Map.of("csrf", mine.csrf(), "resolution", "SUCCESS"),
-                Map.of("Sec-Fetch-Site", "cross-site")).statusCode(), "a form posted from another site is refused");
-        assertEquals(303, post(decision, mine.cookie(), Map.of("csrf", mine.csrf(), "resolution", "SUCCESS"), Map.of()).statusCode());
+        assertEquals(
+                403,
+                post(decision, mine.cookie(), Map.of("csrf", other.csrf(), "resolution", "SUCCESS"), Map.of())
+                        .statusCode());
+        assertEquals(
+                403,
+                post(
+                                decision,
+                                mine.cookie(),
+                                Map.of("csrf", mine.csrf(), "resolution", "SUCCESS"),
+                                Map.of("Sec-Fetch-Site", "cross-site"))
+                        .statusCode(),
+                "a form posted from another site is refused");
+        assertEquals(
+                303,
+                post(decision, mine.cookie(), Map.of("csrf", mine.csrf(), "resolution", "SUCCESS"), Map.of())
+                        .statusCode());
         assertEquals("SUCCESS", client.getFolder(folder).body().get("operator_status"));
     }
 
     @Test
     void theReviewQueueHoldsUndecidedFailuresUntilAnOperatorDecides() {
-        OzClient.Reply failed = client.postFolder(Map.of("photo", TestMedia.file("nonface/building.jpg")), "{\"analyses\": [{\"type\": \"quality\"}]}");
-        assertEquals("FAILED", OzClient.firstAnalysis(failed).get("resolution"), failed.body().toString());
+        OzClient.Reply failed = client.postFolder(
+                Map.of("photo", TestMedia.file("nonface/building.jpg")), "{\"analyses\": [{\"type\": \"quality\"}]}");
+        assertEquals(
+                "FAILED",
+                OzClient.firstAnalysis(failed).get("resolution"),
+                failed.body().toString());
         String folder = (String) failed.body().get("folder_id");
         Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
         assertTrue(get("/console/review", session.cookie()).body().contains("data-folder=\"" + folder + "\""));
-        post("/console/folders/" + folder + "/decision", session.cookie(), Map.of("csrf", session.csrf(), "resolution", "DECLINED",
-                "comment", "no face at all"), Map.of());
+        post(
+                "/console/folders/" + folder + "/decision",
+                session.cookie(),
+                Map.of("csrf", session.csrf(), "resolution", "DECLINED", "comment", "no face at all"),
+                Map.of());
         assertFalse(get("/console/review", session.cookie()).body().contains("data-folder=\"" + folder + "\""));
     }
 
@@ -144,51 +180,81 @@ class ConsoleHttpTest {
     void aServiceTokenIsShownOnceAndWorks() {
         Session admin = signIn(OzClient.ADMIN_EMAIL, OzClient.ADMIN_PASSWORD);
         String company = TestAccounts.company(new OzClient(http), "Service Bank");
-        HttpResponse<String> created = post("/console/accounts/service", admin.cookie(),
-                Map.of("csrf", admin.csrf(), "email", "backend@service.test", "company", company), Map.of());
+        HttpResponse<String> created = post(
+                "/console/accounts/service",
+                admin.cookie(),
+                Map.of("csrf", admin.csrf(), "email", "backend@service.test", "company", company),
+                Map.of());
         assertEquals(200, created.statusCode(), created.body());
         Matcher token = TOKEN.matcher(created.body());
         assertTrue(token.find());
-        io.micronaut.http.HttpResponse<?> me = http.toBlocking().exchange(io.micronaut.http.HttpRequest.GET("/api/users/me/")
-                .header(OzClient.TOKEN_HEADER, token.group(1)), Map.class);
+        io.micronaut.http.HttpResponse<?> me = http.toBlocking()
+                .exchange(
+                        io.micronaut.http.HttpRequest.GET("/api/users/me/")
+                                .header(OzClient.TOKEN_HEADER, token.group(1)),
+                        Map.class);
         assertEquals(200, me.code());
-        assertFalse(get("/console/accounts", admin.cookie()).body().contains(token.group(1)), "the token is not shown again");
-        String found = get("/console/accounts?search=backend%40service", admin.cookie()).body();
-        assertTrue(found.contains("backend@service.test") && !found.contains("analyst@console.test"), "users are searched by e-mail");
+        assertFalse(
+                get("/console/accounts", admin.cookie()).body().contains(token.group(1)),
+                "the token is not shown again");
+        String found = get("/console/accounts?search=backend%40service", admin.cookie())
+                .body();
+        assertTrue(
+                found.contains("backend@service.test") && !found.contains("analyst@console.test"),
+                "users are searched by e-mail");
         assertTrue(found.contains("page 1 of 1"), "the list says where it is");
-        assertEquals(201, client.postFolder(Map.of("photo", TestMedia.file("match/df-c/img13.jpg")), null).status());
+        assertEquals(
+                201,
+                client.postFolder(Map.of("photo", TestMedia.file("match/df-c/img13.jpg")), null)
+                        .status());
         String folders = get("/console/folders", admin.cookie()).body();
-        assertTrue(folders.contains("<option value=\"" + company + "\">Service Bank</option>"), "those who see every company pick one");
-        assertTrue(get("/console/folders?company=" + company, admin.cookie()).body().contains("<span id=\"total\">0</span>"));
-        assertTrue(folders.contains("<div class=\"muted\">Console Bank</div>"), "rows name their company for those who see several");
+        assertTrue(
+                folders.contains("<option value=\"" + company + "\">Service Bank</option>"),
+                "those who see every company pick one");
+        assertTrue(get("/console/folders?company=" + company, admin.cookie())
+                .body()
+                .contains("<span id=\"total\">0</span>"));
+        assertTrue(
+                folders.contains("<div class=\"muted\">Console Bank</div>"),
+                "rows name their company for those who see several");
 
         Session clientSession = signIn(client.email(), TestAccounts.PASSWORD);
-        assertEquals(403, get("/console/accounts", clientSession.cookie()).statusCode(), "a CLIENT manages no accounts");
+        assertEquals(
+                403, get("/console/accounts", clientSession.cookie()).statusCode(), "a CLIENT manages no accounts");
     }
 
     @Test
     void aShotSetShowsAsAStripOfItsFrames(@TempDir Path dir) throws Exception {
-        Path shots = TestShotSets.write(dir, "shots.zip", TestShotSets.zip(TestShotSets.frames(TestMedia.file("video/selfie-real-3s.mp4"), 4),
-                "frame_%d.jpg"));
-        OzClient.Reply created = client.postFolder(Map.of("shots", shots), "{\"media:tags\": {\"shots\": [\"video_selfie\"]}}");
+        Path shots = TestShotSets.write(
+                dir,
+                "shots.zip",
+                TestShotSets.zip(TestShotSets.frames(TestMedia.file("video/selfie-real-3s.mp4"), 4), "frame_%d.jpg"));
+        OzClient.Reply created =
+                client.postFolder(Map.of("shots", shots), "{\"media:tags\": {\"shots\": [\"video_selfie\"]}}");
         assertEquals(201, created.status(), created.body().toString());
         String folder = (String) created.body().get("folder_id");
-        String media = (String) OzClient.list(created.body().get("media")).getFirst().get("media_id");
+        String media =
+                (String) OzClient.list(created.body().get("media")).getFirst().get("media_id");
         Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
         String strip = "/console/folders/" + folder + "/media/" + media + "/strip";
         assertTrue(get("/console/folders/" + folder, session.cookie()).body().contains(strip));
-        HttpResponse<byte[]> image = web.send(HttpRequest.newBuilder(uri(strip)).header("Cookie", session.cookie()).build(),
+        HttpResponse<byte[]> image = web.send(
+                HttpRequest.newBuilder(uri(strip))
+                        .header("Cookie", session.cookie())
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, image.statusCode());
         assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElseThrow());
         BufferedImage picture = ImageIO.read(new ByteArrayInputStream(image.body()));
-        assertTrue(picture.getWidth() > 4 * picture.getHeight(), "frames side by side: " + picture.getWidth() + "x" + picture.getHeight());
+        assertTrue(
+                picture.getWidth() > 4 * picture.getHeight(),
+                "frames side by side: " + picture.getWidth() + "x" + picture.getHeight());
     }
 
     @Test
     void errorsShowAsPagesAndVideosCanBeSought() {
         Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
-        for (String path : new String[]{"/console/folders/not-an-id", "/console/no-such-page"}) {
+        for (String path : new String[] {"/console/folders/not-an-id", "/console/no-such-page"}) {
             HttpResponse<String> page = get(path, session.cookie());
             assertTrue(page.statusCode() == 400 || page.statusCode() == 404, path + ": " + page.statusCode());
             assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), path);
@@ -199,13 +265,26 @@ class ConsoleHttpTest {
         String media = "/console/folders/" + created.body().get("folder_id") + "/media/"
                 + OzClient.list(created.body().get("media")).getFirst().get("media_id");
         long size = TestMedia.file("video/selfie-real-3s.mp4").toFile().length();
-        HttpResponse<String> middle = send(HttpRequest.newBuilder(uri(media)).header("Cookie", session.cookie()).header("Range", "bytes=100-199").build());
+        HttpResponse<String> middle = send(HttpRequest.newBuilder(uri(media))
+                .header("Cookie", session.cookie())
+                .header("Range", "bytes=100-199")
+                .build());
         assertEquals(206, middle.statusCode());
-        assertEquals("bytes 100-199/" + size, middle.headers().firstValue("Content-Range").orElseThrow());
+        assertEquals(
+                "bytes 100-199/" + size,
+                middle.headers().firstValue("Content-Range").orElseThrow());
         assertEquals("100", middle.headers().firstValue("Content-Length").orElseThrow());
-        HttpResponse<String> tail = send(HttpRequest.newBuilder(uri(media)).header("Cookie", session.cookie()).header("Range", "bytes=-10").build());
-        assertEquals("bytes %d-%d/%d".formatted(size - 10, size - 1, size), tail.headers().firstValue("Content-Range").orElseThrow());
-        HttpResponse<String> beyond = send(HttpRequest.newBuilder(uri(media)).header("Cookie", session.cookie()).header("Range", "bytes=" + size + "-").build());
+        HttpResponse<String> tail = send(HttpRequest.newBuilder(uri(media))
+                .header("Cookie", session.cookie())
+                .header("Range", "bytes=-10")
+                .build());
+        assertEquals(
+                "bytes %d-%d/%d".formatted(size - 10, size - 1, size),
+                tail.headers().firstValue("Content-Range").orElseThrow());
+        HttpResponse<String> beyond = send(HttpRequest.newBuilder(uri(media))
+                .header("Cookie", session.cookie())
+                .header("Range", "bytes=" + size + "-")
+                .build());
         assertEquals(416, beyond.statusCode());
         HttpResponse<String> whole = get(media, session.cookie());
         assertEquals(200, whole.statusCode());
@@ -216,35 +295,54 @@ class ConsoleHttpTest {
     void aFolderPageShowsItsFacesRequestContextAndWebhookDeliveries() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             MultipartBody body = MultipartBody.builder()
-                    .addPart("photo1", "a.jpg", io.micronaut.http.MediaType.IMAGE_JPEG_TYPE, TestMedia.file("match/df-a/img1.jpg").toFile())
-                    .addPart("photo2", "b.jpg", io.micronaut.http.MediaType.IMAGE_JPEG_TYPE, TestMedia.file("match/df-a/img2.jpg").toFile())
-                    .addPart("payload", "{\"analyses\": [{\"type\": \"biometry\"}], \"resolution_endpoint\": \"" + receiver.url() + "\"}")
+                    .addPart(
+                            "photo1",
+                            "a.jpg",
+                            io.micronaut.http.MediaType.IMAGE_JPEG_TYPE,
+                            TestMedia.file("match/df-a/img1.jpg").toFile())
+                    .addPart(
+                            "photo2",
+                            "b.jpg",
+                            io.micronaut.http.MediaType.IMAGE_JPEG_TYPE,
+                            TestMedia.file("match/df-a/img2.jpg").toFile())
+                    .addPart(
+                            "payload",
+                            "{\"analyses\": [{\"type\": \"biometry\"}], \"resolution_endpoint\": \"" + receiver.url()
+                                    + "\"}")
                     .build();
             OzClient.Reply created = client.send(io.micronaut.http.HttpRequest.POST("/api/folders/", body)
-                    .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE).header(OzClient.TOKEN_HEADER, client.token())
-                    .header("X-Session-ID", "session-7").header("X-Device-Info", "Pixel 8 / Android 15"));
+                    .contentType(io.micronaut.http.MediaType.MULTIPART_FORM_DATA_TYPE)
+                    .header(OzClient.TOKEN_HEADER, client.token())
+                    .header("X-Session-ID", "session-7")
+                    .header("X-Device-Info", "Pixel 8 / Android 15"));
             assertEquals(201, created.status(), created.body().toString());
             String folder = (String) created.body().get("folder_id");
-            for (long deadline = System.currentTimeMillis() + 120_000; receiver.calls().isEmpty() && System.currentTimeMillis() < deadline; ) {
+            for (long deadline = System.currentTimeMillis() + 120_000;
+                    receiver.calls().isEmpty() && System.currentTimeMillis() < deadline; ) {
                 Thread.sleep(100);
             }
             Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
             String page = "";
-            for (long deadline = System.currentTimeMillis() + 120_000; !page.contains("DELIVERED") && System.currentTimeMillis() < deadline; ) {
+            for (long deadline = System.currentTimeMillis() + 120_000;
+                    !page.contains("DELIVERED") && System.currentTimeMillis() < deadline; ) {
                 page = get("/console/folders/" + folder, session.cookie()).body();
             }
             assertTrue(page.contains("session-7") && page.contains("Pixel 8 / Android 15"), "the request context");
-            String pair = page.substring(page.indexOf("<div class=\"pair\">"), page.indexOf("</div>", page.indexOf("<div class=\"pair\">")));
+            String pair = page.substring(
+                    page.indexOf("<div class=\"pair\">"), page.indexOf("</div>", page.indexOf("<div class=\"pair\">")));
             assertEquals(2, pair.split("<img ").length - 1, "BIOMETRY's two faces side by side");
             assertTrue(page.contains("lowest ") && page.contains("highest "), "the similarities");
-            assertTrue(page.contains("id=\"deliveries\"") && page.contains(receiver.url()) && page.contains("DELIVERED"), "the webhook delivery");
+            assertTrue(
+                    page.contains("id=\"deliveries\"") && page.contains(receiver.url()) && page.contains("DELIVERED"),
+                    "the webhook delivery");
         }
     }
 
     @Test
     void signingOutEndsTheSignIn() {
         Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
-        HttpResponse<String> out = post("/console/sign-out", session.cookie(), Map.of("csrf", session.csrf()), Map.of());
+        HttpResponse<String> out =
+                post("/console/sign-out", session.cookie(), Map.of("csrf", session.csrf()), Map.of());
         assertEquals(303, out.statusCode());
         assertEquals(303, get("/console/folders", session.cookie()).statusCode(), "the old cookie no longer signs in");
     }
@@ -257,10 +355,13 @@ class ConsoleHttpTest {
         return send(request.build());
     }
 
-    private HttpResponse<String> post(String path, String cookie, Map<String, String> form, Map<String, String> headers) {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+    private HttpResponse<String> post(
+            String path, String cookie, Map<String, String> form, Map<String, String> headers) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded");
         if (cookie != null) {
             request.header("Cookie", cookie);

@@ -1,5 +1,8 @@
 package argus.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.TestAccounts;
 import argus.TestMedia;
@@ -13,9 +16,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -24,9 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A page of folders costs the same number of database queries whether it shows two folders or ten: the folders' media,
@@ -40,6 +39,7 @@ class FolderListQueriesTest {
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     EmbeddedServer server;
 
@@ -55,10 +55,12 @@ class FolderListQueriesTest {
         addFolders(backend, 2);
 
         long consoleFew = queries("/console/folders", Map.of("Cookie", cookie));
-        long apiFew = queries("/api/folders/?with_analyses=true&limit=25", Map.of("X-Forensic-Access-Token", analyst.token()));
+        long apiFew = queries(
+                "/api/folders/?with_analyses=true&limit=25", Map.of("X-Forensic-Access-Token", analyst.token()));
         addFolders(backend, 8);
         long consoleMany = queries("/console/folders", Map.of("Cookie", cookie));
-        long apiMany = queries("/api/folders/?with_analyses=true&limit=25", Map.of("X-Forensic-Access-Token", analyst.token()));
+        long apiMany = queries(
+                "/api/folders/?with_analyses=true&limit=25", Map.of("X-Forensic-Access-Token", analyst.token()));
 
         assertTrue(consoleFew > 0 && apiFew > 0, "the queries of a request are seen");
         assertEquals(consoleFew, consoleMany, "console page of 2 folders vs 10");
@@ -67,7 +69,8 @@ class FolderListQueriesTest {
 
     private static void addFolders(OzClient client, int count) {
         for (int i = 0; i < count; i++) {
-            OzClient.Reply created = client.postFolder(Map.of("photo", TestMedia.file("match/df-b/img3.jpg")),
+            OzClient.Reply created = client.postFolder(
+                    Map.of("photo", TestMedia.file("match/df-b/img3.jpg")),
                     "{\"analyses\": [{\"type\": \"quality\"}]}");
             assertEquals(201, created.status(), created.body().toString());
         }
@@ -83,7 +86,8 @@ class FolderListQueriesTest {
         log.setLevel(Level.DEBUG);
         log.addAppender(seen);
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + server.getPort() + path))
                     .header(RequestIdFilter.HEADER, requestId);
             headers.forEach(request::header);
             HttpResponse<String> page = web.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -92,16 +96,22 @@ class FolderListQueriesTest {
             log.detachAppender(seen);
             log.setLevel(before);
         }
-        List<ILoggingEvent> ours = seen.list.stream().filter(event -> requestId.equals(event.getMDCPropertyMap().get("request_id"))).toList();
+        List<ILoggingEvent> ours = seen.list.stream()
+                .filter(event -> requestId.equals(event.getMDCPropertyMap().get("request_id")))
+                .toList();
         return ours.size();
     }
 
     private String signIn(String email) throws Exception {
         String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(TestAccounts.PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> reply = web.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + "/console/sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "same-origin")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = web.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + "/console/sign-in"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Sec-Fetch-Site", "same-origin")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(303, reply.statusCode(), reply.body());
         String setCookie = reply.headers().firstValue("Set-Cookie").orElseThrow();
         return setCookie.substring(0, setCookie.indexOf(';'));

@@ -1,5 +1,10 @@
 package argus.forgery;
 
+import static argus.vision.PackManifest.EvidenceBands.INCONCLUSIVE_ON_SCALE;
+import static argus.vision.PackManifest.EvidenceBands.MANIPULATED_ON_SCALE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.TestMedia;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
@@ -9,18 +14,12 @@ import argus.vision.MediaSource;
 import argus.vision.PackManifest.EvidenceBands.Verdict;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static argus.vision.PackManifest.EvidenceBands.INCONCLUSIVE_ON_SCALE;
-import static argus.vision.PackManifest.EvidenceBands.MANIPULATED_ON_SCALE;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The face-swap and speech verdicts on every face and recording of the shared media. Every number lies on the side of
@@ -38,21 +37,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DetectorVerdictsTest {
     @Inject
     MediaOpener opener;
+
     @Inject
     FaceMediaForgery forgery;
+
     @Inject
     AudioDecoder decoder;
+
     @Inject
     SpeechAuthenticity speech;
 
     private static Verdict onScale(double probability) {
-        return probability >= MANIPULATED_ON_SCALE ? Verdict.MANIPULATED : probability >= INCONCLUSIVE_ON_SCALE ? Verdict.INCONCLUSIVE : Verdict.AUTHENTIC;
+        return probability >= MANIPULATED_ON_SCALE
+                ? Verdict.MANIPULATED
+                : probability >= INCONCLUSIVE_ON_SCALE ? Verdict.INCONCLUSIVE : Verdict.AUTHENTIC;
     }
 
     /** The manifest's lines (path, label, source) of the media in the given folders. */
     private static List<String[]> manifest(String... folders) throws IOException {
-        return Files.readAllLines(TestMedia.root().resolve("MANIFEST.tsv")).stream().skip(1).map(line -> line.split("\t"))
-                .filter(columns -> List.of(folders).stream().anyMatch(columns[0]::startsWith)).toList();
+        return Files.readAllLines(TestMedia.root().resolve("MANIFEST.tsv")).stream()
+                .skip(1)
+                .map(line -> line.split("\t"))
+                .filter(columns -> List.of(folders).stream().anyMatch(columns[0]::startsWith))
+                .toList();
     }
 
     @Test
@@ -65,12 +72,14 @@ class DetectorVerdictsTest {
                     assertEquals(evidence.verdict(), onScale(evidence.probability()), media[0] + ": " + evidence);
                 }
                 boolean forged = media[1].equals("deepfake");
-                if (evidence.faceSwap() != null && (forged || media[1].equals("real") || media[0].startsWith("match/"))) {
+                if (evidence.faceSwap() != null
+                        && (forged || media[1].equals("real") || media[0].startsWith("match/"))) {
                     swaps.add(new BandsFit.Scored(media[0], media[2], "", null, forged, evidence.faceSwap()));
                 }
             }
         }
-        BandsFit.Counts held = BandsFit.count(BandsFit.heldOut(swaps, 0.5, BandsFit.Lower.GENUINE_95TH_PERCENTILE), v -> true);
+        BandsFit.Counts held =
+                BandsFit.count(BandsFit.heldOut(swaps, 0.5, BandsFit.Lower.GENUINE_95TH_PERCENTILE), v -> true);
         String measured = BandsFit.describe(held);
         assertEquals(159, held.genuine(), measured);
         assertEquals(36, held.manipulated(), measured);
@@ -84,11 +93,22 @@ class DetectorVerdictsTest {
     void speechKeepsItsVerdictsOnTheirScaleAndItsHeldOutFigures() throws IOException {
         List<BandsFit.Scored> scored = new ArrayList<>();
         for (String[] media : manifest("audio/")) {
-            for (SpeechAuthenticity.ChannelScore channel : speech.score(decoder.decode(TestMedia.file(media[0]), null, null))) {
+            for (SpeechAuthenticity.ChannelScore channel :
+                    speech.score(decoder.decode(TestMedia.file(media[0]), null, null))) {
                 if (channel.score() != null) {
-                    assertEquals(speech.verdict(channel.score()), onScale(speech.onVerdictScale(channel.score())), media[0] + ": " + channel);
-                    boolean synthetic = media[1].startsWith("spoof") || media[1].contains("channel1=spoof") && channel.channel() == 1;
-                    scored.add(new BandsFit.Scored(media[0] + " ch" + channel.channel(), media[2], "", "original", synthetic, -channel.score()));
+                    assertEquals(
+                            speech.verdict(channel.score()),
+                            onScale(speech.onVerdictScale(channel.score())),
+                            media[0] + ": " + channel);
+                    boolean synthetic = media[1].startsWith("spoof")
+                            || media[1].contains("channel1=spoof") && channel.channel() == 1;
+                    scored.add(new BandsFit.Scored(
+                            media[0] + " ch" + channel.channel(),
+                            media[2],
+                            "",
+                            "original",
+                            synthetic,
+                            -channel.score()));
                 }
             }
         }

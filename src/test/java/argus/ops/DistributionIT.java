@@ -1,11 +1,12 @@
 package argus.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.ServerProcess;
 import argus.TestMedia;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -19,10 +20,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The archive of {@code ./mvnw -Pdist package}, unpacked and started as an operator would on a machine without a JDK
@@ -39,7 +38,9 @@ class DistributionIT {
     @Test
     void theArchiveRunsWithoutAJdkSignsInAndAnalyses() throws Exception {
         Path archive = Path.of(System.getProperty("argus.dist"));
-        Process untar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", work.toString()).inheritIO().start();
+        Process untar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", work.toString())
+                .inheritIO()
+                .start();
         assertEquals(0, untar.waitFor());
         Path home = work.resolve(archive.getFileName().toString().replace(".tar.gz", ""));
         assertTrue(Files.isExecutable(home.resolve("bin/argus")));
@@ -50,7 +51,8 @@ class DistributionIT {
         Files.createSymbolicLink(tools.resolve("dirname"), Path.of("/usr/bin/dirname"));
         int port = ServerProcess.freePort();
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/argus").toString())
-                .redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("server.log").toFile());
         builder.environment().clear();
         builder.environment().put("PATH", tools.toString());
         builder.environment().put("HOME", work.toString());
@@ -58,27 +60,49 @@ class DistributionIT {
         builder.environment().put("ARGUS_DATA_DIR", work.resolve("data").toString());
         builder.environment().put("ARGUS_ADMIN_EMAIL", OzClient.ADMIN_EMAIL);
         builder.environment().put("ARGUS_ADMIN_PASSWORD", OzClient.ADMIN_PASSWORD);
-        builder.environment().put("ARGUS_MODELS_DIR", TestMedia.root().resolveSibling("models").toAbsolutePath().toString());
+        builder.environment()
+                .put(
+                        "ARGUS_MODELS_DIR",
+                        TestMedia.root()
+                                .resolveSibling("models")
+                                .toAbsolutePath()
+                                .toString());
         Process server = builder.start();
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             String base = "http://127.0.0.1:" + port;
             awaitReady(http, base, server);
-            String health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(health.matches("(?s).*\"livenessPack\":\\s*\"minifasnet\".*") && health.matches("(?s).*\"missingPacks\":\\s*\\{}.*"), health);
+            String health = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertTrue(
+                    health.matches("(?s).*\"livenessPack\":\\s*\"minifasnet\".*")
+                            && health.matches("(?s).*\"missingPacks\":\\s*\\{}.*"),
+                    health);
 
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/api/authorize/auth"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"credentials\": {\"email\": \"%s\", \"password\": \"%s\"}}"
-                            .formatted(OzClient.ADMIN_EMAIL, OzClient.ADMIN_PASSWORD))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> login = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/authorize/auth"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"credentials\": {\"email\": \"%s\", \"password\": \"%s\"}}"
+                                            .formatted(OzClient.ADMIN_EMAIL, OzClient.ADMIN_PASSWORD)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, login.statusCode(), login.body());
-            Matcher token = Pattern.compile("\"access_token\":\\s*\"([0-9a-f]+)\"").matcher(login.body());
+            Matcher token =
+                    Pattern.compile("\"access_token\":\\s*\"([0-9a-f]+)\"").matcher(login.body());
             assertTrue(token.find(), login.body());
 
-            HttpResponse<String> folder = http.send(HttpRequest.newBuilder(URI.create(base + "/api/folders/"))
-                    .header("X-Forensic-Access-Token", token.group(1))
-                    .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(selfieWithQuality())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> folder = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/folders/"))
+                            .header("X-Forensic-Access-Token", token.group(1))
+                            .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(selfieWithQuality()))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(201, folder.statusCode(), folder.body());
             assertTrue(folder.body().contains("\"state\": \"FINISHED\""), folder.body());
         } finally {
@@ -92,8 +116,12 @@ class DistributionIT {
         while (System.currentTimeMillis() < deadline) {
             assertTrue(server.isAlive(), "the distribution exited");
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/health/readiness"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -106,11 +134,14 @@ class DistributionIT {
 
     private static byte[] selfieWithQuality() throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"photo1\"; filename=\"selfie.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"photo1\"; filename=\"selfie.jpg\"\r\n"
+                                + "Content-Type: image/jpeg\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(Files.readAllBytes(TestMedia.file("match/df-a/img1.jpg")));
         body.writeBytes(("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"payload\"\r\n\r\n"
-                + "{\"analyses\": [{\"type\": \"quality\"}]}\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "{\"analyses\": [{\"type\": \"quality\"}]}\r\n--" + BOUNDARY + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
     }
 }

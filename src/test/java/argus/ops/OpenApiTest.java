@@ -1,24 +1,23 @@
 package argus.ops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** The OpenAPI document served at /swagger/argus.yml describes every route the service has, with its auth scheme. */
 @MicronautTest
@@ -30,6 +29,7 @@ class OpenApiTest {
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     Router router;
 
@@ -43,12 +43,16 @@ class OpenApiTest {
         Set<String> missing = new TreeSet<>();
         for (UriRouteInfo<?, ?> route : router.uriRoutes().toList()) {
             String path = normalized(route.getUriMatchTemplate().toPathString());
-            if (NOT_CONTRACT.stream().anyMatch(path::startsWith) || route.getHttpMethod() == HttpMethod.OPTIONS
+            if (NOT_CONTRACT.stream().anyMatch(path::startsWith)
+                    || route.getHttpMethod() == HttpMethod.OPTIONS
                     || route.getHttpMethod() == HttpMethod.HEAD) {
                 continue;
             }
-            Map<String, Object> operations = paths.entrySet().stream().filter(e -> normalized(e.getKey()).equals(path))
-                    .map(Map.Entry::getValue).findFirst().orElse(Map.of());
+            Map<String, Object> operations = paths.entrySet().stream()
+                    .filter(e -> normalized(e.getKey()).equals(path))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(Map.of());
             if (!operations.containsKey(route.getHttpMethodName().toLowerCase())) {
                 missing.add(route.getHttpMethodName() + " " + path);
             }
@@ -56,18 +60,28 @@ class OpenApiTest {
         assertEquals(Set.of(), missing, "routes missing from the OpenAPI document");
 
         Map<String, Object> components = (Map<String, Object>) openapi.get("components");
-        assertEquals(Set.of("file", "file_type", "callback_url", "external_id"), partNames(components, paths, "/v1/deepfake-detection/analyze"),
+        assertEquals(
+                Set.of("file", "file_type", "callback_url", "external_id"),
+                partNames(components, paths, "/v1/deepfake-detection/analyze"),
                 "multipart parts under their wire names");
-        assertTrue(partNames(components, paths, "/api/folders").contains("payload"), "the single request's payload part");
+        assertTrue(
+                partNames(components, paths, "/api/folders").contains("payload"), "the single request's payload part");
         assertTrue(partNames(components, paths, "/api/folders/{folderId}/media").contains("payload"));
-        assertTrue(partNames(components, paths, "/api/v1/{tenantSlug}/video/detect").containsAll(Set.of("video_file", "video_url")));
-        assertEquals(Set.of("resolution_status", "resolution_comment"), bodyFields(components, paths, "/api/analyses/{analysisId}", "patch",
-                "application/json"), "an operator's decision on an analysis");
-        assertEquals(Set.of("operator_status", "operator_comment"), bodyFields(components, paths, "/api/folders/{folderId}", "patch",
-                "application/json"), "an operator's decision on a folder");
+        assertTrue(partNames(components, paths, "/api/v1/{tenantSlug}/video/detect")
+                .containsAll(Set.of("video_file", "video_url")));
+        assertEquals(
+                Set.of("resolution_status", "resolution_comment"),
+                bodyFields(components, paths, "/api/analyses/{analysisId}", "patch", "application/json"),
+                "an operator's decision on an analysis");
+        assertEquals(
+                Set.of("operator_status", "operator_comment"),
+                bodyFields(components, paths, "/api/folders/{folderId}", "patch", "application/json"),
+                "an operator's decision on a folder");
 
         Map<String, Object> schemes = (Map<String, Object>) components.get("securitySchemes");
-        assertTrue(schemes.keySet().containsAll(Set.of("ozAccessToken", "videoDetectApiKey", "deepfakeApiKey", "bearerAccessToken", "partnerJwt")));
+        assertTrue(schemes.keySet()
+                .containsAll(Set.of(
+                        "ozAccessToken", "videoDetectApiKey", "deepfakeApiKey", "bearerAccessToken", "partnerJwt")));
         assertEquals("X-Forensic-Access-Token", ((Map<String, Object>) schemes.get("ozAccessToken")).get("name"));
     }
 
@@ -75,7 +89,8 @@ class OpenApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationSaysWhatItDoesUnderItsContractWithItsErrors() {
-        Map<String, Object> openapi = new Yaml().load(http.toBlocking().retrieve(HttpRequest.GET("/swagger/argus.yml")));
+        Map<String, Object> openapi =
+                new Yaml().load(http.toBlocking().retrieve(HttpRequest.GET("/swagger/argus.yml")));
         Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) openapi.get("paths");
         Set<String> ids = new TreeSet<>();
         Set<String> tags = new TreeSet<>();
@@ -88,18 +103,31 @@ class OpenApiTest {
                 operations++;
                 String where = method.getKey() + " " + path.getKey();
                 String id = (String) operation.get("operationId");
-                assertTrue(id.matches("[a-z]+([A-Z][a-z]*)+"), where + ": operation id '" + id + "' is a bare verb or numbered");
+                assertTrue(
+                        id.matches("[a-z]+([A-Z][a-z]*)+"),
+                        where + ": operation id '" + id + "' is a bare verb or numbered");
                 ids.add(id);
                 List<String> tagged = (List<String>) operation.get("tags");
                 assertEquals(1, tagged == null ? 0 : tagged.size(), where + " has one tag");
                 tags.addAll(tagged);
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-                assertTrue(responses.containsKey("4XX") && responses.containsKey("5XX"), where + " describes its error answers");
+                assertTrue(
+                        responses.containsKey("4XX") && responses.containsKey("5XX"),
+                        where + " describes its error answers");
             }
         }
         assertEquals(operations, ids.size(), "operation ids are unique");
-        assertEquals(Set.of("Oz folders", "Oz analyses", "Oz accounts", "Oz collections", "Video detect", "Anti-video forgery",
-                "Audio authenticity", "Deepfake analysis"), tags);
+        assertEquals(
+                Set.of(
+                        "Oz folders",
+                        "Oz analyses",
+                        "Oz accounts",
+                        "Oz collections",
+                        "Video detect",
+                        "Anti-video forgery",
+                        "Audio authenticity",
+                        "Deepfake analysis"),
+                tags);
     }
 
     @Test
@@ -107,22 +135,33 @@ class OpenApiTest {
         HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/swagger-ui/index.html"), String.class);
         assertTrue(page.body().contains("swagger-ui"), page.body());
         assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"));
-        assertEquals(200, http.toBlocking().exchange(HttpRequest.GET("/swagger-ui/res/swagger-ui-bundle.js"), String.class).code());
+        assertEquals(
+                200,
+                http.toBlocking()
+                        .exchange(HttpRequest.GET("/swagger-ui/res/swagger-ui-bundle.js"), String.class)
+                        .code());
     }
 
     @SuppressWarnings("unchecked")
-    private static Set<String> partNames(Map<String, Object> components, Map<String, Map<String, Object>> paths, String path) {
+    private static Set<String> partNames(
+            Map<String, Object> components, Map<String, Map<String, Object>> paths, String path) {
         return bodyFields(components, paths, path, "post", "multipart/form-data");
     }
 
     /** The properties of an operation's request body of the given media type. */
-    private static Set<String> bodyFields(Map<String, Object> components, Map<String, Map<String, Object>> paths, String path,
-                                          String method, String mediaType) {
+    private static Set<String> bodyFields(
+            Map<String, Object> components,
+            Map<String, Map<String, Object>> paths,
+            String path,
+            String method,
+            String mediaType) {
         Map<String, Object> operation = (Map<String, Object>) paths.get(path).get(method);
-        Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) operation.get("requestBody")).get("content");
+        Map<String, Object> content =
+                (Map<String, Object>) ((Map<String, Object>) operation.get("requestBody")).get("content");
         Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) content.get(mediaType)).get("schema");
         if (schema.get("$ref") instanceof String reference) {
-            schema = (Map<String, Object>) ((Map<String, Object>) components.get("schemas")).get(reference.substring(reference.lastIndexOf('/') + 1));
+            schema = (Map<String, Object>) ((Map<String, Object>) components.get("schemas"))
+                    .get(reference.substring(reference.lastIndexOf('/') + 1));
         }
         return ((Map<String, Object>) schema.get("properties")).keySet();
     }

@@ -1,5 +1,13 @@
 package argus.security;
 
+import static argus.OzClient.object;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestAccounts;
@@ -10,18 +18,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static argus.OzClient.object;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The account findings of the attack on Argus, each replayed as the attacker did it: a CLIENT ADMIN taking over or
@@ -52,14 +51,30 @@ class AccountSecurityTest {
         String staffAdminId = staffAdmin.userId();
         String staffOperatorId = staffOperator.userId();
 
-        Reply takeover = clientAdmin.patch("/api/users/" + staffAdminId + "/", Map.of("user_type", "CLIENT", "password", NEW_PASSWORD));
+        Reply takeover = clientAdmin.patch(
+                "/api/users/" + staffAdminId + "/", Map.of("user_type", "CLIENT", "password", NEW_PASSWORD));
         assertEquals(404, takeover.status(), takeover.body().toString());
-        assertEquals(401, new OzClient(http, staffAdmin.email(), NEW_PASSWORD).signIn(NEW_PASSWORD, Map.of()).status());
-        assertEquals(404, clientAdmin.patch("/api/users/" + staffAdminId + "/", Map.of("password", NEW_PASSWORD)).status());
-        assertEquals(404, clientAdmin.patch("/api/users/" + staffAdminId + "/", Map.of("is_active", false)).status());
-        assertEquals(404, clientAdmin.delete("/api/users/" + staffOperatorId + "/").status());
+        assertEquals(
+                401,
+                new OzClient(http, staffAdmin.email(), NEW_PASSWORD)
+                        .signIn(NEW_PASSWORD, Map.of())
+                        .status());
+        assertEquals(
+                404,
+                clientAdmin
+                        .patch("/api/users/" + staffAdminId + "/", Map.of("password", NEW_PASSWORD))
+                        .status());
+        assertEquals(
+                404,
+                clientAdmin
+                        .patch("/api/users/" + staffAdminId + "/", Map.of("is_active", false))
+                        .status());
+        assertEquals(
+                404, clientAdmin.delete("/api/users/" + staffOperatorId + "/").status());
         assertEquals(404, clientAdmin.get("/api/users/" + staffAdminId + "/").status());
-        List<Object> listed = clientAdmin.get("/api/users/?limit=100").items().stream().map(u -> u.get("user_id")).toList();
+        List<Object> listed = clientAdmin.get("/api/users/?limit=100").items().stream()
+                .map(u -> u.get("user_id"))
+                .toList();
         assertFalse(listed.contains(staffAdminId) || listed.contains(staffOperatorId), listed.toString());
 
         assertEquals(200, staffAdmin.get("/api/users/me/").status(), "the staff administrator still works");
@@ -69,7 +84,11 @@ class AccountSecurityTest {
         String clientId = client.userId();
         Reply promote = clientAdmin.patch("/api/users/" + clientId + "/", Map.of("user_type", "ADMIN"));
         assertEquals(403, promote.status());
-        assertEquals(403, clientAdmin.patch("/api/users/" + clientId + "/", Map.of("user_type", "OPERATOR")).status());
+        assertEquals(
+                403,
+                clientAdmin
+                        .patch("/api/users/" + clientId + "/", Map.of("user_type", "OPERATOR"))
+                        .status());
         Reply managed = clientAdmin.patch("/api/users/" + clientId + "/", Map.of("user_type", "CLIENT OPERATOR"));
         assertEquals(200, managed.status(), "a client-side user of its company is still its to manage");
         assertEquals("CLIENT OPERATOR", managed.body().get("user_type"));
@@ -92,7 +111,8 @@ class AccountSecurityTest {
         assertEquals(client.userId(), other.body().get("user_id"));
         assertEquals("client", object(other.body().get("meta_data")).get("owner"));
 
-        Reply retried = post(clientAdmin, photo, "{\"folder:meta_data\": {\"owner\": \"client admin\"}}", "shared-key-1");
+        Reply retried =
+                post(clientAdmin, photo, "{\"folder:meta_data\": {\"owner\": \"client admin\"}}", "shared-key-1");
         assertEquals("true", retried.response().getHeaders().get("Idempotent-Replayed"));
         assertEquals(first.body().get("folder_id"), retried.body().get("folder_id"));
         Reply retriedByClient = post(client, photo, "{}", "shared-key-1");
@@ -100,11 +120,15 @@ class AccountSecurityTest {
     }
 
     private static Reply post(OzClient oz, Map<String, java.nio.file.Path> files, String payload, String key) {
-        io.micronaut.http.client.multipart.MultipartBody.Builder body = io.micronaut.http.client.multipart.MultipartBody.builder();
-        files.forEach((name, file) -> body.addPart(name, file.getFileName().toString(), MediaType.APPLICATION_OCTET_STREAM_TYPE, file.toFile()));
+        io.micronaut.http.client.multipart.MultipartBody.Builder body =
+                io.micronaut.http.client.multipart.MultipartBody.builder();
+        files.forEach((name, file) -> body.addPart(
+                name, file.getFileName().toString(), MediaType.APPLICATION_OCTET_STREAM_TYPE, file.toFile()));
         body.addPart("payload", payload);
-        return oz.send(HttpRequest.POST("/api/folders/", body.build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
-                .header(OzClient.TOKEN_HEADER, oz.token()).header("Idempotency-Key", key));
+        return oz.send(HttpRequest.POST("/api/folders/", body.build())
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .header(OzClient.TOKEN_HEADER, oz.token())
+                .header("Idempotency-Key", key));
     }
 
     @Test
@@ -133,7 +157,8 @@ class AccountSecurityTest {
 
         Reply other = user.signIn(TestAccounts.PASSWORD, Map.of());
         assertEquals(200, me((String) other.body().get("access_token")).status(), "a new sign-in is a new family");
-        Reply stranger = refresh((String) other.body().get("access_token"), (String) admin.signIn(OzClient.ADMIN_PASSWORD, Map.of()).body().get("expire_token"));
+        Reply stranger = refresh((String) other.body().get("access_token"), (String)
+                admin.signIn(OzClient.ADMIN_PASSWORD, Map.of()).body().get("expire_token"));
         assertEquals(403, stranger.status(), "the access token of one session cannot refresh another's");
     }
 
@@ -155,19 +180,31 @@ class AccountSecurityTest {
         String company = TestAccounts.company(admin, "Lifecycle Bank");
         OzClient user = TestAccounts.user(http, admin, company, "user@lifecycle.test", "CLIENT");
         String id = user.userId();
-        String first = (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
-        assertEquals(204, admin().send(HttpRequest.POST("/api/authorize/logout", "").header(OzClient.TOKEN_HEADER, first)).status());
+        String first =
+                (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
+        assertEquals(
+                204,
+                admin().send(HttpRequest.POST("/api/authorize/logout", "").header(OzClient.TOKEN_HEADER, first))
+                        .status());
         assertEquals(401, me(first).status(), "logged out");
 
-        String second = (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
+        String second =
+                (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
         assertEquals(204, admin.delete("/api/users/" + id + "/").status());
         assertEquals(401, me(second).status(), "deactivated");
         assertEquals(401, user.signIn(TestAccounts.PASSWORD, Map.of()).status());
-        assertEquals(200, admin.patch("/api/users/" + id + "/", Map.of("is_active", true)).status());
+        assertEquals(
+                200,
+                admin.patch("/api/users/" + id + "/", Map.of("is_active", true)).status());
         assertEquals(401, me(second).status(), "reactivation does not revive old tokens");
 
-        String third = (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
-        assertEquals(200, admin.patch("/api/users/" + id + "/", Map.of("password", NEW_PASSWORD)).status(), "an administrator resets it");
+        String third =
+                (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
+        assertEquals(
+                200,
+                admin.patch("/api/users/" + id + "/", Map.of("password", NEW_PASSWORD))
+                        .status(),
+                "an administrator resets it");
         assertEquals(401, me(third).status(), "a reset ends every session");
         assertEquals(401, me("x".repeat(300)).status());
         assertEquals(401, me("").status());
@@ -179,34 +216,50 @@ class AccountSecurityTest {
         String company = TestAccounts.company(admin, "Password Bank");
         OzClient user = TestAccounts.user(http, admin, company, "user@password.test", "CLIENT ADMIN");
         String id = user.userId();
-        String otherSession = (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
+        String otherSession =
+                (String) user.signIn(TestAccounts.PASSWORD, Map.of()).body().get("access_token");
 
         Reply without = user.patch("/api/users/" + id + "/", Map.of("password", NEW_PASSWORD));
         assertEquals(400, without.status());
-        Reply wrong = user.patch("/api/users/" + id + "/", Map.of("password", NEW_PASSWORD, "current_password", "not-the-password"));
+        Reply wrong = user.patch(
+                "/api/users/" + id + "/", Map.of("password", NEW_PASSWORD, "current_password", "not-the-password"));
         assertEquals(403, wrong.status());
         assertEquals("WRONG_PASSWORD", wrong.errorCode());
-        assertEquals(401, new OzClient(http, user.email(), NEW_PASSWORD).signIn(NEW_PASSWORD, Map.of()).status());
+        assertEquals(
+                401,
+                new OzClient(http, user.email(), NEW_PASSWORD)
+                        .signIn(NEW_PASSWORD, Map.of())
+                        .status());
 
-        Reply changed = user.patch("/api/users/" + id + "/", Map.of("password", NEW_PASSWORD, "current_password", TestAccounts.PASSWORD));
+        Reply changed = user.patch(
+                "/api/users/" + id + "/", Map.of("password", NEW_PASSWORD, "current_password", TestAccounts.PASSWORD));
         assertEquals(200, changed.status(), changed.body().toString());
         assertEquals(200, user.get("/api/users/me/").status(), "the session that changed it goes on");
         assertEquals(401, me(otherSession).status(), "every other session ends");
-        assertEquals(200, new OzClient(http, user.email(), NEW_PASSWORD).signIn(NEW_PASSWORD, Map.of()).status());
-        assertEquals(403, user.patch("/api/users/" + id + "/", Map.of("is_active", false)).status(), "no one deactivates itself");
+        assertEquals(
+                200,
+                new OzClient(http, user.email(), NEW_PASSWORD)
+                        .signIn(NEW_PASSWORD, Map.of())
+                        .status());
+        assertEquals(
+                403,
+                user.patch("/api/users/" + id + "/", Map.of("is_active", false)).status(),
+                "no one deactivates itself");
     }
 
     @Test
     void accountBodiesWithADuplicateKeyAreRefused() {
-        Reply login = admin().send(HttpRequest.POST("/api/authorize/auth",
-                        "{\"credentials\": {\"email\": \"" + OzClient.ADMIN_EMAIL + "\", \"password\": \"" + OzClient.ADMIN_PASSWORD
-                                + "\", \"password\": \"wrong\"}}")
+        Reply login = admin().send(HttpRequest.POST(
+                        "/api/authorize/auth",
+                        "{\"credentials\": {\"email\": \"" + OzClient.ADMIN_EMAIL + "\", \"password\": \""
+                                + OzClient.ADMIN_PASSWORD + "\", \"password\": \"wrong\"}}")
                 .contentType(MediaType.APPLICATION_JSON_TYPE));
         assertEquals(400, login.status(), login.body().toString());
         assertNull(login.body().get("access_token"));
         OzClient admin = admin();
         Reply company = admin.send(HttpRequest.POST("/api/companies/", "{\"name\": \"A\", \"name\": \"B\"}")
-                .contentType(MediaType.APPLICATION_JSON_TYPE).header(OzClient.TOKEN_HEADER, admin.token()));
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(OzClient.TOKEN_HEADER, admin.token()));
         assertEquals(400, company.status());
     }
 
@@ -219,22 +272,48 @@ class AccountSecurityTest {
         TestAccounts.user(http, admin, mine, "teller@probe.test", "CLIENT");
         OzClient prober = TestAccounts.user(http, admin, mine, "admin@probe.test", "CLIENT ADMIN");
 
-        Reply foreign = prober.post("/api/users/", Map.of("email", "ceo@probed.test", "password", TestAccounts.PASSWORD, "user_type", "CLIENT"));
-        Reply own = prober.post("/api/users/", Map.of("email", "teller@probe.test", "password", TestAccounts.PASSWORD, "user_type", "CLIENT"));
+        Reply foreign = prober.post(
+                "/api/users/",
+                Map.of("email", "ceo@probed.test", "password", TestAccounts.PASSWORD, "user_type", "CLIENT"));
+        Reply own = prober.post(
+                "/api/users/",
+                Map.of("email", "teller@probe.test", "password", TestAccounts.PASSWORD, "user_type", "CLIENT"));
         assertEquals(409, foreign.status());
         assertEquals(foreign.body(), own.body(), "a taken address answers the same wherever it is taken");
         assertFalse(foreign.body().toString().contains("Probed"), foreign.body().toString());
 
         Reply throttled = foreign;
         for (int i = 0; i < 12 && throttled.status() != 429; i++) {
-            throttled = prober.post("/api/users/", Map.of("email", "ceo@probed.test", "password", TestAccounts.PASSWORD, "user_type", "CLIENT"));
+            throttled = prober.post(
+                    "/api/users/",
+                    Map.of("email", "ceo@probed.test", "password", TestAccounts.PASSWORD, "user_type", "CLIENT"));
         }
         assertEquals(429, throttled.status(), "probing many taken addresses is slowed down");
         assertNotNull(throttled.response().getHeaders().get("Retry-After"));
-        Reply staff = admin.post("/api/users/", Map.of("email", "ceo@probed.test", "password", TestAccounts.PASSWORD, "user_type", "CLIENT",
-                "company_id", mine));
+        Reply staff = admin.post(
+                "/api/users/",
+                Map.of(
+                        "email",
+                        "ceo@probed.test",
+                        "password",
+                        TestAccounts.PASSWORD,
+                        "user_type",
+                        "CLIENT",
+                        "company_id",
+                        mine));
         assertEquals(409, staff.status(), "staff are not throttled by a client's probing");
-        assertTrue(prober.post("/api/users/", Map.of("email", "new-teller@probe.test", "password", TestAccounts.PASSWORD, "user_type", "CLIENT"))
-                .status() == 429, "while slowed down, the prober waits");
+        assertTrue(
+                prober.post(
+                                        "/api/users/",
+                                        Map.of(
+                                                "email",
+                                                "new-teller@probe.test",
+                                                "password",
+                                                TestAccounts.PASSWORD,
+                                                "user_type",
+                                                "CLIENT"))
+                                .status()
+                        == 429,
+                "while slowed down, the prober waits");
     }
 }

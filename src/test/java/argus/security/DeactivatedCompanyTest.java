@@ -1,5 +1,8 @@
 package argus.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.EngineSlots;
 import argus.OzClient;
 import argus.OzClient.Reply;
@@ -18,16 +21,12 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A deactivated company loses every way in at once — Oz tokens, sign-in, refresh, video-detect API keys, partner
@@ -39,8 +38,10 @@ class DeactivatedCompanyTest {
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     AnalysisEngine engine;
+
     @Inject
     VideoSubmissionRepository submissions;
 
@@ -51,10 +52,18 @@ class DeactivatedCompanyTest {
         OzClient user = TestAccounts.user(http, admin, company, "user@closing.test", "CLIENT");
         OzClient service = TestAccounts.user(http, admin, company, "service@closing.test", "CLIENT SERVICE");
         String slug = "closing-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(200, admin.send(HttpRequest.PUT("/api/companies/" + company + "/video-tenant/", Map.of("tenant_slug", slug, "credits", 10))
-                .header(OzClient.TOKEN_HEADER, admin.token())).status());
-        String apiKey = (String) admin.post("/api/companies/" + company + "/api-keys/",
-                Map.of("scopes", List.of("detection:write", "detection:read"))).body().get("api_key");
+        assertEquals(
+                200,
+                admin.send(HttpRequest.PUT(
+                                        "/api/companies/" + company + "/video-tenant/",
+                                        Map.of("tenant_slug", slug, "credits", 10))
+                                .header(OzClient.TOKEN_HEADER, admin.token()))
+                        .status());
+        String apiKey = (String) admin.post(
+                        "/api/companies/" + company + "/api-keys/",
+                        Map.of("scopes", List.of("detection:write", "detection:read")))
+                .body()
+                .get("api_key");
         Reply login = user.signIn(TestAccounts.PASSWORD, Map.of());
         String access = (String) login.body().get("access_token");
         String expire = (String) login.body().get("expire_token");
@@ -68,26 +77,41 @@ class DeactivatedCompanyTest {
             Reply queued = submit(slug, apiKey, video);
             assertEquals(201, queued.status(), queued.body().toString());
             waiting = (String) OzClient.object(queued.body().get("data")).get("submission_id");
-            assertEquals(200, admin.patch("/api/companies/" + company + "/", Map.of("is_active", false)).status());
+            assertEquals(
+                    200,
+                    admin.patch("/api/companies/" + company + "/", Map.of("is_active", false))
+                            .status());
         }
 
         Reply refusedKey = submit(slug, apiKey, video);
         assertEquals(401, refusedKey.status());
         assertEquals("invalid_key", refusedKey.body().get("error"));
         assertEquals(401, avfStatus(jwt), "a partner JWT of the company");
-        assertEquals(401, send(HttpRequest.GET("/api/users/me/").header(OzClient.TOKEN_HEADER, access)), "its Oz access token");
+        assertEquals(
+                401,
+                send(HttpRequest.GET("/api/users/me/").header(OzClient.TOKEN_HEADER, access)),
+                "its Oz access token");
         assertEquals(401, user.signIn(TestAccounts.PASSWORD, Map.of()).status(), "sign-in");
         assertEquals(401, send(HttpRequest.POST("/api/authorize/refresh", Map.of("expire_token", expire))), "refresh");
-        assertEquals(401, send(HttpRequest.GET("/v1/deepfake-detection/da_" + UUID.randomUUID()).header("x-api-key", serviceToken)),
+        assertEquals(
+                401,
+                send(HttpRequest.GET("/v1/deepfake-detection/da_" + UUID.randomUUID())
+                        .header("x-api-key", serviceToken)),
                 "the x-api-key contract");
-        assertEquals(403, send(HttpRequest.GET("/api/technology/authenticity-verification/" + UUID.randomUUID()).bearerAuth(serviceToken)),
+        assertEquals(
+                403,
+                send(HttpRequest.GET("/api/technology/authenticity-verification/" + UUID.randomUUID())
+                        .bearerAuth(serviceToken)),
                 "the bearer contract");
 
         VideoSubmission submission = awaitSettled(UUID.fromString(waiting));
         assertEquals("failed", submission.status(), "queued work of a deactivated company is not run");
         assertTrue(submission.error().contains("deactivated"), submission.error());
 
-        assertEquals(200, admin.patch("/api/companies/" + company + "/", Map.of("is_active", true)).status());
+        assertEquals(
+                200,
+                admin.patch("/api/companies/" + company + "/", Map.of("is_active", true))
+                        .status());
         assertEquals(404, avfStatus(jwt), "reactivated: the JWT works again");
         assertEquals(200, user.signIn(TestAccounts.PASSWORD, Map.of()).status());
     }
@@ -97,19 +121,25 @@ class DeactivatedCompanyTest {
     }
 
     private int avfStatus(String jwt) {
-        return send(HttpRequest.GET("/api-gateway/avf/status/" + UUID.randomUUID()).bearerAuth(jwt));
+        return send(
+                HttpRequest.GET("/api-gateway/avf/status/" + UUID.randomUUID()).bearerAuth(jwt));
     }
 
     private Reply submit(String slug, String apiKey, byte[] video) {
-        MultipartBody body = MultipartBody.builder().addPart("video_file", "selfie.mp4", MediaType.of("video/mp4"), video).build();
-        return new OzClient(http).send(HttpRequest.POST("/api/v1/" + slug + "/video/detect", body)
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).header("X-API-Key", apiKey));
+        MultipartBody body = MultipartBody.builder()
+                .addPart("video_file", "selfie.mp4", MediaType.of("video/mp4"), video)
+                .build();
+        return new OzClient(http)
+                .send(HttpRequest.POST("/api/v1/" + slug + "/video/detect", body)
+                        .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                        .header("X-API-Key", apiKey));
     }
 
     private VideoSubmission awaitSettled(UUID id) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 120_000;
         VideoSubmission submission = submissions.findById(id).orElseThrow();
-        while (List.of("pending", "processing").contains(submission.status()) && System.currentTimeMillis() < deadline) {
+        while (List.of("pending", "processing").contains(submission.status())
+                && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
             submission = submissions.findById(id).orElseThrow();
         }

@@ -1,5 +1,9 @@
 package argus.security;
 
+import static argus.OzClient.list;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestMedia;
@@ -11,8 +15,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -20,10 +22,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import static argus.OzClient.list;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Download URLs are built on what the client reached: forwarding headers move them only when sent by a trusted proxy
@@ -36,8 +35,10 @@ class ForwardedHeadersTest {
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     EmbeddedServer server;
+
     @Inject
     JsonMapper json;
 
@@ -56,10 +57,11 @@ class ForwardedHeadersTest {
         OzClient admin = new OzClient(http);
         String id = folder(admin);
         String expected = "http://localhost:" + server.getPort() + "/";
-        for (Map<String, String> headers : new Map[]{
-                Map.of("X-Forwarded-Host", "evil.test", "X-Forwarded-Proto", "https"),
-                Map.of("Forwarded", "proto=javascript;host=evil.test"),
-                Map.of("X-Forwarded-Proto", "javascript", "X-Forwarded-Port", "666")}) {
+        for (Map<String, String> headers : new Map[] {
+            Map.of("X-Forwarded-Host", "evil.test", "X-Forwarded-Proto", "https"),
+            Map.of("Forwarded", "proto=javascript;host=evil.test"),
+            Map.of("X-Forwarded-Proto", "javascript", "X-Forwarded-Port", "666")
+        }) {
             var request = HttpRequest.GET("/api/folders/" + id + "/").header(OzClient.TOKEN_HEADER, admin.token());
             headers.forEach(request::header);
             String url = originalUrl(admin.send(request).body());
@@ -72,14 +74,19 @@ class ForwardedHeadersTest {
         OzClient admin = new OzClient(http);
         String id = folder(admin);
         String path = "/api/folders/" + id + "/";
-        assertTrue(viaProxy(path, admin.token(), "X-Forwarded-Host: argus.partner.example\r\nX-Forwarded-Proto: https\r\n")
-                .startsWith("https://argus.partner.example/"));
-        assertTrue(viaProxy(path, admin.token(), "Forwarded: for=198.51.100.7;proto=https;host=\"argus.partner.example:8443\"\r\n")
+        assertTrue(
+                viaProxy(path, admin.token(), "X-Forwarded-Host: argus.partner.example\r\nX-Forwarded-Proto: https\r\n")
+                        .startsWith("https://argus.partner.example/"));
+        assertTrue(viaProxy(
+                        path,
+                        admin.token(),
+                        "Forwarded: for=198.51.100.7;proto=https;host=\"argus.partner.example:8443\"\r\n")
                 .startsWith("https://argus.partner.example:8443/"));
         String scheme = viaProxy(path, admin.token(), "Forwarded: proto=javascript;host=argus.partner.example\r\n");
         assertTrue(scheme.startsWith("http://argus.partner.example/"), "an unknown scheme is ignored: " + scheme);
         String host = viaProxy(path, admin.token(), "X-Forwarded-Host: evil.test/\"><script>alert(1)</script>\r\n");
-        assertTrue(host.startsWith("http://localhost:" + server.getPort() + "/"), "a malformed host is ignored: " + host);
+        assertTrue(
+                host.startsWith("http://localhost:" + server.getPort() + "/"), "a malformed host is ignored: " + host);
     }
 
     /** GET through a raw connection from 127.0.0.2, as a reverse proxy on that address would send it. */
@@ -87,8 +94,11 @@ class ForwardedHeadersTest {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort()));
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + server.getPort() + "\r\n" + OzClient.TOKEN_HEADER + ": "
-                    + token + "\r\n" + forwarding + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + server.getPort() + "\r\n"
+                                    + OzClient.TOKEN_HEADER + ": " + token + "\r\n" + forwarding
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             try (InputStream in = socket.getInputStream()) {
                 in.transferTo(response);

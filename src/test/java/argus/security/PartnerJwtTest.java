@@ -1,5 +1,7 @@
 package argus.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import argus.OzClient;
 import argus.OzClient.Reply;
 import argus.TestJwts;
@@ -20,10 +22,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,8 +29,9 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Partner JWTs on {@code /api-gateway}, verified by Micronaut Security: the shared HS256 secret and the RS256 keys
@@ -69,10 +68,15 @@ class PartnerJwtTest implements TestPropertyProvider {
             exchange.close();
         });
         jwks.start();
-        return Map.of("argus.auth.jwt-jwks-url", "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json",
-                "argus.auth.jwt-jwks-cache", "1s",
-                "argus.auth.jwt-audience", AUDIENCE,
-                "argus.auth.jwt-issuer", ISSUER);
+        return Map.of(
+                "argus.auth.jwt-jwks-url",
+                "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json",
+                "argus.auth.jwt-jwks-cache",
+                "1s",
+                "argus.auth.jwt-audience",
+                AUDIENCE,
+                "argus.auth.jwt-issuer",
+                ISSUER);
     }
 
     @AfterAll
@@ -82,7 +86,11 @@ class PartnerJwtTest implements TestPropertyProvider {
 
     private static RSAKey rsa(String keyId) {
         try {
-            return new RSAKeyGenerator(2048).keyID(keyId).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyID(keyId)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -90,34 +98,79 @@ class PartnerJwtTest implements TestPropertyProvider {
 
     private static JWTClaimsSet.Builder claims(String subject) {
         Instant now = Instant.now();
-        return new JWTClaimsSet.Builder().subject(subject).audience(AUDIENCE).issuer(ISSUER)
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
+        return new JWTClaimsSet.Builder()
+                .subject(subject)
+                .audience(AUDIENCE)
+                .issuer(ISSUER)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600)));
     }
 
     private static String rs256(JWTClaimsSet claims, RSAKey key) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
 
     private int status(String jwt) {
-        Reply reply = new OzClient(http).send(HttpRequest.GET("/api-gateway/avf/status/" + UUID.randomUUID()).bearerAuth(jwt));
+        Reply reply = new OzClient(http)
+                .send(HttpRequest.GET("/api-gateway/avf/status/" + UUID.randomUUID())
+                        .bearerAuth(jwt));
         return reply.status();
     }
 
     @Test
     void theSharedSecretAndTheClaimsAreChecked() throws Exception {
-        assertEquals(404, status(TestJwts.hs256(claims(OzClient.ADMIN_EMAIL).build(), TestJwts.SECRET)), "a valid HS256 token is accepted");
-        assertEquals(401, status(TestJwts.hs256(claims(OzClient.ADMIN_EMAIL).build(), "another-secret-of-thirty-two-bytes!")));
-        assertEquals(401, status(TestJwts.hs256(claims(OzClient.ADMIN_EMAIL).expirationTime(Date.from(Instant.now().minusSeconds(60))).build(), TestJwts.SECRET)),
+        assertEquals(
+                404,
+                status(TestJwts.hs256(claims(OzClient.ADMIN_EMAIL).build(), TestJwts.SECRET)),
+                "a valid HS256 token is accepted");
+        assertEquals(
+                401,
+                status(TestJwts.hs256(claims(OzClient.ADMIN_EMAIL).build(), "another-secret-of-thirty-two-bytes!")));
+        assertEquals(
+                401,
+                status(TestJwts.hs256(
+                        claims(OzClient.ADMIN_EMAIL)
+                                .expirationTime(Date.from(Instant.now().minusSeconds(60)))
+                                .build(),
+                        TestJwts.SECRET)),
                 "expired");
-        assertEquals(401, status(TestJwts.hs256(claims(OzClient.ADMIN_EMAIL).expirationTime(null).build(), TestJwts.SECRET)), "no expiry");
-        assertEquals(401, status(TestJwts.hs256(claims(OzClient.ADMIN_EMAIL).notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build(), TestJwts.SECRET)),
+        assertEquals(
+                401,
+                status(TestJwts.hs256(
+                        claims(OzClient.ADMIN_EMAIL).expirationTime(null).build(), TestJwts.SECRET)),
+                "no expiry");
+        assertEquals(
+                401,
+                status(TestJwts.hs256(
+                        claims(OzClient.ADMIN_EMAIL)
+                                .notBeforeTime(Date.from(Instant.now().plusSeconds(600)))
+                                .build(),
+                        TestJwts.SECRET)),
                 "not yet valid");
-        assertEquals(401, status(TestJwts.hs256(claims(OzClient.ADMIN_EMAIL).audience("someone-else").build(), TestJwts.SECRET)), "another audience");
-        assertEquals(401, status(TestJwts.hs256(claims(OzClient.ADMIN_EMAIL).issuer("https://evil.test/").build(), TestJwts.SECRET)), "another issuer");
-        assertEquals(401, status(TestJwts.hs256(claims("nobody@nowhere.test").build(), TestJwts.SECRET)), "an unknown subject");
-        assertEquals(401, status(new PlainJWT(claims(OzClient.ADMIN_EMAIL).build()).serialize()), "an unsigned token (alg none)");
+        assertEquals(
+                401,
+                status(TestJwts.hs256(
+                        claims(OzClient.ADMIN_EMAIL).audience("someone-else").build(), TestJwts.SECRET)),
+                "another audience");
+        assertEquals(
+                401,
+                status(TestJwts.hs256(
+                        claims(OzClient.ADMIN_EMAIL)
+                                .issuer("https://evil.test/")
+                                .build(),
+                        TestJwts.SECRET)),
+                "another issuer");
+        assertEquals(
+                401,
+                status(TestJwts.hs256(claims("nobody@nowhere.test").build(), TestJwts.SECRET)),
+                "an unknown subject");
+        assertEquals(
+                401,
+                status(new PlainJWT(claims(OzClient.ADMIN_EMAIL).build()).serialize()),
+                "an unsigned token (alg none)");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package argus.security;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.EngineSlots;
 import argus.OzClient;
 import argus.TestJwts;
@@ -11,8 +13,6 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -22,8 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * An upload refused before its body is read (over the size limit, engine or queue full) reaches a client that
@@ -40,9 +39,11 @@ class RefusedUploadTest {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     @Client("/")
     HttpClient http;
+
     @Inject
     AnalysisEngine engine;
 
@@ -51,12 +52,18 @@ class RefusedUploadTest {
         try (Socket socket = new Socket("localhost", server.getPort())) {
             socket.setSoTimeout((int) BOUND_MS);
             String boundary = "argus-test-boundary";
-            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.mp4\"\r\nContent-Type: video/mp4\r\n\r\n";
+            String head = "--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.mp4\"\r\nContent-Type: video/mp4\r\n\r\n";
             String tail = "\r\n--" + boundary + "--\r\n";
             StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n");
-            headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-            request.append("Content-Type: multipart/form-data; boundary=").append(boundary).append("\r\n")
-                    .append("Content-Length: ").append(head.length() + BODY_BYTES + tail.length()).append("\r\n\r\n");
+            headers.forEach((name, value) ->
+                    request.append(name).append(": ").append(value).append("\r\n"));
+            request.append("Content-Type: multipart/form-data; boundary=")
+                    .append(boundary)
+                    .append("\r\n")
+                    .append("Content-Length: ")
+                    .append(head.length() + BODY_BYTES + tail.length())
+                    .append("\r\n\r\n");
             OutputStream out = socket.getOutputStream();
             Thread writer = Thread.ofVirtual().start(() -> {
                 try {
@@ -78,7 +85,9 @@ class RefusedUploadTest {
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[256];
             int read = in.read(buffer);
-            return read < 0 ? "closed without an answer" : new String(buffer, 0, read, StandardCharsets.US_ASCII).split("\r\n")[0];
+            return read < 0
+                    ? "closed without an answer"
+                    : new String(buffer, 0, read, StandardCharsets.US_ASCII).split("\r\n")[0];
         }
     }
 
@@ -87,23 +96,37 @@ class RefusedUploadTest {
         OzClient admin = new OzClient(http);
         String token = admin.token();
         String folder = (String) admin.post("/api/folders/", Map.of()).body().get("folder_id");
-        String collection = (String) admin.post("/api/collections/", Map.of("alias", "limits")).body().get("collection_id");
+        String collection = (String) admin.post("/api/collections/", Map.of("alias", "limits"))
+                .body()
+                .get("collection_id");
         String company = (String) admin.get("/api/users/me/").body().get("company_id");
         String slug = "limits-" + UUID.randomUUID().toString().substring(0, 6);
-        admin.send(HttpRequest.PUT("/api/companies/" + company + "/video-tenant/", Map.of("tenant_slug", slug, "credits", 10))
+        admin.send(HttpRequest.PUT(
+                        "/api/companies/" + company + "/video-tenant/", Map.of("tenant_slug", slug, "credits", 10))
                 .header(OzClient.TOKEN_HEADER, token));
-        String apiKey = (String) admin.post("/api/companies/" + company + "/api-keys/", Map.of("scopes", List.of("detection:write"))).body().get("api_key");
+        String apiKey = (String)
+                admin.post("/api/companies/" + company + "/api-keys/", Map.of("scopes", List.of("detection:write")))
+                        .body()
+                        .get("api_key");
         String jwt = TestJwts.hs256(OzClient.ADMIN_EMAIL, Instant.now().getEpochSecond() + 600, TestJwts.SECRET);
 
         Map<String, Map<String, String>> endpoints = Map.of(
-                "/api/folders/", Map.of(OzClient.TOKEN_HEADER, token),
-                "/api/folders/" + folder + "/media/", Map.of(OzClient.TOKEN_HEADER, token),
-                "/api/instant/folders/", Map.of(OzClient.TOKEN_HEADER, token),
-                "/api/collections/" + collection + "/persons/", Map.of(OzClient.TOKEN_HEADER, token),
-                "/api-gateway/avf/infer", Map.of("Authorization", "Bearer " + jwt),
-                "/api/technology/experimental/authenticity-verification", Map.of("Authorization", "Bearer " + token),
-                "/v1/deepfake-detection/analyze", Map.of("x-api-key", token),
-                "/api/v1/" + slug + "/video/detect", Map.of("X-API-Key", apiKey));
+                "/api/folders/",
+                Map.of(OzClient.TOKEN_HEADER, token),
+                "/api/folders/" + folder + "/media/",
+                Map.of(OzClient.TOKEN_HEADER, token),
+                "/api/instant/folders/",
+                Map.of(OzClient.TOKEN_HEADER, token),
+                "/api/collections/" + collection + "/persons/",
+                Map.of(OzClient.TOKEN_HEADER, token),
+                "/api-gateway/avf/infer",
+                Map.of("Authorization", "Bearer " + jwt),
+                "/api/technology/experimental/authenticity-verification",
+                Map.of("Authorization", "Bearer " + token),
+                "/v1/deepfake-detection/analyze",
+                Map.of("x-api-key", token),
+                "/api/v1/" + slug + "/video/detect",
+                Map.of("X-API-Key", apiKey));
         List<String> failures = new ArrayList<>();
         for (var endpoint : endpoints.entrySet()) {
             long started = System.currentTimeMillis();

@@ -1,8 +1,8 @@
 package argus.storage;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 /** Byte ranges as HTTP names them, resolved against an object's size and asked of a store. */
 class ByteRangeTest {
@@ -21,7 +21,10 @@ class ByteRangeTest {
         assertEquals(95, suffix.first(100));
         assertEquals(99, suffix.last(100));
         assertEquals("bytes=-5", suffix.header());
-        assertEquals(0, new MediaStore.ByteRange(null, 500L).first(100), "a suffix longer than the object is the whole object");
+        assertEquals(
+                0,
+                new MediaStore.ByteRange(null, 500L).first(100),
+                "a suffix longer than the object is the whole object");
         assertEquals(99, new MediaStore.ByteRange(0L, 500L).last(100), "an end past the object stops at its last byte");
     }
 }

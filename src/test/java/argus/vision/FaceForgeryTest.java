@@ -1,21 +1,20 @@
 package argus.vision;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.TestMedia;
 import argus.forgery.FaceMediaForgery;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * MesoNet on the shared face-swap crops (36 forged, 24 genuine, 5 sources), through the evidence the contracts use
@@ -27,18 +26,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaceForgeryTest {
     @Inject
     MediaOpener opener;
+
     @Inject
     FaceMediaForgery forgery;
 
     private List<Double> scores(String folder) throws IOException {
-        try (Stream<Path> files = Files.list(TestMedia.root().resolve("deepfake").resolve(folder))) {
-            return files.sorted().map(photo -> {
-                try (MediaSource source = opener.open(photo)) {
-                    Double score = forgery.assess(source, UUID.randomUUID()).faceSwap();
-                    assertNotNull(score, photo + ": no face judged");
-                    return score;
-                }
-            }).toList();
+        try (Stream<Path> files =
+                Files.list(TestMedia.root().resolve("deepfake").resolve(folder))) {
+            return files.sorted()
+                    .map(photo -> {
+                        try (MediaSource source = opener.open(photo)) {
+                            Double score =
+                                    forgery.assess(source, UUID.randomUUID()).faceSwap();
+                            assertNotNull(score, photo + ": no face judged");
+                            return score;
+                        }
+                    })
+                    .toList();
         }
     }
 

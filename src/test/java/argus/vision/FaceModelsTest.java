@@ -1,35 +1,40 @@
 package argus.vision;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import argus.TestMedia;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The face models against the shared real photos: detection, liveness separation and face-match separation. */
 @MicronautTest(startApplication = false)
 class FaceModelsTest {
     @Inject
     MediaOpener opener;
+
     @Inject
     FaceModels models;
+
     @Inject
     ModelPacks packs;
 
     @Test
     void noFaceIsFoundInPhotosWithoutFaces() throws IOException {
         for (Path photo : photos("nonface")) {
-            try (MediaSource source = opener.open(photo); FrameSeries media = source.sample(1)) {
-                assertEquals(List.of(), models.detector().detect(media.frames().getFirst().image()), photo.toString());
+            try (MediaSource source = opener.open(photo);
+                    FrameSeries media = source.sample(1)) {
+                assertEquals(
+                        List.of(),
+                        models.detector().detect(media.frames().getFirst().image()),
+                        photo.toString());
             }
         }
     }
@@ -48,7 +53,12 @@ class FaceModelsTest {
     @Test
     void theNpmPackSeparatesRealFromSpoofPhotosLessWell() throws IOException {
         PackManifest faceplugin = packs.manifest("faceplugin");
-        assertSeparates(new LivenessEnsemble("faceplugin", packs.loadAll("faceplugin", faceplugin.liveness()), PackManifest.LivenessCalibration.NONE), 0.845);
+        assertSeparates(
+                new LivenessEnsemble(
+                        "faceplugin",
+                        packs.loadAll("faceplugin", faceplugin.liveness()),
+                        PackManifest.LivenessCalibration.NONE),
+                0.845);
     }
 
     /**
@@ -59,17 +69,29 @@ class FaceModelsTest {
     @Test
     void theDeviceFrameIsCountedOnBothClasses() throws IOException {
         List<Double> live = enclosures(photos("liveness/real"));
-        List<Double> replayed = enclosures(photos("liveness/spoof").stream().filter(p -> p.getFileName().toString().contains("replay")).toList());
-        assertEquals("0 of 108", live.stream().filter(value -> value > 0).count() + " of " + live.size(), "real photos framed");
-        assertEquals("2 of 74", replayed.stream().filter(value -> value > 0).count() + " of " + replayed.size(), "replay photos framed");
+        List<Double> replayed = enclosures(photos("liveness/spoof").stream()
+                .filter(p -> p.getFileName().toString().contains("replay"))
+                .toList());
+        assertEquals(
+                "0 of 108",
+                live.stream().filter(value -> value > 0).count() + " of " + live.size(),
+                "real photos framed");
+        assertEquals(
+                "2 of 74",
+                replayed.stream().filter(value -> value > 0).count() + " of " + replayed.size(),
+                "replay photos framed");
     }
 
     private List<Double> enclosures(List<Path> photos) {
         List<Double> values = new ArrayList<>();
         for (Path photo : photos) {
-            try (MediaSource source = opener.open(photo); FrameSeries media = source.sample(1)) {
+            try (MediaSource source = opener.open(photo);
+                    FrameSeries media = source.sample(1)) {
                 var image = media.frames().getFirst().image();
-                models.detector().detect(image).stream().findFirst().ifPresent(face -> values.add(DeviceFrame.around(image, face).value()));
+                models.detector().detect(image).stream()
+                        .findFirst()
+                        .ifPresent(face ->
+                                values.add(DeviceFrame.around(image, face).value()));
             }
         }
         return values;
@@ -80,7 +102,9 @@ class FaceModelsTest {
         List<Double> spoof = spoofScores(liveness, photos("liveness/spoof"));
         double auc = auc(spoof, real);
         assertTrue(auc >= minimumAuc, "%s: ROC AUC %.4f".formatted(liveness.pack(), auc));
-        assertTrue(mean(spoof) > mean(real), "%s: spoof mean %.3f, real mean %.3f".formatted(liveness.pack(), mean(spoof), mean(real)));
+        assertTrue(
+                mean(spoof) > mean(real),
+                "%s: spoof mean %.3f, real mean %.3f".formatted(liveness.pack(), mean(spoof), mean(real)));
     }
 
     @Test
@@ -88,10 +112,12 @@ class FaceModelsTest {
         List<Path> photos = photos("match");
         List<float[]> embeddings = new ArrayList<>();
         for (Path photo : photos) {
-            try (MediaSource source = opener.open(photo); FrameSeries media = source.sample(1)) {
+            try (MediaSource source = opener.open(photo);
+                    FrameSeries media = source.sample(1)) {
                 var image = media.frames().getFirst().image();
                 FaceBox face = models.detector().detect(image).getFirst();
-                embeddings.add(models.embedder().embed(image, models.landmarker().landmarks(image, face)));
+                embeddings.add(
+                        models.embedder().embed(image, models.landmarker().landmarks(image, face)));
             }
         }
         double genuineMin = 1;
@@ -114,10 +140,13 @@ class FaceModelsTest {
     private List<Double> spoofScores(LivenessEnsemble liveness, List<Path> photos) {
         List<Double> scores = new ArrayList<>();
         for (Path photo : photos) {
-            try (MediaSource source = opener.open(photo); FrameSeries media = source.sample(1)) {
-                FaceFinder.Found found = models.finder().find(media.frames().getFirst().image());
+            try (MediaSource source = opener.open(photo);
+                    FrameSeries media = source.sample(1)) {
+                FaceFinder.Found found =
+                        models.finder().find(media.frames().getFirst().image());
                 if (!found.faces().isEmpty()) {
-                    scores.add((double) liveness.spoofProbability(found.upright(), found.faces().getFirst()));
+                    scores.add((double) liveness.spoofProbability(
+                            found.upright(), found.faces().getFirst()));
                 }
             }
         }
@@ -127,7 +156,10 @@ class FaceModelsTest {
 
     private static List<Path> photos(String folder) throws IOException {
         try (Stream<Path> walk = Files.walk(TestMedia.root().resolve(folder))) {
-            return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".jpg") || p.toString().endsWith(".png")).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".jpg") || p.toString().endsWith(".png"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -1,20 +1,5 @@
 package argus.vision;
 
-import argus.TestMedia;
-import argus.TestVideos;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
 import static org.bytedeco.opencv.global.opencv_core.rotate;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
@@ -23,23 +8,47 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import argus.TestMedia;
+import argus.TestVideos;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 /** Decoding of every accepted container and photo format, upright whatever the orientation metadata says. */
 @MicronautTest(startApplication = false)
 class MediaDecodingTest {
     @Inject
     MediaOpener opener;
+
     @Inject
     FaceModels models;
+
     @TempDir
     Path temp;
 
     private final Path selfie = TestMedia.file("video/selfie-real-3s.mp4");
 
     @ParameterizedTest
-    @CsvSource({"mp4,libopenh264,h264", "mov,libopenh264,h264", "webm,libvpx,vp8", "matroska,libvpx-vp9,vp9", "avi,mpeg4,mpeg4"})
-    void everyContainerDecodesToUprightFacesWithProbeData(String format, String encoder, String codec) throws Exception {
+    @CsvSource({
+        "mp4,libopenh264,h264",
+        "mov,libopenh264,h264",
+        "webm,libvpx,vp8",
+        "matroska,libvpx-vp9,vp9",
+        "avi,mpeg4,mpeg4"
+    })
+    void everyContainerDecodesToUprightFacesWithProbeData(String format, String encoder, String codec)
+            throws Exception {
         Path clip = TestVideos.encode(selfie, temp.resolve("clip." + format), format, encoder, -1, 0, 0, 0, 3);
-        try (MediaSource source = opener.open(clip); FrameSeries media = source.sample(8)) {
+        try (MediaSource source = opener.open(clip);
+                FrameSeries media = source.sample(8)) {
             MediaInfo info = source.info();
             assertEquals(MediaKind.VIDEO, info.kind());
             assertEquals(codec, info.codec());
@@ -56,8 +65,10 @@ class MediaDecodingTest {
     @Test
     void displayMatrixRotationIsApplied() throws Exception {
         // stored with the head to the left, as phones record portrait video; the display matrix turns it back
-        Path clip = TestVideos.encode(selfie, temp.resolve("rotated.mp4"), "mp4", "libopenh264", ROTATE_90_COUNTERCLOCKWISE, -90, 0, 0, 3);
-        try (MediaSource source = opener.open(clip); FrameSeries media = source.sample(4)) {
+        Path clip = TestVideos.encode(
+                selfie, temp.resolve("rotated.mp4"), "mp4", "libopenh264", ROTATE_90_COUNTERCLOCKWISE, -90, 0, 0, 3);
+        try (MediaSource source = opener.open(clip);
+                FrameSeries media = source.sample(4)) {
             assertEquals(90, source.info().rotation());
             assertEquals(368, source.info().width());
             assertEquals(656, source.info().height());
@@ -69,10 +80,11 @@ class MediaDecodingTest {
     @Test
     void pngAndWebpPhotosDecode() throws Exception {
         Mat photo = imread(TestMedia.file("match/df-a/img2.jpg").toString());
-        for (String extension : new String[]{".png", ".webp"}) {
+        for (String extension : new String[] {".png", ".webp"}) {
             Path file = temp.resolve("photo" + extension);
             Files.write(file, encode(photo, extension));
-            try (MediaSource source = opener.open(file); FrameSeries media = source.sample(8)) {
+            try (MediaSource source = opener.open(file);
+                    FrameSeries media = source.sample(8)) {
                 assertEquals(MediaKind.IMAGE, source.info().kind());
                 assertEquals(extension.substring(1), source.info().codec());
                 assertEquals(photo.cols(), source.info().width());
@@ -89,7 +101,8 @@ class MediaDecodingTest {
         rotate(photo, sideways, ROTATE_90_COUNTERCLOCKWISE);
         Path file = temp.resolve("exif.jpg");
         Files.write(file, withExifOrientation(encode(sideways, ".jpg"), 6));
-        try (MediaSource source = opener.open(file); FrameSeries media = source.sample(1)) {
+        try (MediaSource source = opener.open(file);
+                FrameSeries media = source.sample(1)) {
             assertEquals(90, source.info().rotation());
             assertEquals(photo.cols(), source.info().width());
             assertEquals(photo.rows(), source.info().height());
@@ -102,7 +115,8 @@ class MediaDecodingTest {
 
     @Test
     void previewIsTheFirstFrame() {
-        try (MediaSource source = opener.open(selfie); FrameSeries media = source.preview()) {
+        try (MediaSource source = opener.open(selfie);
+                FrameSeries media = source.preview()) {
             assertEquals(1, media.frames().size());
             assertEquals(0.0, media.frames().getFirst().timestampSeconds(), 0.05);
         }
@@ -110,7 +124,9 @@ class MediaDecodingTest {
 
     private void assertFacesInEveryFrame(FrameSeries media) {
         for (Frame frame : media.frames()) {
-            assertFalse(models.detector().detect(frame.image()).isEmpty(), "no upright face at " + frame.timestampSeconds() + " s");
+            assertFalse(
+                    models.detector().detect(frame.image()).isEmpty(),
+                    "no upright face at " + frame.timestampSeconds() + " s");
         }
     }
 
@@ -125,7 +141,9 @@ class MediaDecodingTest {
 
     /** Inserts an EXIF APP1 segment holding only the orientation tag right after the JPEG's SOI marker. */
     private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        byte[] tiff = {'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0};
+        byte[] tiff = {
+            'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte) orientation, 0, 0, 0, 0, 0, 0
+        };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         int length = 2 + 6 + tiff.length;
@@ -133,7 +151,7 @@ class MediaDecodingTest {
         out.write(0xE1);
         out.write(length >> 8);
         out.write(length & 0xFF);
-        out.writeBytes(new byte[]{'E', 'x', 'i', 'f', 0, 0});
+        out.writeBytes(new byte[] {'E', 'x', 'i', 'f', 0, 0});
         out.writeBytes(tiff);
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();

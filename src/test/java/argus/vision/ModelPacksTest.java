@@ -1,21 +1,20 @@
 package argus.vision;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import argus.TestMedia;
-import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import argus.TestMedia;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A wrong or damaged model file stops start-up with a message that says what is wrong; an absent one leaves its pack
@@ -29,7 +28,10 @@ class ModelPacksTest {
     Path models;
 
     private ModelPacks packs() {
-        return new ModelPacks(new VisionConfig(models.toString(), "faceplugin", null, "mesonet", 0.7f, 1), JsonMapper.createDefault(), new SimpleMeterRegistry());
+        return new ModelPacks(
+                new VisionConfig(models.toString(), "faceplugin", null, "mesonet", 0.7f, 1),
+                JsonMapper.createDefault(),
+                new SimpleMeterRegistry());
     }
 
     private void pack(String sha, String shape, byte[] model) throws IOException {
@@ -41,7 +43,8 @@ class ModelPacksTest {
     }
 
     private static byte[] realModel() throws IOException {
-        Path shared = TestMedia.root().resolveSibling("models").resolve("minifasnet").resolve(MINIFASNET);
+        Path shared =
+                TestMedia.root().resolveSibling("models").resolve("minifasnet").resolve(MINIFASNET);
         return Files.readAllBytes(shared);
     }
 
@@ -49,7 +52,8 @@ class ModelPacksTest {
     void aDirectoryPackLoads() throws IOException {
         pack(SHA, "[1, 3, 80, 80]", realModel());
         ModelPacks packs = packs();
-        assertEquals(1, packs.loadAll("custom", packs.manifest("custom").liveness()).size());
+        assertEquals(
+                1, packs.loadAll("custom", packs.manifest("custom").liveness()).size());
     }
 
     @Test
@@ -58,7 +62,8 @@ class ModelPacksTest {
         damaged[damaged.length / 2] ^= 0x5A;
         pack(SHA, "[1, 3, 80, 80]", damaged);
         ModelPacks packs = packs();
-        IllegalStateException error = assertThrows(IllegalStateException.class,
+        IllegalStateException error = assertThrows(
+                IllegalStateException.class,
                 () -> packs.loadAll("custom", packs.manifest("custom").liveness()));
         assertTrue(error.getMessage().contains("SHA-256"), error.getMessage());
     }
@@ -67,7 +72,8 @@ class ModelPacksTest {
     void aModelWithAnotherInputShapeIsRefused() throws IOException {
         pack(SHA, "[1, 3, 128, 128]", realModel());
         ModelPacks packs = packs();
-        IllegalStateException error = assertThrows(IllegalStateException.class,
+        IllegalStateException error = assertThrows(
+                IllegalStateException.class,
                 () -> packs.loadAll("custom", packs.manifest("custom").liveness()));
         assertTrue(error.getMessage().contains("takes input [1, 3, 80, 80]"), error.getMessage());
     }
@@ -77,9 +83,14 @@ class ModelPacksTest {
         pack(SHA, "[1, 3, 80, 80]", realModel());
         Files.delete(models.resolve("custom").resolve(MINIFASNET));
         ModelPacks packs = packs();
-        assertEquals(Optional.empty(), packs.loadIfPresent("custom", packs.manifest("custom").liveness()));
+        assertEquals(
+                Optional.empty(),
+                packs.loadIfPresent("custom", packs.manifest("custom").liveness()));
         assertEquals(Map.of("custom", List.of(MINIFASNET)), packs.missing());
-        assertEquals(List.of(), packs.missingFiles("faceplugin", packs.manifest("faceplugin").liveness()), "the build's own pack");
+        assertEquals(
+                List.of(),
+                packs.missingFiles("faceplugin", packs.manifest("faceplugin").liveness()),
+                "the build's own pack");
     }
 
     @Test

@@ -1,11 +1,9 @@
 package argus.api.authenticity;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import argus.ErrorCode;
 import argus.Application;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.api.Refusals;
 import argus.auth.Caller;
 import argus.authenticity.AuthenticityService;
 import argus.authenticity.AuthenticityTask;
@@ -22,7 +20,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
@@ -47,10 +46,11 @@ class AuthenticityController {
     }
 
     @Post(value = "/experimental/authenticity-verification", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<AuthenticityTaskJson> startAuthenticityVerification(Caller caller,
-                                             @Part("file") CompletedFileUpload file,
-                                             @Nullable @QueryValue("start_time") Double startTime,
-                                             @Nullable @QueryValue("end_time") Double endTime) {
+    HttpResponse<AuthenticityTaskJson> startAuthenticityVerification(
+            Caller caller,
+            @Part("file") CompletedFileUpload file,
+            @Nullable @QueryValue("start_time") Double startTime,
+            @Nullable @QueryValue("end_time") Double endTime) {
         AuthenticityTask task;
         try {
             task = service.submit(caller, file.getInputStream(), file.getFilename(), startTime, endTime);
@@ -64,7 +64,8 @@ class AuthenticityController {
 
     @Get("/authenticity-verification/{taskId}")
     AuthenticityTaskJson getAuthenticityVerification(Caller caller, @PathVariable UUID taskId) {
-        return service.find(caller, taskId).map(this::json)
+        return service.find(caller, taskId)
+                .map(this::json)
                 .orElseThrow(() -> new ArgusException(ErrorCode.TASK_NOT_FOUND, "no task " + taskId));
     }
 
@@ -72,8 +73,10 @@ class AuthenticityController {
         AuthenticityTaskJson.Result result = null;
         if (task.state().equals("done")) {
             var channels = service.channels(task).stream()
-                    .map(c -> new AuthenticityTaskJson.Channel(c.channel(), c.speechSeconds(), c.score())).toList();
-            result = new AuthenticityTaskJson.Result(new AuthenticityTaskJson.DeepfakeDetection(task.segmentStart(), task.segmentEnd(), channels));
+                    .map(c -> new AuthenticityTaskJson.Channel(c.channel(), c.speechSeconds(), c.score()))
+                    .toList();
+            result = new AuthenticityTaskJson.Result(
+                    new AuthenticityTaskJson.DeepfakeDetection(task.segmentStart(), task.segmentEnd(), channels));
         }
         return new AuthenticityTaskJson(new AuthenticityTaskJson.Task(task.id(), task.state()), result, task.error());
     }

@@ -1,11 +1,9 @@
 package argus.api.avf;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import argus.ErrorCode;
 import argus.Application;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.api.Refusals;
 import argus.api.RequestContexts;
 import argus.auth.Caller;
 import argus.forgery.ForgeryTask;
@@ -23,7 +21,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.UUID;
@@ -48,8 +47,8 @@ class AvfController {
     }
 
     @Post(value = "/infer", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<AvfJson> inferVideoForgery(HttpRequest<?> request, Caller caller,
-                                @Nullable @Part("file") CompletedFileUpload file) {
+    HttpResponse<AvfJson> inferVideoForgery(
+            HttpRequest<?> request, Caller caller, @Nullable @Part("file") CompletedFileUpload file) {
         if (file == null) {
             throw new ArgusException(ErrorCode.MISSING_FILE, "the multipart part 'file' with the video is required");
         }
@@ -62,20 +61,48 @@ class AvfController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(new AvfJson("Inference request accepted",
-                new AvfJson.Data(true, "Accepted for processing", null, null, null,
-                        new AvfJson.Metadata(task.id(), task.sourceFilename(), task.receivedAt().getEpochSecond(), null, null, null, null))));
+        return HttpResponse.status(HttpStatus.ACCEPTED)
+                .body(new AvfJson(
+                        "Inference request accepted",
+                        new AvfJson.Data(
+                                true,
+                                "Accepted for processing",
+                                null,
+                                null,
+                                null,
+                                new AvfJson.Metadata(
+                                        task.id(),
+                                        task.sourceFilename(),
+                                        task.receivedAt().getEpochSecond(),
+                                        null,
+                                        null,
+                                        null,
+                                        null))));
     }
 
     @Get("/status/{requestId}")
     AvfJson getVideoForgeryStatus(Caller caller, @PathVariable UUID requestId) {
         ForgeryTask task = service.find(caller, requestId)
                 .orElseThrow(() -> new ArgusException(ErrorCode.REQUEST_NOT_FOUND, "no request " + requestId));
-        String message = task.pending() ? "Inference in progress" : task.success() ? "Inference completed" : "Inference failed";
-        return new AvfJson(message,
-                new AvfJson.Data(task.success(), task.message(), task.prediction(), task.confidence(), task.score(),
-                        new AvfJson.Metadata(task.id(), task.sourceFilename(), task.receivedAt().getEpochSecond(),
-                                task.completedAt() == null ? null : task.completedAt().getEpochSecond(), task.faceSwapScore(),
-                                task.replayScore(), task.pending() ? null : task.framesAnalyzed())));
+        String message =
+                task.pending() ? "Inference in progress" : task.success() ? "Inference completed" : "Inference failed";
+        return new AvfJson(
+                message,
+                new AvfJson.Data(
+                        task.success(),
+                        task.message(),
+                        task.prediction(),
+                        task.confidence(),
+                        task.score(),
+                        new AvfJson.Metadata(
+                                task.id(),
+                                task.sourceFilename(),
+                                task.receivedAt().getEpochSecond(),
+                                task.completedAt() == null
+                                        ? null
+                                        : task.completedAt().getEpochSecond(),
+                                task.faceSwapScore(),
+                                task.replayScore(),
+                                task.pending() ? null : task.framesAnalyzed())));
     }
 }

@@ -7,7 +7,6 @@ import argus.webhook.Webhooks;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -31,7 +30,10 @@ class DeepfakeCallbacks implements ApplicationEventListener<DeepfakeFinished> {
             return;
         }
         try {
-            webhooks.enqueue(null, analysis.companyId(), analysis.callbackUrl(),
+            webhooks.enqueue(
+                    null,
+                    analysis.companyId(),
+                    analysis.callbackUrl(),
                     json.writeValueAsString(DeepfakeJson.analysis(analysis, service.details(analysis))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,12 +1,9 @@
 package argus.api.deepfake;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import argus.ErrorCode;
-import io.swagger.v3.oas.annotations.media.Schema;
 import argus.Application;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.api.Refusals;
 import argus.auth.Caller;
 import argus.deepfake.DeepfakeAnalysis;
 import argus.deepfake.DeepfakeService;
@@ -22,7 +19,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -50,11 +49,12 @@ class DeepfakeController {
     }
 
     @Post(value = "/analyze", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<DeepfakeJson.Accepted> analyzeDeepfake(Caller caller,
-                                                @Nullable @Part("file") CompletedFileUpload file,
-                                                @Nullable @Part("file_type") @Schema(name = "file_type") String fileType,
-                                                @Nullable @Part("callback_url") @Schema(name = "callback_url") String callbackUrl,
-                                                @Nullable @Part("external_id") @Schema(name = "external_id") String externalId) {
+    HttpResponse<DeepfakeJson.Accepted> analyzeDeepfake(
+            Caller caller,
+            @Nullable @Part("file") CompletedFileUpload file,
+            @Nullable @Part("file_type") @Schema(name = "file_type") String fileType,
+            @Nullable @Part("callback_url") @Schema(name = "callback_url") String callbackUrl,
+            @Nullable @Part("external_id") @Schema(name = "external_id") String externalId) {
         if (file == null) {
             throw new ArgusException(ErrorCode.MISSING_FILE, "the multipart part 'file' is required");
         }
@@ -63,19 +63,24 @@ class DeepfakeController {
         }
         DeepfakeAnalysis analysis;
         try {
-            analysis = service.submit(caller, file.getInputStream(),
+            analysis = service.submit(
+                    caller,
+                    file.getInputStream(),
                     new DeepfakeService.Request(file.getFilename(), fileType, callbackUrl, externalId));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(DeepfakeJson.accepted(analysis, DeepfakeService.estimatedSeconds(analysis)));
+        return HttpResponse.status(HttpStatus.ACCEPTED)
+                .body(DeepfakeJson.accepted(analysis, DeepfakeService.estimatedSeconds(analysis)));
     }
 
     @Get("/{id}")
     DeepfakeJson.Analysis getDeepfakeAnalysis(Caller caller, @PathVariable String id) {
-        return parse(id).flatMap(uuid -> service.find(caller, uuid))
+        return parse(id)
+                .flatMap(uuid -> service.find(caller, uuid))
                 .map(analysis -> DeepfakeJson.analysis(analysis, service.details(analysis)))
-                .orElseThrow(() -> new ArgusException(ErrorCode.ANALYSIS_NOT_FOUND, "no analysis " + ArgusException.clip(id)));
+                .orElseThrow(() ->
+                        new ArgusException(ErrorCode.ANALYSIS_NOT_FOUND, "no analysis " + ArgusException.clip(id)));
     }
 
     private static Optional<UUID> parse(String id) {

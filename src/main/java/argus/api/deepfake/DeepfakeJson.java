@@ -4,7 +4,6 @@ import argus.deepfake.DeepfakeAnalysis;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -12,42 +11,41 @@ import java.util.Map;
 final class DeepfakeJson {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_INSTANT;
 
-    private DeepfakeJson() {
-    }
+    private DeepfakeJson() {}
 
     @Serdeable
-    record Accepted(String id,
-                    String status,
-                    @JsonProperty("file_name") @Nullable String fileName,
-                    @JsonProperty("file_type") String fileType,
-                    @JsonProperty("external_id") @Nullable String externalId,
-                    @JsonProperty("created_at") String createdAt,
-                    @JsonProperty("estimated_completion_seconds") int estimatedCompletionSeconds) {
-    }
+    record Accepted(
+            String id,
+            String status,
+            @JsonProperty("file_name") @Nullable String fileName,
+            @JsonProperty("file_type") String fileType,
+            @JsonProperty("external_id") @Nullable String externalId,
+            @JsonProperty("created_at") String createdAt,
+            @JsonProperty("estimated_completion_seconds") int estimatedCompletionSeconds) {}
 
     @Serdeable
-    record Analysis(String id,
-                    String status,
-                    @JsonProperty("file_name") @Nullable String fileName,
-                    @JsonProperty("file_type") String fileType,
-                    @JsonProperty("external_id") @Nullable String externalId,
-                    @JsonProperty("created_at") String createdAt,
-                    @JsonProperty("completed_at") @Nullable String completedAt,
-                    @Nullable Result result,
-                    @Nullable String error) {
-    }
+    record Analysis(
+            String id,
+            String status,
+            @JsonProperty("file_name") @Nullable String fileName,
+            @JsonProperty("file_type") String fileType,
+            @JsonProperty("external_id") @Nullable String externalId,
+            @JsonProperty("created_at") String createdAt,
+            @JsonProperty("completed_at") @Nullable String completedAt,
+            @Nullable Result result,
+            @Nullable String error) {}
 
     /**
      * {@code verdict}: authentic, manipulated, inconclusive or unsupported; {@code deepfake_probability} the
      * probability of manipulation and {@code confidence} that of the verdict (both null without a verdict).
      */
     @Serdeable
-    record Result(String verdict,
-                  @Nullable Double confidence,
-                  @JsonProperty("deepfake_probability") @Nullable Double deepfakeProbability,
-                  String message,
-                  Map<String, Object> details) {
-    }
+    record Result(
+            String verdict,
+            @Nullable Double confidence,
+            @JsonProperty("deepfake_probability") @Nullable Double deepfakeProbability,
+            String message,
+            Map<String, Object> details) {}
 
     /** Analysis ids carry the contract's {@code da_} prefix before the UUID. */
     static String id(DeepfakeAnalysis analysis) {
@@ -55,17 +53,35 @@ final class DeepfakeJson {
     }
 
     static Accepted accepted(DeepfakeAnalysis analysis, int estimatedSeconds) {
-        return new Accepted(id(analysis), analysis.status(), analysis.fileName(), analysis.fileType(), analysis.externalId(),
-                ISO.format(analysis.createdAt()), estimatedSeconds);
+        return new Accepted(
+                id(analysis),
+                analysis.status(),
+                analysis.fileName(),
+                analysis.fileType(),
+                analysis.externalId(),
+                ISO.format(analysis.createdAt()),
+                estimatedSeconds);
     }
 
     /** The analysis as it stands: a result once completed, the reason once failed. */
     static Analysis analysis(DeepfakeAnalysis analysis, @Nullable Map<String, Object> details) {
         boolean completed = analysis.status().equals("completed");
-        return new Analysis(id(analysis), analysis.status(), analysis.fileName(), analysis.fileType(), analysis.externalId(),
-                ISO.format(analysis.createdAt()), analysis.completedAt() == null ? null : ISO.format(analysis.completedAt()),
-                completed ? new Result(analysis.verdict(), analysis.confidence(), analysis.deepfakeProbability(), analysis.message(),
-                        details == null ? Map.of() : details) : null,
+        return new Analysis(
+                id(analysis),
+                analysis.status(),
+                analysis.fileName(),
+                analysis.fileType(),
+                analysis.externalId(),
+                ISO.format(analysis.createdAt()),
+                analysis.completedAt() == null ? null : ISO.format(analysis.completedAt()),
+                completed
+                        ? new Result(
+                                analysis.verdict(),
+                                analysis.confidence(),
+                                analysis.deepfakeProbability(),
+                                analysis.message(),
+                                details == null ? Map.of() : details)
+                        : null,
                 analysis.status().equals("failed") ? analysis.message() : null);
     }
 }

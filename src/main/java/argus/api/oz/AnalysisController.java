@@ -1,14 +1,13 @@
 package argus.api.oz;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.analysis.AnalysisType;
 import argus.api.JsonPayloadReader;
+import argus.api.Refusals;
 import argus.auth.Caller;
 import argus.folder.Analysis;
 import argus.folder.AnalysisQuery;
-import argus.folder.FolderView;
 import argus.folder.FolderService;
+import argus.folder.FolderView;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -25,7 +24,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
-
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +54,22 @@ class AnalysisController {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
         String type = query.text("type");
-        AnalysisQuery analysisQuery = new AnalysisQuery(paging.limit(), paging.offset(), query.uuid("folder_id"),
-                type == null ? null : AnalysisType.parse(type), query.range("time_created"), query.range("time_updated"),
+        AnalysisQuery analysisQuery = new AnalysisQuery(
+                paging.limit(),
+                paging.offset(),
+                query.uuid("folder_id"),
+                type == null ? null : AnalysisType.parse(type),
+                query.range("time_created"),
+                query.range("time_updated"),
                 query.sort(Sort.of(Sort.Order.desc("timeCreated"))));
         Map<UUID, FolderView> views = new HashMap<>();
-        return PageJson.of(folders.listAnalyses(caller, analysisQuery), paging, request, urls.base(request),
-                analysis -> json(views.computeIfAbsent(analysis.folderId(), id -> folders.find(caller, id)), analysis, request));
+        return PageJson.of(
+                folders.listAnalyses(caller, analysisQuery),
+                paging,
+                request,
+                urls.base(request),
+                analysis -> json(
+                        views.computeIfAbsent(analysis.folderId(), id -> folders.find(caller, id)), analysis, request));
     }
 
     @Get("/{analysisId}")
@@ -74,12 +83,21 @@ class AnalysisController {
      * {@code resolution_comment}; answered with the analysis as it now reads.
      */
     @Patch("/{analysisId}")
-    @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OperatorVerdict.OnAnalysis.class))))
-    AnalysisJson decideAnalysis(Caller caller, @PathVariable UUID analysisId,
-                        @Parameter(hidden = true) @Body byte[] body,
-                        HttpRequest<?> request) {
-        OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "resolution_status", "resolution_comment");
+    @Operation(
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = OperatorVerdict.OnAnalysis.class))))
+    AnalysisJson decideAnalysis(
+            Caller caller,
+            @PathVariable UUID analysisId,
+            @Parameter(hidden = true) @Body byte[] body,
+            HttpRequest<?> request) {
+        OperatorVerdict verdict = OperatorVerdict.of(
+                reader.readObject(body, "the request body"), "resolution_status", "resolution_comment");
         Analysis analysis = folders.analysis(caller, analysisId);
         folders.decide(caller, analysis.folderId(), analysisId, verdict.resolution(), verdict.comment());
         return json(folders.find(caller, analysis.folderId()), analysis, request);

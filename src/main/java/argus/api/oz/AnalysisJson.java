@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -20,35 +19,41 @@ import java.util.UUID;
  * analysis has exactly the fields of Oz's.
  */
 @Serdeable
-public record AnalysisJson(@JsonProperty("company_id") UUID companyId,
-                           @JsonProperty("group_id") UUID groupId,
-                           @JsonProperty("folder_id") UUID folderId,
-                           @JsonProperty("folder_time_created") BigDecimal folderTimeCreated,
-                           @JsonProperty("analysis_id") UUID analysisId,
-                           String state,
-                           @JsonProperty("resolution_operator") @Nullable UUID resolutionOperator,
-                           @JsonProperty("resolution_comment") @Nullable String resolutionComment,
-                           @JsonProperty("results_media") List<ResultsMediaJson> resultsMedia,
-                           @JsonProperty("results_data") @Nullable Map<String, Object> resultsData,
-                           @JsonProperty("meta_data") Map<String, Object> metaData,
-                           @JsonProperty("technical_meta_data") Map<String, Object> technicalMetaData,
-                           @JsonProperty("time_created") BigDecimal timeCreated,
-                           @JsonProperty("time_updated") BigDecimal timeUpdated,
-                           @JsonProperty("error_code") @Nullable Integer errorCode,
-                           @JsonProperty("error_message") @Nullable String errorMessage,
-                           @JsonProperty("error_details") @Nullable Map<String, Object> errorDetails,
-                           @JsonProperty("source_media") List<MediaJson> sourceMedia,
-                           String type,
-                           Map<String, Object> params,
-                           @JsonProperty("analyse_id") UUID analyseId,
-                           @JsonProperty("resolution_status") String resolutionStatus,
-                           String resolution,
-                           @JsonProperty("system_resolution") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String systemResolution,
-                           @JsonProperty("operator_time") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable BigDecimal operatorTime,
-                           @Nullable CollectionRef collection) {
+public record AnalysisJson(
+        @JsonProperty("company_id") UUID companyId,
+        @JsonProperty("group_id") UUID groupId,
+        @JsonProperty("folder_id") UUID folderId,
+        @JsonProperty("folder_time_created") BigDecimal folderTimeCreated,
+        @JsonProperty("analysis_id") UUID analysisId,
+        String state,
+        @JsonProperty("resolution_operator") @Nullable UUID resolutionOperator,
+        @JsonProperty("resolution_comment") @Nullable String resolutionComment,
+        @JsonProperty("results_media") List<ResultsMediaJson> resultsMedia,
+        @JsonProperty("results_data") @Nullable Map<String, Object> resultsData,
+        @JsonProperty("meta_data") Map<String, Object> metaData,
+        @JsonProperty("technical_meta_data") Map<String, Object> technicalMetaData,
+        @JsonProperty("time_created") BigDecimal timeCreated,
+        @JsonProperty("time_updated") BigDecimal timeUpdated,
+        @JsonProperty("error_code") @Nullable Integer errorCode,
+        @JsonProperty("error_message") @Nullable String errorMessage,
+        @JsonProperty("error_details") @Nullable Map<String, Object> errorDetails,
+        @JsonProperty("source_media") List<MediaJson> sourceMedia,
+        String type,
+        Map<String, Object> params,
+        @JsonProperty("analyse_id") UUID analyseId,
+        @JsonProperty("resolution_status") String resolutionStatus,
+        String resolution,
+
+        @JsonProperty("system_resolution") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+        String systemResolution,
+
+        @JsonProperty("operator_time") @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+        BigDecimal operatorTime,
+
+        @Nullable CollectionRef collection) {
 
     /** The collection a COLLECTION (or BLACKLIST) analysis searched, when it named one. */
     @Serdeable
-    public record CollectionRef(@JsonProperty("collection_id") UUID collectionId, String alias) {
-    }
+    public record CollectionRef(
+            @JsonProperty("collection_id") UUID collectionId, String alias) {}
 }

@@ -1,16 +1,14 @@
 package argus.api.oz;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import argus.ErrorCode;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.JsonText;
 import argus.api.ClientOrigin;
+import argus.api.Refusals;
+import argus.auth.AuthFilter;
 import argus.auth.Caller;
 import argus.auth.LoginService;
 import argus.auth.TokenService;
-import argus.auth.AuthFilter;
-import argus.JsonText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -18,6 +16,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * {@code /api/authorize}: the Oz login (a token pair: the access token to send as X-Forensic-Access-Token and the
@@ -45,7 +45,8 @@ class AuthController {
     AccountJson.TokenResponse signIn(@Body AccountJson.LoginRequest body, HttpRequest<?> request) {
         AccountJson.Credentials credentials = body.credentials();
         if (credentials == null || credentials.email() == null || credentials.password() == null) {
-            throw new ArgusException(ErrorCode.MISSING_FIELD, "credentials.email and credentials.password are required");
+            throw new ArgusException(
+                    ErrorCode.MISSING_FIELD, "credentials.email and credentials.password are required");
         }
         return response(logins.login(credentials.email(), credentials.password(), origins.address(request)));
     }
@@ -66,7 +67,10 @@ class AuthController {
     }
 
     private AccountJson.TokenResponse response(TokenService.TokenPair pair) {
-        return new AccountJson.TokenResponse(pair.accessToken(), pair.expireToken(), OzTime.seconds(pair.accessExpiresAt()),
+        return new AccountJson.TokenResponse(
+                pair.accessToken(),
+                pair.expireToken(),
+                OzTime.seconds(pair.accessExpiresAt()),
                 AccountJson.UserJson.of(pair.user(), json));
     }
 }

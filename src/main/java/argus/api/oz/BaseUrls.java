@@ -23,7 +23,9 @@ class BaseUrls {
     }
 
     String base(HttpRequest<?> request) {
-        return trimmed(config.publicBaseUrl().or(() -> origins.baseUrl(request)).orElseGet(() -> server.getURL().toString()));
+        return trimmed(config.publicBaseUrl()
+                .or(() -> origins.baseUrl(request))
+                .orElseGet(() -> server.getURL().toString()));
     }
 
     /** For content sent outside a request (webhooks): the configured public URL, else this server's own URL. */

@@ -1,14 +1,13 @@
 package argus.api.oz;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.JsonText;
 import argus.api.Downloads;
+import argus.api.Refusals;
 import argus.auth.Caller;
 import argus.blacklist.CollectionService;
 import argus.blacklist.PersonImage;
-import argus.JsonText;
 import argus.storage.MediaStore;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +22,7 @@ import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,8 +43,13 @@ class CollectionController {
     private final JsonText json;
     private final BaseUrls urls;
 
-    CollectionController(CollectionService collections, UploadReceiver uploads, OzPayloadParser payloads, MediaStore store,
-                         JsonText json, BaseUrls urls) {
+    CollectionController(
+            CollectionService collections,
+            UploadReceiver uploads,
+            OzPayloadParser payloads,
+            MediaStore store,
+            JsonText json,
+            BaseUrls urls) {
         this.collections = collections;
         this.uploads = uploads;
         this.payloads = payloads;
@@ -55,15 +59,20 @@ class CollectionController {
     }
 
     @Post
-    HttpResponse<CollectionJson.Collection> createCollection(Caller caller,
-                                                   @Body CollectionJson.CollectionRequest body) {
-        return HttpResponse.created(CollectionJson.Collection.of(collections.create(caller, body.alias(), body.companyId()), 0, json));
+    HttpResponse<CollectionJson.Collection> createCollection(
+            Caller caller, @Body CollectionJson.CollectionRequest body) {
+        return HttpResponse.created(
+                CollectionJson.Collection.of(collections.create(caller, body.alias(), body.companyId()), 0, json));
     }
 
     @Get
     HttpResponse<List<CollectionJson.Collection>> listCollections(Caller caller, HttpRequest<?> request) {
         Paging paging = ListQuery.of(request).paging();
-        return PageJson.of(collections.list(caller, paging.pageable()), paging, request, urls.base(request),
+        return PageJson.of(
+                collections.list(caller, paging.pageable()),
+                paging,
+                request,
+                urls.base(request),
                 c -> CollectionJson.Collection.of(c, collections.personCount(c.id()), json));
     }
 
@@ -80,65 +89,77 @@ class CollectionController {
     }
 
     @Post(value = "/{collectionId}/persons", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<CollectionJson.Person> createPerson(Caller caller,
-                                                     @PathVariable UUID collectionId, @Body MultipartBody body, HttpRequest<?> request) {
+    HttpResponse<CollectionJson.Person> createPerson(
+            Caller caller, @PathVariable UUID collectionId, @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload -> {
             Map<String, Object> metaData = personMetaData(upload.payload());
-            var person = collections.createPerson(caller, collectionId, metaData, payloads.media(upload.payload(), upload.files()));
+            var person = collections.createPerson(
+                    caller, collectionId, metaData, payloads.media(upload.payload(), upload.files()));
             return HttpResponse.created(CollectionJson.Person.of(person, json, urls.base(request)));
         });
     }
 
     @Get("/{collectionId}/persons")
-    HttpResponse<List<CollectionJson.Person>> listPersons(Caller caller,
-                                                      @PathVariable UUID collectionId, HttpRequest<?> request) {
+    HttpResponse<List<CollectionJson.Person>> listPersons(
+            Caller caller, @PathVariable UUID collectionId, HttpRequest<?> request) {
         Paging paging = ListQuery.of(request).paging();
         String base = urls.base(request);
-        return PageJson.of(collections.persons(caller, collectionId, paging.pageable()), paging, request, base,
-                p -> CollectionJson.Person.of(new CollectionService.PersonView(p, collections.images(p.id())), json, base));
+        return PageJson.of(
+                collections.persons(caller, collectionId, paging.pageable()),
+                paging,
+                request,
+                base,
+                p -> CollectionJson.Person.of(
+                        new CollectionService.PersonView(p, collections.images(p.id())), json, base));
     }
 
     @Get("/{collectionId}/persons/{personId}")
-    CollectionJson.Person getPerson(Caller caller, @PathVariable UUID collectionId,
-                                 @PathVariable UUID personId, HttpRequest<?> request) {
+    CollectionJson.Person getPerson(
+            Caller caller, @PathVariable UUID collectionId, @PathVariable UUID personId, HttpRequest<?> request) {
         return CollectionJson.Person.of(collections.person(caller, collectionId, personId), json, urls.base(request));
     }
 
     @Delete("/{collectionId}/persons/{personId}")
-    HttpResponse<?> deletePerson(Caller caller, @PathVariable UUID collectionId,
-                                 @PathVariable UUID personId) {
+    HttpResponse<?> deletePerson(Caller caller, @PathVariable UUID collectionId, @PathVariable UUID personId) {
         collections.deletePerson(caller, collectionId, personId);
         return HttpResponse.noContent();
     }
 
     @Post(value = "/{collectionId}/persons/{personId}/images", consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<List<CollectionJson.Image>> addPersonImages(Caller caller,
-                                                       @PathVariable UUID collectionId, @PathVariable UUID personId,
-                                                       @Body MultipartBody body, HttpRequest<?> request) {
+    HttpResponse<List<CollectionJson.Image>> addPersonImages(
+            Caller caller,
+            @PathVariable UUID collectionId,
+            @PathVariable UUID personId,
+            @Body MultipartBody body,
+            HttpRequest<?> request) {
         return uploads.handle(body, upload -> {
-            List<PersonImage> added = collections.addImages(caller, collectionId, personId, payloads.media(upload.payload(), upload.files()));
+            List<PersonImage> added = collections.addImages(
+                    caller, collectionId, personId, payloads.media(upload.payload(), upload.files()));
             String base = urls.base(request);
-            return HttpResponse.created(added.stream().map(i -> CollectionJson.Image.of(i, base)).toList());
+            return HttpResponse.created(
+                    added.stream().map(i -> CollectionJson.Image.of(i, base)).toList());
         });
     }
 
     @Get("/{collectionId}/persons/{personId}/images")
-    List<CollectionJson.Image> listPersonImages(Caller caller, @PathVariable UUID collectionId,
-                                      @PathVariable UUID personId, HttpRequest<?> request) {
+    List<CollectionJson.Image> listPersonImages(
+            Caller caller, @PathVariable UUID collectionId, @PathVariable UUID personId, HttpRequest<?> request) {
         String base = urls.base(request);
-        return collections.person(caller, collectionId, personId).images().stream().map(i -> CollectionJson.Image.of(i, base)).toList();
+        return collections.person(caller, collectionId, personId).images().stream()
+                .map(i -> CollectionJson.Image.of(i, base))
+                .toList();
     }
 
     @Delete("/{collectionId}/persons/{personId}/images/{imageId}")
-    HttpResponse<?> deletePersonImage(Caller caller, @PathVariable UUID collectionId,
-                                @PathVariable UUID personId, @PathVariable UUID imageId) {
+    HttpResponse<?> deletePersonImage(
+            Caller caller, @PathVariable UUID collectionId, @PathVariable UUID personId, @PathVariable UUID imageId) {
         collections.deleteImage(caller, collectionId, personId, imageId);
         return HttpResponse.noContent();
     }
 
     @Get("/{collectionId}/persons/{personId}/images/{imageId}/original")
-    HttpResponse<StreamedFile> downloadPersonImage(Caller caller, @PathVariable UUID collectionId,
-                                        @PathVariable UUID personId, @PathVariable UUID imageId) {
+    HttpResponse<StreamedFile> downloadPersonImage(
+            Caller caller, @PathVariable UUID collectionId, @PathVariable UUID personId, @PathVariable UUID imageId) {
         PersonImage image = collections.image(caller, collectionId, personId, imageId);
         return Downloads.attachment(store, image.storageKey(), MediaType.of(image.contentType()), image.originalName());
     }

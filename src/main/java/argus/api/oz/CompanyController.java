@@ -1,12 +1,11 @@
 package argus.api.oz;
 
+import argus.JsonText;
 import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.auth.Company;
 import argus.auth.Role;
-import argus.JsonText;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -18,7 +17,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,13 +41,16 @@ class CompanyController {
     HttpResponse<List<AccountJson.CompanyJson>> listCompanies(Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
-        return PageJson.of(accounts.companies(caller, query.text("search_text"), paging.pageable()), paging, request,
-                urls.base(request), company -> json(caller, company));
+        return PageJson.of(
+                accounts.companies(caller, query.text("search_text"), paging.pageable()),
+                paging,
+                request,
+                urls.base(request),
+                company -> json(caller, company));
     }
 
     @Post
-    HttpResponse<AccountJson.CompanyJson> createCompany(Caller caller,
-                                                 @Body AccountJson.CompanyRequest body) {
+    HttpResponse<AccountJson.CompanyJson> createCompany(Caller caller, @Body AccountJson.CompanyRequest body) {
         return HttpResponse.created(json(caller, accounts.createCompany(caller, body.name())));
     }
 
@@ -58,8 +60,8 @@ class CompanyController {
     }
 
     @Patch("/{companyId}")
-    AccountJson.CompanyJson updateCompany(Caller caller, @PathVariable UUID companyId,
-                                   @Body AccountJson.CompanyRequest body) {
+    AccountJson.CompanyJson updateCompany(
+            Caller caller, @PathVariable UUID companyId, @Body AccountJson.CompanyRequest body) {
         return json(caller, accounts.updateCompany(caller, companyId, body.name(), body.active()));
     }
 
@@ -75,7 +77,8 @@ class CompanyController {
 
     /** The webhook secret is shown to ADMIN and to the company's own CLIENT ADMIN. */
     private AccountJson.CompanyJson json(Caller caller, Company company) {
-        boolean manages = caller.role() == Role.ADMIN || caller.role() == Role.CLIENT_ADMIN && caller.companyId().equals(company.id());
+        boolean manages = caller.role() == Role.ADMIN
+                || caller.role() == Role.CLIENT_ADMIN && caller.companyId().equals(company.id());
         return AccountJson.CompanyJson.of(company, manages, json);
     }
 }

@@ -1,16 +1,9 @@
 package argus.api.oz;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.Hidden;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
-import argus.api.RequestContexts;
 import argus.analysis.Resolution;
 import argus.api.JsonPayloadReader;
+import argus.api.Refusals;
+import argus.api.RequestContexts;
 import argus.auth.Caller;
 import argus.folder.FolderQuery;
 import argus.folder.FolderService;
@@ -31,7 +24,13 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.multipart.MultipartBody;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,18 +45,24 @@ import java.util.UUID;
 @Controller("/api/folders")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class FolderController {
-    private static final String PAYLOAD = "the payload, JSON: media:tags (the tags of each media part, by part name), analyses "
-            + "([{type: quality, biometry, blacklist, collection or documents; params}]), folder:meta_data, media:meta_data, "
-            + "resolution_endpoint";
+    private static final String PAYLOAD =
+            "the payload, JSON: media:tags (the tags of each media part, by part name), analyses "
+                    + "([{type: quality, biometry, blacklist, collection or documents; params}]), folder:meta_data, media:meta_data, "
+                    + "resolution_endpoint";
     /** An Oz upload's parts, for the OpenAPI document: the payload, and media under names of the client's choosing. */
     @Schema(description = "the payload part and any number of media parts")
-    record UploadParts(@Schema(description = PAYLOAD) String payload,
-                              @Schema(type = "string", format = "binary", description = MEDIA_PART) String video1,
-                              @Schema(type = "string", format = "binary", description = MEDIA_PART) String photo1) {
-    }
+    record UploadParts(
+            @Schema(description = PAYLOAD) String payload,
 
-    private static final String MEDIA_PART = "a photo, video or shot-set archive, under a part name of the client's choosing "
-            + "(video1, photo1, …) that the payload's media:tags refer to";
+            @Schema(type = "string", format = "binary", description = MEDIA_PART)
+            String video1,
+
+            @Schema(type = "string", format = "binary", description = MEDIA_PART)
+            String photo1) {}
+
+    private static final String MEDIA_PART =
+            "a photo, video or shot-set archive, under a part name of the client's choosing "
+                    + "(video1, photo1, …) that the payload's media:tags refer to";
     private final FolderService folders;
     private final UploadReceiver uploads;
     private final OzPayloadParser payloads;
@@ -65,8 +70,13 @@ class FolderController {
     private final FolderJsonMapper mapper;
     private final BaseUrls urls;
 
-    FolderController(FolderService folders, UploadReceiver uploads, OzPayloadParser payloads, JsonPayloadReader reader,
-                     FolderJsonMapper mapper, BaseUrls urls) {
+    FolderController(
+            FolderService folders,
+            UploadReceiver uploads,
+            OzPayloadParser payloads,
+            JsonPayloadReader reader,
+            FolderJsonMapper mapper,
+            BaseUrls urls) {
         this.folders = folders;
         this.uploads = uploads;
         this.payloads = payloads;
@@ -76,28 +86,52 @@ class FolderController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "The single request: media files and a JSON payload in one multipart body (or, as JSON, a folder without media)",
-            requestBody = @RequestBody(required = true, content = {
-                    @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadParts.class)),
-                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object", description = PAYLOAD))}))
-    HttpResponse<FolderJson> createFolder(Caller caller,
-                                             @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
-        return uploads.handle(body, upload ->
-                created(folders.create(caller, payloads.parse(caller, upload.payload(), upload.files()), RequestContexts.of(request)), request));
+    @Operation(
+            summary =
+                    "The single request: media files and a JSON payload in one multipart body (or, as JSON, a folder without media)",
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.MULTIPART_FORM_DATA,
+                                        schema = @Schema(implementation = UploadParts.class)),
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON,
+                                        schema = @Schema(type = "object", description = PAYLOAD))
+                            }))
+    HttpResponse<FolderJson> createFolder(
+            Caller caller, @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
+        return uploads.handle(
+                body,
+                upload -> created(
+                        folders.create(
+                                caller,
+                                payloads.parse(caller, upload.payload(), upload.files()),
+                                RequestContexts.of(request)),
+                        request));
     }
 
     /** A folder without media, its payload sent as the JSON body; legacy clients send no body at all. */
     @Post(consumes = MediaType.APPLICATION_JSON)
     @Hidden
-    HttpResponse<FolderJson> createFolderWithoutMedia(Caller caller,
-                                         @Body @Nullable byte[] body, HttpRequest<?> request) {
-        return created(folders.create(caller, payloads.parse(caller, reader.readOptionalObject(body, "the request body"), List.of()),
-                RequestContexts.of(request)), request);
+    HttpResponse<FolderJson> createFolderWithoutMedia(
+            Caller caller, @Body @Nullable byte[] body, HttpRequest<?> request) {
+        return created(
+                folders.create(
+                        caller,
+                        payloads.parse(caller, reader.readOptionalObject(body, "the request body"), List.of()),
+                        RequestContexts.of(request)),
+                request);
     }
 
     private HttpResponse<FolderJson> created(FolderService.Creation creation, HttpRequest<?> request) {
         HttpResponse<FolderJson> response = HttpResponse.created(mapper.toJson(creation.view(), urls.base(request)));
-        return creation.replayed() ? HttpResponse.<FolderJson>status(HttpStatus.CREATED).body(response.body()).header("Idempotent-Replayed", "true") : response;
+        return creation.replayed()
+                ? HttpResponse.<FolderJson>status(HttpStatus.CREATED)
+                        .body(response.body())
+                        .header("Idempotent-Replayed", "true")
+                : response;
     }
 
     /**
@@ -121,9 +155,21 @@ class FolderController {
                 verdict = asVerdict;
             }
         }
-        FolderQuery folderQuery = new FolderQuery(paging.limit(), paging.offset(), query.range("time_created"),
-                query.range("time_updated"), query.uuid("folder_id"), query.uuid("user_id"), query.uuid("company_id"), verdict, status,
-                query.metaData(), null, null, query.sort(Sort.of(Sort.Order.desc("timeCreated"))), query.flag("with_analyses"));
+        FolderQuery folderQuery = new FolderQuery(
+                paging.limit(),
+                paging.offset(),
+                query.range("time_created"),
+                query.range("time_updated"),
+                query.uuid("folder_id"),
+                query.uuid("user_id"),
+                query.uuid("company_id"),
+                verdict,
+                status,
+                query.metaData(),
+                null,
+                null,
+                query.sort(Sort.of(Sort.Order.desc("timeCreated"))),
+                query.flag("with_analyses"));
         String base = urls.base(request);
         return PageJson.of(folders.list(caller, folderQuery), paging, request, base, view -> mapper.toJson(view, base));
     }
@@ -135,12 +181,21 @@ class FolderController {
 
     /** An operator's decision on the folder: {@code operator_status} SUCCESS or DECLINED and an {@code operator_comment}. */
     @Patch("/{folderId}")
-    @Operation(requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OperatorVerdict.OnFolder.class))))
-    FolderJson decideFolder(Caller caller, @PathVariable UUID folderId,
-                      @Parameter(hidden = true) @Body byte[] body,
-                      HttpRequest<?> request) {
-        OperatorVerdict verdict = OperatorVerdict.of(reader.readObject(body, "the request body"), "operator_status", "operator_comment");
+    @Operation(
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = OperatorVerdict.OnFolder.class))))
+    FolderJson decideFolder(
+            Caller caller,
+            @PathVariable UUID folderId,
+            @Parameter(hidden = true) @Body byte[] body,
+            HttpRequest<?> request) {
+        OperatorVerdict verdict =
+                OperatorVerdict.of(reader.readObject(body, "the request body"), "operator_status", "operator_comment");
         folders.decide(caller, folderId, null, verdict.resolution(), verdict.comment());
         return mapper.toJson(folders.find(caller, folderId), urls.base(request));
     }
@@ -153,8 +208,8 @@ class FolderController {
 
     /** Starts analyses on the folder's media; they run in the background and are answered at once as PROCESSING. */
     @Post("/{folderId}/analyses")
-    HttpResponse<List<AnalysisJson>> startAnalyses(Caller caller,
-                                                   @PathVariable UUID folderId, @Body byte[] body, HttpRequest<?> request) {
+    HttpResponse<List<AnalysisJson>> startAnalyses(
+            Caller caller, @PathVariable UUID folderId, @Body byte[] body, HttpRequest<?> request) {
         var toStart = payloads.analysesToStart(caller, reader.readObject(body, "the request body"));
         var started = folders.startAnalyses(caller, folderId, toStart.requests(), toStart.resolutionEndpoint());
         return HttpResponse.created(mapper.analyses(folders.find(caller, folderId), started, urls.base(request)));
@@ -165,10 +220,11 @@ class FolderController {
      * when two media can be compared, face matching start.
      */
     @Patch("/{folderId}/analyses")
-    HttpResponse<List<AnalysisJson>> launchDefaultAnalyses(Caller caller,
-                                                    @PathVariable UUID folderId, @Body @Nullable byte[] body, HttpRequest<?> request) {
+    HttpResponse<List<AnalysisJson>> launchDefaultAnalyses(
+            Caller caller, @PathVariable UUID folderId, @Body @Nullable byte[] body, HttpRequest<?> request) {
         Map<String, Object> json = reader.readOptionalObject(body, "the request body");
-        OzPayloadParser.AnalysesToStart toStart = json.containsKey("analyses") ? payloads.analysesToStart(caller, json) : null;
+        OzPayloadParser.AnalysesToStart toStart =
+                json.containsKey("analyses") ? payloads.analysesToStart(caller, json) : null;
         var started = toStart != null
                 ? folders.startAnalyses(caller, folderId, toStart.requests(), toStart.resolutionEndpoint())
                 : folders.startDefaultAnalyses(caller, folderId);
@@ -176,8 +232,7 @@ class FolderController {
     }
 
     @Get("/{folderId}/analyses")
-    List<AnalysisJson> listFolderAnalyses(Caller caller, @PathVariable UUID folderId,
-                                HttpRequest<?> request) {
+    List<AnalysisJson> listFolderAnalyses(Caller caller, @PathVariable UUID folderId, HttpRequest<?> request) {
         var view = folders.find(caller, folderId);
         return mapper.analyses(view, view.analyses(), urls.base(request));
     }

@@ -7,7 +7,6 @@ import argus.webhook.Webhooks;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -1,7 +1,7 @@
 package argus.api.oz;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.api.ApiConfig;
 import argus.api.JsonPayloadReader;
 import argus.vision.MediaData;
@@ -18,7 +18,6 @@ import io.netty.handler.codec.http.multipart.HttpPostMultipartRequestDecoder;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -42,7 +41,8 @@ class InstantReceiver {
     }
 
     UploadReceiver.Upload receive(byte[] body, String contentType) {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/", Unpooled.wrappedBuffer(body));
+        FullHttpRequest request =
+                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/", Unpooled.wrappedBuffer(body));
         request.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         HttpPostMultipartRequestDecoder decoder;
         try {
@@ -53,8 +53,10 @@ class InstantReceiver {
         try {
             List<InterfaceHttpData> parts = decoder.getBodyHttpDatas();
             if (parts.size() > config.maxMediaPerRequest() + 1) {
-                throw new ArgusException(ErrorCode.TOO_MANY_PARTS, "a request carries at most %d parts (media files and the payload)"
-                        .formatted(config.maxMediaPerRequest() + 1));
+                throw new ArgusException(
+                        ErrorCode.TOO_MANY_PARTS,
+                        "a request carries at most %d parts (media files and the payload)"
+                                .formatted(config.maxMediaPerRequest() + 1));
             }
             Map<String, Object> payload = Map.of();
             List<ReceivedFile> files = new ArrayList<>();
@@ -62,7 +64,9 @@ class InstantReceiver {
             for (InterfaceHttpData part : parts) {
                 String name = part.getName();
                 if (!names.add(name)) {
-                    throw new ArgusException(ErrorCode.DUPLICATE_PART, "the part name '%s' appears twice".formatted(ArgusException.clip(name)));
+                    throw new ArgusException(
+                            ErrorCode.DUPLICATE_PART,
+                            "the part name '%s' appears twice".formatted(ArgusException.clip(name)));
                 }
                 if (UploadReceiver.PAYLOAD.equals(name)) {
                     payload = reader.readObject(((HttpData) part).get(), "the payload part");
@@ -70,7 +74,11 @@ class InstantReceiver {
                     UploadReceiver.checkMediaKey(name);
                     byte[] bytes = upload.get();
                     if (bytes.length > 0) {
-                        files.add(new ReceivedFile(name, UploadReceiver.fileName(upload.getFilename(), name), new MediaData.InMemory(bytes), null));
+                        files.add(new ReceivedFile(
+                                name,
+                                UploadReceiver.fileName(upload.getFilename(), name),
+                                new MediaData.InMemory(bytes),
+                                null));
                     }
                 }
             }

@@ -1,14 +1,13 @@
 package argus.api.oz;
 
+import argus.ArgusException;
 import argus.EnumNames;
 import argus.ErrorCode;
-import argus.ArgusException;
 import argus.folder.FolderQuery;
 import argus.folder.MetaDataMatch;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpRequest;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,8 @@ final class ListQuery {
     private static final BigDecimal MILLISECONDS_FROM = new BigDecimal("1e11");
     private static final Pattern SORTING = Pattern.compile("(-)?([a-z_]+)(?:\\{(asc|desc)})?");
     private static final Pattern META_DATA = Pattern.compile("(.+?)(==|!=)(.*)", Pattern.DOTALL);
-    private static final Map<String, String> SORTABLE = Map.of("time_created", "timeCreated", "time_updated", "timeUpdated");
+    private static final Map<String, String> SORTABLE =
+            Map.of("time_created", "timeCreated", "time_updated", "timeUpdated");
 
     private final HttpRequest<?> request;
 
@@ -69,7 +69,8 @@ final class ListQuery {
             BigDecimal millis = number.compareTo(MILLISECONDS_FROM) > 0 ? number : number.movePointRight(3);
             return Instant.ofEpochMilli(millis.longValueExact());
         } catch (NumberFormatException | ArithmeticException | java.time.DateTimeException e) {
-            throw new ArgusException(ErrorCode.INVALID_QUERY, "%s is a Unix time in seconds (or milliseconds)".formatted(name));
+            throw new ArgusException(
+                    ErrorCode.INVALID_QUERY, "%s is a Unix time in seconds (or milliseconds)".formatted(name));
         }
     }
 
@@ -101,7 +102,8 @@ final class ListQuery {
     }
 
     static ArgusException unknownValue(String name, String value) {
-        return new ArgusException(ErrorCode.INVALID_QUERY, "unknown %s '%s'".formatted(name, ArgusException.clip(value)));
+        return new ArgusException(
+                ErrorCode.INVALID_QUERY, "unknown %s '%s'".formatted(name, ArgusException.clip(value)));
     }
 
     /** {@code sorting=time_created{desc}} (or {@code -time_created}); {@code fallback} when absent. */
@@ -112,7 +114,9 @@ final class ListQuery {
         }
         Matcher matcher = SORTING.matcher(value.toLowerCase(Locale.ROOT));
         if (!matcher.matches() || !SORTABLE.containsKey(matcher.group(2))) {
-            throw new ArgusException(ErrorCode.INVALID_QUERY, "sorting is one of time_created{asc}, time_created{desc}, time_updated{asc}, time_updated{desc}");
+            throw new ArgusException(
+                    ErrorCode.INVALID_QUERY,
+                    "sorting is one of time_created{asc}, time_created{desc}, time_updated{asc}, time_updated{desc}");
         }
         String property = SORTABLE.get(matcher.group(2));
         boolean descending = matcher.group(1) != null || "desc".equals(matcher.group(3));
@@ -126,11 +130,13 @@ final class ListQuery {
             if (!matcher.matches()) {
                 throw new ArgusException(ErrorCode.INVALID_QUERY, "meta_data is key==value or key!=value");
             }
-            matches.add(new MetaDataMatch(matcher.group(1), matcher.group(3), matcher.group(2).equals("==")));
+            matches.add(new MetaDataMatch(
+                    matcher.group(1), matcher.group(3), matcher.group(2).equals("==")));
         }
         request.getParameters().forEach((name, values) -> {
             if (name.startsWith("meta_data.") && name.length() > "meta_data.".length()) {
-                values.forEach(value -> matches.add(new MetaDataMatch(name.substring("meta_data.".length()), value, true)));
+                values.forEach(
+                        value -> matches.add(new MetaDataMatch(name.substring("meta_data.".length()), value, true)));
             }
         });
         return matches;

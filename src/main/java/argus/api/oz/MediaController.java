@@ -1,7 +1,6 @@
 package argus.api.oz;
 
 import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.auth.Caller;
 import argus.folder.FolderService;
 import argus.folder.Media;
@@ -13,7 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 
 /** {@code /api/media/{id}/}: a media by its id alone, and its deletion (roles that may delete). */

@@ -1,14 +1,13 @@
 package argus.api.oz;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.ArgusException;
+import argus.JsonText;
 import argus.api.JsonPayloadReader;
+import argus.api.Refusals;
 import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.blacklist.CollectionService;
 import argus.folder.FolderService;
-import argus.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -20,7 +19,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,29 +41,54 @@ class MetaDataController {
     private final JsonText json;
 
     /** How one kind of owner's metadata is read and replaced (as JSON text). */
-    private record Owner(BiFunction<Caller, UUID, String> read, Replace replace) {
-    }
+    private record Owner(BiFunction<Caller, UUID, String> read, Replace replace) {}
 
     private interface Replace {
         String apply(Caller caller, UUID id, Map<String, Object> metaData);
     }
 
-    MetaDataController(FolderService folders, Accounts accounts, CollectionService collections, JsonPayloadReader reader, JsonText json) {
+    MetaDataController(
+            FolderService folders,
+            Accounts accounts,
+            CollectionService collections,
+            JsonPayloadReader reader,
+            JsonText json) {
         this.reader = reader;
         this.json = json;
         this.owners = Map.of(
-                "folders", new Owner((caller, id) -> folders.find(caller, id).folder().metaData(),
-                        (caller, id, value) -> folders.setFolderMetaData(caller, id, value).metaData()),
-                "media", new Owner((caller, id) -> folders.media(caller, id).metaData(),
-                        (caller, id, value) -> folders.setMediaMetaData(caller, id, value).metaData()),
-                "analyses", new Owner((caller, id) -> folders.analysis(caller, id).metaData(),
-                        (caller, id, value) -> folders.setAnalysisMetaData(caller, id, value).metaData()),
-                "users", new Owner((caller, id) -> accounts.user(caller, id).metaData(),
-                        (caller, id, value) -> accounts.updateUserMetaData(caller, id, json.write(value)).metaData()),
-                "collections", new Owner((caller, id) -> collections.collection(caller, id).metaData(),
-                        (caller, id, value) -> collections.setMetaData(caller, id, value).metaData()),
-                "companies", new Owner((caller, id) -> accounts.company(caller, id).metaData(),
-                        (caller, id, value) -> accounts.updateCompanyMetaData(caller, id, json.write(value)).metaData()));
+                "folders",
+                        new Owner(
+                                (caller, id) ->
+                                        folders.find(caller, id).folder().metaData(),
+                                (caller, id, value) -> folders.setFolderMetaData(caller, id, value)
+                                        .metaData()),
+                "media",
+                        new Owner(
+                                (caller, id) -> folders.media(caller, id).metaData(),
+                                (caller, id, value) -> folders.setMediaMetaData(caller, id, value)
+                                        .metaData()),
+                "analyses",
+                        new Owner(
+                                (caller, id) -> folders.analysis(caller, id).metaData(),
+                                (caller, id, value) -> folders.setAnalysisMetaData(caller, id, value)
+                                        .metaData()),
+                "users",
+                        new Owner(
+                                (caller, id) -> accounts.user(caller, id).metaData(),
+                                (caller, id, value) -> accounts.updateUserMetaData(caller, id, json.write(value))
+                                        .metaData()),
+                "collections",
+                        new Owner(
+                                (caller, id) ->
+                                        collections.collection(caller, id).metaData(),
+                                (caller, id, value) -> collections
+                                        .setMetaData(caller, id, value)
+                                        .metaData()),
+                "companies",
+                        new Owner(
+                                (caller, id) -> accounts.company(caller, id).metaData(),
+                                (caller, id, value) -> accounts.updateCompanyMetaData(caller, id, json.write(value))
+                                        .metaData()));
     }
 
     @Get
@@ -73,14 +97,14 @@ class MetaDataController {
     }
 
     @Post
-    Map<String, Object> replaceMetaData(Caller caller, @PathVariable String owner,
-                                @PathVariable UUID id, @Body @Nullable byte[] body) {
+    Map<String, Object> replaceMetaData(
+            Caller caller, @PathVariable String owner, @PathVariable UUID id, @Body @Nullable byte[] body) {
         return json.object(owner(owner).replace().apply(caller, id, reader.readOptionalObject(body, "the metadata")));
     }
 
     @Patch
-    Map<String, Object> mergeMetaData(Caller caller, @PathVariable String owner,
-                              @PathVariable UUID id, @Body @Nullable byte[] body) {
+    Map<String, Object> mergeMetaData(
+            Caller caller, @PathVariable String owner, @PathVariable UUID id, @Body @Nullable byte[] body) {
         Owner kind = owner(owner);
         Map<String, Object> merged = new LinkedHashMap<>(json.object(kind.read().apply(caller, id)));
         reader.readOptionalObject(body, "the metadata").forEach((key, value) -> {

@@ -1,17 +1,16 @@
 package argus.api.oz;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
-import org.reactivestreams.Publisher;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
  * Gathers the parts of a multipart body on a blocking thread. Stops reading, and refuses the request, as soon as it
@@ -73,7 +72,9 @@ final class MultipartCollector implements Subscriber<CompletedPart> {
         parts.add(part);
         if (parts.size() > maxParts && !done.isDone()) {
             subscription.cancel();
-            done.completeExceptionally(new ArgusException(ErrorCode.TOO_MANY_PARTS, "a request carries at most %d parts (media files and the payload)".formatted(maxParts)));
+            done.completeExceptionally(new ArgusException(
+                    ErrorCode.TOO_MANY_PARTS,
+                    "a request carries at most %d parts (media files and the payload)".formatted(maxParts)));
         }
     }
 

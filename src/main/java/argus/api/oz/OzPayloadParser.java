@@ -1,7 +1,7 @@
 package argus.api.oz;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisRunner;
 import argus.analysis.AnalysisType;
@@ -15,7 +15,6 @@ import argus.folder.MediaUpload;
 import argus.webhook.Webhooks;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,9 @@ class OzPayloadParser {
             // an empty file part is dropped by the HTTP layer, so it also ends up here
             throw new ArgusException(ErrorCode.MISSING_MEDIA, "analyses need at least one non-empty media file");
         }
-        Object endpoint = payload.containsKey("resolution_endpoint") ? payload.get("resolution_endpoint") : payload.get("folder:resolution_endpoint");
+        Object endpoint = payload.containsKey("resolution_endpoint")
+                ? payload.get("resolution_endpoint")
+                : payload.get("folder:resolution_endpoint");
         return new FolderSubmission(object(payload, "folder:meta_data"), media, analyses, endpoint(endpoint));
     }
 
@@ -59,18 +60,24 @@ class OzPayloadParser {
         List<MediaUpload> media = new ArrayList<>();
         for (ReceivedFile file : files) {
             List<String> tags = tags(file.key(), mediaTags.get(file.key()));
-            media.add(new MediaUpload(file.key(), file.filename(), file.data(), file.staged(), tags,
+            media.add(new MediaUpload(
+                    file.key(),
+                    file.filename(),
+                    file.data(),
+                    file.staged(),
+                    tags,
                     object(mediaMeta, file.key(), "media:meta_data." + file.key())));
         }
         return media;
     }
 
     /** What a request body asks to start on an existing folder: its analyses and, optionally, a webhook. */
-    record AnalysesToStart(List<AnalysisRequest> requests, @Nullable String resolutionEndpoint) {
-    }
+    record AnalysesToStart(
+            List<AnalysisRequest> requests, @Nullable String resolutionEndpoint) {}
 
     AnalysesToStart analysesToStart(Caller caller, Map<String, Object> body) {
-        return new AnalysesToStart(analyses(caller, body.get("analyses"), true), endpoint(body.get("resolution_endpoint")));
+        return new AnalysesToStart(
+                analyses(caller, body.get("analyses"), true), endpoint(body.get("resolution_endpoint")));
     }
 
     private static List<String> tags(String key, Object value) {
@@ -93,7 +100,9 @@ class OzPayloadParser {
             throw wrongType("analyses must be a list");
         }
         if (list.size() > config.maxAnalyses()) {
-            throw new ArgusException(ErrorCode.TOO_MANY_ANALYSES, "a request asks for at most %d analyses".formatted(config.maxAnalyses()));
+            throw new ArgusException(
+                    ErrorCode.TOO_MANY_ANALYSES,
+                    "a request asks for at most %d analyses".formatted(config.maxAnalyses()));
         }
         List<AnalysisRequest> requests = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -110,12 +119,16 @@ class OzPayloadParser {
             }
             Map<String, Object> params = object(analysis, "params", "analyses[%d].params".formatted(i));
             // one real client puts the source media of a collection check among its params
-            Object sourceMedia = analysis.containsKey("source_media") ? analysis.get("source_media") : params.get("source_media");
-            AnalysisRequest request = new AnalysisRequest(AnalysisType.parse(ArgusException.clip(type)), params,
+            Object sourceMedia =
+                    analysis.containsKey("source_media") ? analysis.get("source_media") : params.get("source_media");
+            AnalysisRequest request = new AnalysisRequest(
+                    AnalysisType.parse(ArgusException.clip(type)),
+                    params,
                     object(analysis, "meta_data", "analyses[%d].meta_data".formatted(i)),
                     sourceMediaAllowed ? ids(sourceMedia, "analyses[%d].source_media".formatted(i)) : null);
             runner.validate(request);
-            if (request.type().engine() == AnalysisType.BLACKLIST && params.get(BlacklistAnalyzer.COLLECTION) instanceof String collection) {
+            if (request.type().engine() == AnalysisType.BLACKLIST
+                    && params.get(BlacklistAnalyzer.COLLECTION) instanceof String collection) {
                 // a collection that does not exist would make the search pass for want of anyone to find
                 collections.collection(caller, UUID.fromString(collection));
             }
@@ -134,7 +147,8 @@ class OzPayloadParser {
         List<UUID> ids = new ArrayList<>();
         for (Object item : list) {
             try {
-                ids.add(UUID.fromString(String.valueOf(item instanceof Map<?, ?> media ? media.get("media_id") : item)));
+                ids.add(UUID.fromString(
+                        String.valueOf(item instanceof Map<?, ?> media ? media.get("media_id") : item)));
             } catch (IllegalArgumentException e) {
                 throw invalid(path + " holds something that is not a media id");
             }

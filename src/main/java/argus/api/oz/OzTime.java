@@ -6,8 +6,7 @@ import java.time.Instant;
 
 /** Oz times: Unix epoch seconds with microseconds, written as a plain decimal number (1744017549.366616). */
 final class OzTime {
-    private OzTime() {
-    }
+    private OzTime() {}
 
     static BigDecimal seconds(Instant instant) {
         return BigDecimal.valueOf(instant.getEpochSecond())

@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.uri.UriBuilder;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -17,18 +16,21 @@ import java.util.function.Function;
 final class PageJson {
     static final String TOTAL_COUNT = "X-Total-Count";
 
-    private PageJson() {
-    }
+    private PageJson() {}
 
-    static <E, T> HttpResponse<List<T>> of(Page<E> page, Paging paging, HttpRequest<?> request, String base, Function<E, T> mapping) {
-        MutableHttpResponse<List<T>> response = HttpResponse.ok(page.getContent().stream().map(mapping).toList());
+    static <E, T> HttpResponse<List<T>> of(
+            Page<E> page, Paging paging, HttpRequest<?> request, String base, Function<E, T> mapping) {
+        MutableHttpResponse<List<T>> response =
+                HttpResponse.ok(page.getContent().stream().map(mapping).toList());
         response.header(TOTAL_COUNT, Long.toString(page.getTotalSize()));
         List<String> links = new ArrayList<>();
         if (paging.offset() + paging.limit() < page.getTotalSize()) {
-            links.add("<%s>; rel=\"next\"".formatted(link(request, base, paging.limit(), paging.offset() + paging.limit())));
+            links.add("<%s>; rel=\"next\""
+                    .formatted(link(request, base, paging.limit(), paging.offset() + paging.limit())));
         }
         if (paging.offset() > 0) {
-            links.add("<%s>; rel=\"prev\"".formatted(link(request, base, paging.limit(), Math.max(0, paging.offset() - paging.limit()))));
+            links.add("<%s>; rel=\"prev\""
+                    .formatted(link(request, base, paging.limit(), Math.max(0, paging.offset() - paging.limit()))));
         }
         if (!links.isEmpty()) {
             response.header("Link", String.join(", ", links));

@@ -1,7 +1,7 @@
 package argus.api.oz;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.OffsetPageable;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
@@ -16,7 +16,8 @@ record Paging(int limit, int offset) {
         int l = limit == null || limit.isBlank() ? DEFAULT_LIMIT : integer(limit);
         int o = offset == null || offset.isBlank() ? 0 : integer(offset);
         if (l < 1 || l > MAX_LIMIT || o < 0) {
-            throw new ArgusException(ErrorCode.INVALID_QUERY, "limit must be 1 to %d and offset 0 or more".formatted(MAX_LIMIT));
+            throw new ArgusException(
+                    ErrorCode.INVALID_QUERY, "limit must be 1 to %d and offset 0 or more".formatted(MAX_LIMIT));
         }
         return new Paging(l, o);
     }

@@ -3,7 +3,6 @@ package argus.api.oz;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,15 +14,15 @@ import java.util.UUID;
  * (best shots).
  */
 @Serdeable
-public record ResultsMediaJson(@JsonProperty("source_media_id") UUID sourceMediaId,
-                               @JsonProperty("media_association_id") UUID mediaAssociationId,
-                               @JsonProperty("source_video_id") @Nullable UUID sourceVideoId,
-                               @JsonProperty("source_image_id") @Nullable UUID sourceImageId,
-                               @JsonProperty("source_shots_set_id") @Nullable UUID sourceShotsSetId,
-                               @JsonProperty("resolution_status") String resolutionStatus,
-                               @JsonProperty("results_data") Map<String, Object> resultsData,
-                               @JsonProperty("output_images") List<MediaJson> outputImages,
-                               @JsonProperty("error_code") @Nullable Integer errorCode,
-                               @JsonProperty("error_message") @Nullable String errorMessage,
-                               @JsonProperty("error_details") @Nullable Map<String, Object> errorDetails) {
-}
+public record ResultsMediaJson(
+        @JsonProperty("source_media_id") UUID sourceMediaId,
+        @JsonProperty("media_association_id") UUID mediaAssociationId,
+        @JsonProperty("source_video_id") @Nullable UUID sourceVideoId,
+        @JsonProperty("source_image_id") @Nullable UUID sourceImageId,
+        @JsonProperty("source_shots_set_id") @Nullable UUID sourceShotsSetId,
+        @JsonProperty("resolution_status") String resolutionStatus,
+        @JsonProperty("results_data") Map<String, Object> resultsData,
+        @JsonProperty("output_images") List<MediaJson> outputImages,
+        @JsonProperty("error_code") @Nullable Integer errorCode,
+        @JsonProperty("error_message") @Nullable String errorMessage,
+        @JsonProperty("error_details") @Nullable Map<String, Object> errorDetails) {}

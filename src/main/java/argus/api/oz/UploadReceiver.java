@@ -1,7 +1,7 @@
 package argus.api.oz;
 
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.api.ApiConfig;
 import argus.api.JsonPayloadReader;
 import argus.storage.MediaStore;
@@ -10,7 +10,6 @@ import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.multipart.CompletedPart;
 import io.micronaut.http.server.multipart.MultipartBody;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,8 +41,7 @@ class UploadReceiver {
         this.config = config;
     }
 
-    record Upload(Map<String, Object> payload, List<ReceivedFile> files) {
-    }
+    record Upload(Map<String, Object> payload, List<ReceivedFile> files) {}
 
     /**
      * Reads a multipart body, stages its files and hands the upload to {@code work}; afterwards every staged copy not
@@ -72,14 +70,17 @@ class UploadReceiver {
             for (CompletedPart part : parts) {
                 String name = part.getName();
                 if (!names.add(name)) {
-                    throw new ArgusException(ErrorCode.DUPLICATE_PART, "the part name '%s' appears twice".formatted(ArgusException.clip(name)));
+                    throw new ArgusException(
+                            ErrorCode.DUPLICATE_PART,
+                            "the part name '%s' appears twice".formatted(ArgusException.clip(name)));
                 }
                 if (PAYLOAD.equals(name)) {
                     payload = reader.readObject(bytes(part), "the payload part");
                 } else if (part instanceof CompletedFileUpload upload) {
                     checkMediaKey(name);
                     MediaStore.StagedFile staged = stage(upload);
-                    files.add(new ReceivedFile(name, fileName(upload.getFilename(), name), new MediaData.InFile(staged.path()), staged));
+                    files.add(new ReceivedFile(
+                            name, fileName(upload.getFilename(), name), new MediaData.InFile(staged.path()), staged));
                 }
                 // any other text part is not media: real clients send empty or placeholder fields, which are ignored
             }
@@ -101,8 +102,10 @@ class UploadReceiver {
     /** Part names become media keys: a safe alphabet only. */
     static void checkMediaKey(String name) {
         if (!MEDIA_KEY.matcher(name).matches()) {
-            throw new ArgusException(ErrorCode.INVALID_MEDIA_KEY, ("the part name '%s' is not a valid media key "
-                    + "(letters, digits, '_', '-', '.', at most 64)").formatted(ArgusException.clip(name)));
+            throw new ArgusException(
+                    ErrorCode.INVALID_MEDIA_KEY,
+                    ("the part name '%s' is not a valid media key " + "(letters, digits, '_', '-', '.', at most 64)")
+                            .formatted(ArgusException.clip(name)));
         }
     }
 
@@ -124,7 +127,8 @@ class UploadReceiver {
             return fallback;
         }
         String base = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "").trim();
+                .replaceAll("\\p{Cntrl}", "")
+                .trim();
         if (base.isEmpty() || base.equals(".") || base.equals("..")) {
             return fallback;
         }

@@ -1,16 +1,15 @@
 package argus.api.oz;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import argus.ErrorCode;
 import argus.ArgusException;
+import argus.ErrorCode;
+import argus.JsonText;
 import argus.api.ClientOrigin;
+import argus.api.Refusals;
 import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.auth.Permissions;
 import argus.auth.Role;
 import argus.auth.User;
-import argus.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -23,7 +22,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,23 +52,35 @@ class UserController {
     HttpResponse<List<AccountJson.UserJson>> listUsers(Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
         Paging paging = query.paging();
-        return PageJson.of(accounts.users(caller, query.text("search_text"), paging.pageable()), paging, request,
-                urls.base(request), this::json);
+        return PageJson.of(
+                accounts.users(caller, query.text("search_text"), paging.pageable()),
+                paging,
+                request,
+                urls.base(request),
+                this::json);
     }
 
     /** A user; the role as {@code user_type} (either spelling) or, as API ≤ 5.3 clients send it, CLIENT with flags. */
     @Post
-    HttpResponse<AccountJson.UserJson> createUser(Caller caller,
-                                              @Body AccountJson.UserRequest body) {
+    HttpResponse<AccountJson.UserJson> createUser(Caller caller, @Body AccountJson.UserRequest body) {
         Role role = body.role(null);
         if (body.email() == null || body.password() == null || role == null) {
             throw new ArgusException(ErrorCode.MISSING_FIELD, "email, password and user_type are required");
         }
         UUID company = body.companyId() == null ? caller.companyId() : body.companyId();
         Permissions permissions = body.permissions(Permissions.ALL);
-        return HttpResponse.created(json(accounts.createUser(caller, company, new Accounts.NewUser(body.email(), body.password(), role,
-                orEmpty(body.firstName()), orEmpty(body.middleName()), orEmpty(body.lastName()),
-                permissions == null ? Permissions.ALL : permissions, json.write(body.metaData() == null ? Map.of() : body.metaData())))));
+        return HttpResponse.created(json(accounts.createUser(
+                caller,
+                company,
+                new Accounts.NewUser(
+                        body.email(),
+                        body.password(),
+                        role,
+                        orEmpty(body.firstName()),
+                        orEmpty(body.middleName()),
+                        orEmpty(body.lastName()),
+                        permissions == null ? Permissions.ALL : permissions,
+                        json.write(body.metaData() == null ? Map.of() : body.metaData())))));
     }
 
     @Get("/me")
@@ -84,16 +95,26 @@ class UserController {
 
     /** A user changing its own password sends {@code current_password} as well. */
     @Patch("/{userId}")
-    AccountJson.UserJson updateUser(Caller caller, @PathVariable UUID userId,
-                                @Body AccountJson.UserRequest body, HttpRequest<?> request) {
+    AccountJson.UserJson updateUser(
+            Caller caller, @PathVariable UUID userId, @Body AccountJson.UserRequest body, HttpRequest<?> request) {
         if (body.email() != null || body.companyId() != null) {
             throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "the e-mail and company of a user cannot change");
         }
         User current = accounts.user(caller, userId);
         Role role = body.role(current.role());
-        User updated = accounts.updateUser(caller, userId, new Accounts.UserChange(body.password(), body.currentPassword(),
-                role == current.role() ? null : role, body.active(), body.firstName(), body.middleName(), body.lastName(),
-                body.permissions(current.permissions())), origins.address(request));
+        User updated = accounts.updateUser(
+                caller,
+                userId,
+                new Accounts.UserChange(
+                        body.password(),
+                        body.currentPassword(),
+                        role == current.role() ? null : role,
+                        body.active(),
+                        body.firstName(),
+                        body.middleName(),
+                        body.lastName(),
+                        body.permissions(current.permissions())),
+                origins.address(request));
         if (body.metaData() != null) {
             updated = accounts.updateUserMetaData(caller, userId, json.write(body.metaData()));
         }

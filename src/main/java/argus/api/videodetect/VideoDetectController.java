@@ -1,13 +1,10 @@
 package argus.api.videodetect;
 
-import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import argus.ErrorCode;
-import io.swagger.v3.oas.annotations.media.Schema;
 import argus.Application;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import argus.ArgusException;
+import argus.ErrorCode;
 import argus.api.JsonPayloadReader;
+import argus.api.Refusals;
 import argus.api.RequestContexts;
 import argus.videodetect.ApiKey;
 import argus.videodetect.VideoDetectService;
@@ -27,7 +24,9 @@ import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,29 +55,47 @@ class VideoDetectController {
     }
 
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<VideoDetectJson.Envelope<VideoDetectJson.Submitted>> submitVideoDetection(HttpRequest<?> request, @PathVariable String tenantSlug,
-                                                                             @RequestAttribute(VideoKeyFilter.KEY_ATTRIBUTE) ApiKey key,
-                                                                             @Nullable @Part("video_file") @Schema(name = "video_file") CompletedFileUpload videoFile,
-                                                                             @Nullable @Part("video_url") @Schema(name = "video_url") String videoUrl,
-                                                                             @Nullable @Part("model") String model,
-                                                                             @Nullable @Part("metadata") String metadata) {
+    HttpResponse<VideoDetectJson.Envelope<VideoDetectJson.Submitted>> submitVideoDetection(
+            HttpRequest<?> request,
+            @PathVariable String tenantSlug,
+            @RequestAttribute(VideoKeyFilter.KEY_ATTRIBUTE) ApiKey key,
+            @Nullable @Part("video_file") @Schema(name = "video_file") CompletedFileUpload videoFile,
+            @Nullable @Part("video_url") @Schema(name = "video_url") String videoUrl,
+            @Nullable @Part("model") String model,
+            @Nullable @Part("metadata") String metadata) {
         VideoTenant tenant = service.tenant(key, tenantSlug, ApiKey.WRITE);
         String idempotencyKey = RequestContexts.of(request).idempotencyKey();
         VideoSubmission submission;
         try {
-            submission = service.submit(key, tenant, new VideoDetectService.Submission(videoFile == null ? null : videoFile.getInputStream(),
-                    videoFile == null ? null : videoFile.getFilename(), videoUrl, model, metadata(metadata), idempotencyKey));
+            submission = service.submit(
+                    key,
+                    tenant,
+                    new VideoDetectService.Submission(
+                            videoFile == null ? null : videoFile.getInputStream(),
+                            videoFile == null ? null : videoFile.getFilename(),
+                            videoUrl,
+                            model,
+                            metadata(metadata),
+                            idempotencyKey));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HttpResponse.status(HttpStatus.CREATED).body(VideoDetectJson.Envelope.ok(new VideoDetectJson.Submitted(submission.id(),
-                tenant.tenantSlug(), submission.status(), submission.model(), "Video submitted for processing. Poll the status endpoint for results.",
-                service.object(submission.tenantMetadata()), submission.createdAt().toString())));
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(VideoDetectJson.Envelope.ok(new VideoDetectJson.Submitted(
+                        submission.id(),
+                        tenant.tenantSlug(),
+                        submission.status(),
+                        submission.model(),
+                        "Video submitted for processing. Poll the status endpoint for results.",
+                        service.object(submission.tenantMetadata()),
+                        submission.createdAt().toString())));
     }
 
     @Get("/{submissionId}")
-    VideoDetectJson.Envelope<VideoDetectJson.Status> getVideoDetection(@PathVariable String tenantSlug, @PathVariable UUID submissionId,
-                                                            @RequestAttribute(VideoKeyFilter.KEY_ATTRIBUTE) ApiKey key) {
+    VideoDetectJson.Envelope<VideoDetectJson.Status> getVideoDetection(
+            @PathVariable String tenantSlug,
+            @PathVariable UUID submissionId,
+            @RequestAttribute(VideoKeyFilter.KEY_ATTRIBUTE) ApiKey key) {
         VideoTenant tenant = service.tenant(key, tenantSlug, ApiKey.READ);
         VideoSubmission submission = service.find(tenant, submissionId)
                 .orElseThrow(() -> new ArgusException(ErrorCode.SUBMISSION_NOT_FOUND, "no submission " + submissionId));
@@ -90,9 +107,18 @@ class VideoDetectController {
             full.put("tenant_metadata", metadata);
             result = full;
         }
-        return VideoDetectJson.Envelope.ok(new VideoDetectJson.Status(submission.id(), tenant.tenantSlug(), submission.status(), result,
-                metadata, submission.message(), submission.error(), submission.createdAt().toString(),
-                submission.completedAt() == null ? null : submission.completedAt().toString()));
+        return VideoDetectJson.Envelope.ok(new VideoDetectJson.Status(
+                submission.id(),
+                tenant.tenantSlug(),
+                submission.status(),
+                result,
+                metadata,
+                submission.message(),
+                submission.error(),
+                submission.createdAt().toString(),
+                submission.completedAt() == null
+                        ? null
+                        : submission.completedAt().toString()));
     }
 
     private @Nullable Map<String, Object> metadata(@Nullable String metadata) {

@@ -1,11 +1,10 @@
 package argus.api.videodetect;
 
+import argus.JsonText;
 import argus.api.Refusals;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import argus.auth.Caller;
 import argus.videodetect.VideoTenant;
 import argus.videodetect.VideoTenants;
-import argus.JsonText;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -15,7 +14,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,18 +33,24 @@ class VideoTenantController {
     }
 
     @Put("/video-tenant/")
-    VideoDetectJson.TenantSettings configureVideoTenant(Caller caller, @PathVariable UUID companyId,
-                                             @Body VideoDetectJson.TenantSettings settings) {
-        VideoTenant tenant = tenants.configure(caller, companyId, settings.tenantSlug(), settings.credits(), settings.metadataSchema());
-        return new VideoDetectJson.TenantSettings(tenant.tenantSlug(), tenant.credits(),
+    VideoDetectJson.TenantSettings configureVideoTenant(
+            Caller caller, @PathVariable UUID companyId, @Body VideoDetectJson.TenantSettings settings) {
+        VideoTenant tenant = tenants.configure(
+                caller, companyId, settings.tenantSlug(), settings.credits(), settings.metadataSchema());
+        return new VideoDetectJson.TenantSettings(
+                tenant.tenantSlug(),
+                tenant.credits(),
                 tenant.metadataSchema() == null ? null : json.object(tenant.metadataSchema()));
     }
 
     @Post("/api-keys/")
-    HttpResponse<VideoDetectJson.IssuedKey> issueVideoApiKey(Caller caller, @PathVariable UUID companyId,
-                                                  @Body VideoDetectJson.KeyRequest request) {
+    HttpResponse<VideoDetectJson.IssuedKey> issueVideoApiKey(
+            Caller caller, @PathVariable UUID companyId, @Body VideoDetectJson.KeyRequest request) {
         VideoTenants.IssuedKey issued = tenants.issueKey(caller, companyId, request.scopes());
-        return HttpResponse.status(HttpStatus.CREATED).body(new VideoDetectJson.IssuedKey(issued.key().id(), issued.secret(),
-                List.of(issued.key().scopes().split(" "))));
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(new VideoDetectJson.IssuedKey(
+                        issued.key().id(),
+                        issued.secret(),
+                        List.of(issued.key().scopes().split(" "))));
     }
 }
