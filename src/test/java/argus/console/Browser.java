@@ -114,7 +114,7 @@ final class Browser implements AutoCloseable {
         return all("tr.folder-row");
     }
 
-    /** A full-page screenshot written to {@code target} (the README's pictures are taken this way). */
+    /** A full-page screenshot written to {@code target} (the console guide's pictures are taken this way). */
     void screenshot(Path target) {
         Long height = (Long) script("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(1400, (int) Math.min(Math.max(height, 600), 4000)));

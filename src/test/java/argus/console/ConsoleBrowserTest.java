@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The analysts' console in a real headless Chromium: an analyst of one company signs in, finds a declined replay by
  * filter, sees its video, score and cues, decides on it, enrols a face from a best shot and sees the later blacklist
- * hit; a user of another company sees none of it; stored markup shows as text and never runs. The README's
+ * hit; a user of another company sees none of it; stored markup shows as text and never runs. The console guide's (docs/console.md)
  * screenshots are taken here.
  */
 @MicronautTest

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * evaluation command does (for speech on the recordings as they are, 55 channels of 17 sources; the evaluation adds
  * six channel variants): faces 0 of 159 genuine accused, 12 inconclusive, 4 of 36 forged caught, 7 inconclusive, 25
  * missed; speech 1 of 25 genuine channels accused (LibriSpeech speaker 6829: no other source's genuine speech scores that
- * synthetic), 10 inconclusive, 17 of 30 synthetic caught, 12 inconclusive, 1 missed. The README gives them by source
+ * synthetic), 10 inconclusive, 17 of 30 synthetic caught, 12 inconclusive, 1 missed. docs/accuracy.md gives them by source
  * and kind.
  */
 @MicronautTest(startApplication = false)
