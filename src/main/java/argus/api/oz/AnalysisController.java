@@ -1,7 +1,6 @@
 package argus.api.oz;
 
 import argus.analysis.AnalysisType;
-import argus.api.JsonPayloadReader;
 import argus.api.Refusals;
 import argus.auth.Caller;
 import argus.folder.Analysis;
@@ -39,13 +38,11 @@ class AnalysisController {
     private final FolderService folders;
     private final FolderJsonMapper mapper;
     private final BaseUrls urls;
-    private final JsonPayloadReader reader;
 
-    AnalysisController(FolderService folders, FolderJsonMapper mapper, BaseUrls urls, JsonPayloadReader reader) {
+    AnalysisController(FolderService folders, FolderJsonMapper mapper, BaseUrls urls) {
         this.folders = folders;
         this.mapper = mapper;
         this.urls = urls;
-        this.reader = reader;
     }
 
     /** Filters: {@code folder_id}, {@code type}, {@code time_created.*}, {@code time_updated.*}; {@code sorting} as for folders. */
@@ -94,10 +91,9 @@ class AnalysisController {
     AnalysisJson decideAnalysis(
             Caller caller,
             @PathVariable UUID analysisId,
-            @Parameter(hidden = true) @Body byte[] body,
+            @Parameter(hidden = true) @Body OperatorVerdict.OnAnalysis body,
             HttpRequest<?> request) {
-        OperatorVerdict verdict = OperatorVerdict.of(
-                reader.readObject(body, "the request body"), "resolution_status", "resolution_comment");
+        OperatorVerdict verdict = body.verdict();
         Analysis analysis = folders.analysis(caller, analysisId);
         folders.decide(caller, analysis.folderId(), analysisId, verdict.resolution(), verdict.comment());
         return json(folders.find(caller, analysis.folderId()), analysis, request);

@@ -192,10 +192,9 @@ class FolderController {
     FolderJson decideFolder(
             Caller caller,
             @PathVariable UUID folderId,
-            @Parameter(hidden = true) @Body byte[] body,
+            @Parameter(hidden = true) @Body OperatorVerdict.OnFolder body,
             HttpRequest<?> request) {
-        OperatorVerdict verdict =
-                OperatorVerdict.of(reader.readObject(body, "the request body"), "operator_status", "operator_comment");
+        OperatorVerdict verdict = body.verdict();
         folders.decide(caller, folderId, null, verdict.resolution(), verdict.comment());
         return mapper.toJson(folders.find(caller, folderId), urls.base(request));
     }

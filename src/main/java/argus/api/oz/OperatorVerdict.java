@@ -3,64 +3,112 @@ package argus.api.oz;
 import argus.ArgusException;
 import argus.ErrorCode;
 import argus.analysis.Resolution;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
-/** The body of an operator's decision: a verdict under {@code verdictKey} and an optional comment under {@code commentKey}. */
+/** An operator's decision, read from the body of either route: a verdict and a comment (empty when none was given). */
 record OperatorVerdict(Resolution resolution, String comment) {
 
-    /** The body of {@code PATCH /api/analyses/{id}/}, for the OpenAPI document. */
+    /** The body of {@code PATCH /api/analyses/{id}/}. */
+    @Serdeable
     @Schema(description = "an operator's decision on an analysis")
-    record OnAnalysis(
-            @Schema(
-                    name = "resolution_status",
-                    allowableValues = {"SUCCESS", "DECLINED"},
-                    requiredMode = Schema.RequiredMode.REQUIRED)
-            String resolutionStatus,
+    static final class OnAnalysis extends Body {
+        @JsonProperty("resolution_status")
+        @Schema(
+                name = "resolution_status",
+                allowableValues = {"SUCCESS", "DECLINED"},
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable
+        private String resolutionStatus;
 
-            @Schema(name = "resolution_comment", maxLength = 2000)
-            String resolutionComment) {}
+        @JsonProperty("resolution_comment")
+        @Schema(name = "resolution_comment", maxLength = 2000)
+        @Nullable
+        private String resolutionComment;
 
-    /** The body of {@code PATCH /api/folders/{id}/}, for the OpenAPI document. */
+        public void setResolutionStatus(@Nullable String resolutionStatus) {
+            this.resolutionStatus = resolutionStatus;
+        }
+
+        public void setResolutionComment(@Nullable String resolutionComment) {
+            this.resolutionComment = resolutionComment;
+        }
+
+        OperatorVerdict verdict() {
+            return of("resolution_status", resolutionStatus, "resolution_comment", resolutionComment, others());
+        }
+    }
+
+    /** The body of {@code PATCH /api/folders/{id}/}. */
+    @Serdeable
     @Schema(description = "an operator's decision on a folder")
-    record OnFolder(
-            @Schema(
-                    name = "operator_status",
-                    allowableValues = {"SUCCESS", "DECLINED"},
-                    requiredMode = Schema.RequiredMode.REQUIRED)
-            String operatorStatus,
+    static final class OnFolder extends Body {
+        @JsonProperty("operator_status")
+        @Schema(
+                name = "operator_status",
+                allowableValues = {"SUCCESS", "DECLINED"},
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        @Nullable
+        private String operatorStatus;
 
-            @Schema(name = "operator_comment", maxLength = 2000)
-            String operatorComment) {}
+        @JsonProperty("operator_comment")
+        @Schema(name = "operator_comment", maxLength = 2000)
+        @Nullable
+        private String operatorComment;
 
-    static OperatorVerdict of(Map<String, Object> body, String verdictKey, String commentKey) {
-        Set<String> unknown = new TreeSet<>(body.keySet());
-        unknown.removeAll(Set.of(verdictKey, commentKey));
+        public void setOperatorStatus(@Nullable String operatorStatus) {
+            this.operatorStatus = operatorStatus;
+        }
+
+        public void setOperatorComment(@Nullable String operatorComment) {
+            this.operatorComment = operatorComment;
+        }
+
+        OperatorVerdict verdict() {
+            return of("operator_status", operatorStatus, "operator_comment", operatorComment, others());
+        }
+    }
+
+    /** A decision body's fields that are none of its own, collected to be refused by name. */
+    abstract static class Body {
+        private final Map<String, Object> others = new TreeMap<>();
+
+        @JsonAnySetter
+        public void other(String name, @Nullable Object value) {
+            others.put(name, value);
+        }
+
+        Set<String> others() {
+            return others.keySet();
+        }
+    }
+
+    private static OperatorVerdict of(
+            String verdictKey,
+            @Nullable String verdict,
+            String commentKey,
+            @Nullable String comment,
+            Set<String> unknown) {
         if (!unknown.isEmpty()) {
             throw new ArgusException(
                     ErrorCode.INVALID_PAYLOAD,
                     "unknown fields %s; an operator decision has %s and %s".formatted(unknown, verdictKey, commentKey));
         }
-        if (!(body.get(verdictKey) instanceof String verdict)) {
+        if (verdict == null) {
             throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "%s must be SUCCESS or DECLINED".formatted(verdictKey));
         }
-        Object comment = body.getOrDefault(commentKey, "");
-        if (comment != null && !(comment instanceof String)) {
-            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, commentKey + " must be a string");
-        }
-        return new OperatorVerdict(parse(verdictKey, verdict), comment == null ? "" : (String) comment);
-    }
-
-    /** A verdict name; which verdicts an operator may give is the service's rule. */
-    private static Resolution parse(String key, String verdict) {
         Resolution resolution = ListQuery.constant(Resolution.class, verdict);
         if (resolution == null) {
             throw new ArgusException(
                     ErrorCode.INVALID_VALUE,
-                    "%s must be SUCCESS or DECLINED, not '%s'".formatted(key, ArgusException.clip(verdict)));
+                    "%s must be SUCCESS or DECLINED, not '%s'".formatted(verdictKey, ArgusException.clip(verdict)));
         }
-        return resolution;
+        return new OperatorVerdict(resolution, comment == null ? "" : comment);
     }
 }
