@@ -1,6 +1,5 @@
 package argus;
 
-import argus.analysis.MediaResult;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -16,7 +15,6 @@ public class JsonText {
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
     private static final Argument<List<String>> STRINGS = Argument.listOf(String.class);
     private static final Argument<List<UUID>> IDS = Argument.listOf(UUID.class);
-    private static final Argument<List<MediaResult>> RESULTS = Argument.listOf(MediaResult.class);
 
     private final JsonMapper mapper;
 
@@ -42,10 +40,6 @@ public class JsonText {
 
     public List<UUID> ids(String json) {
         return read(json, IDS);
-    }
-
-    public List<MediaResult> results(String json) {
-        return read(json, RESULTS);
     }
 
     public <T> T read(String json, Argument<T> type) {

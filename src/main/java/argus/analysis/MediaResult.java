@@ -2,6 +2,7 @@ package argus.analysis;
 
 import argus.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ public record MediaResult(
         @Nullable String errorCode,
         @Nullable String errorMessage,
         List<UUID> outputImages) {
+
+    /** The type of a stored list of results, to read it back. */
+    public static final Argument<List<MediaResult>> LIST = Argument.listOf(MediaResult.class);
 
     public static MediaResult failed(UUID mediaId, ErrorCode code, String message) {
         return new MediaResult(mediaId, Resolution.FAILED, Map.of(), code.name(), message, List.of());

@@ -176,7 +176,7 @@ class FolderCards {
     }
 
     private Card card(Analysis analysis, Map<UUID, MediaCard> media, Optional<OperatorDecision> decision) {
-        List<Result> results = json.results(analysis.resultsMedia()).stream()
+        List<Result> results = json.read(analysis.resultsMedia(), MediaResult.LIST).stream()
                 .map(r -> result(analysis, r, media))
                 .toList();
         List<MediaCard> sources = json.ids(analysis.sourceMedia()).stream()

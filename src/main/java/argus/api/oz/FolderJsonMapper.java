@@ -99,7 +99,7 @@ public class FolderJsonMapper {
             BigDecimal folderCreated,
             Map<UUID, MediaJson> media,
             Optional<OperatorDecision> decision) {
-        List<ResultsMediaJson> results = json.results(analysis.resultsMedia()).stream()
+        List<ResultsMediaJson> results = json.read(analysis.resultsMedia(), MediaResult.LIST).stream()
                 .map(r -> result(r, media))
                 .toList();
         List<MediaJson> sources = json.ids(analysis.sourceMedia()).stream()
