@@ -3,7 +3,10 @@ package argus;
 import io.micronaut.http.HttpStatus;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Every reason the service gives for a refusal or for an analysis that ended without a verdict: its name (the
@@ -136,6 +139,9 @@ public enum ErrorCode {
         }
     }
 
+    private static final Map<String, ErrorCode> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::name, Function.identity()));
+
     private final HttpStatus status;
     private final Oz oz;
 
@@ -159,9 +165,7 @@ public enum ErrorCode {
 
     /** The row of a reason read back from storage (a FAILED analysis keeps its reason as text). */
     public static Optional<ErrorCode> ofReason(String reason) {
-        return Arrays.stream(values())
-                .filter(code -> code.name().equals(reason))
-                .findFirst();
+        return Optional.ofNullable(BY_NAME.get(reason));
     }
 
     /** The row for an error the framework raised itself with only a status: a route not found, a body too large. */

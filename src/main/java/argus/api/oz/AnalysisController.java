@@ -10,7 +10,6 @@ import argus.folder.FolderView;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,11 +17,6 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.HashMap;
 import java.util.List;
@@ -80,18 +74,10 @@ class AnalysisController {
      * {@code resolution_comment}; answered with the analysis as it now reads.
      */
     @Patch("/{analysisId}")
-    @Operation(
-            requestBody =
-                    @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = OperatorVerdict.OnAnalysis.class))))
     AnalysisJson decideAnalysis(
             Caller caller,
             @PathVariable UUID analysisId,
-            @Parameter(hidden = true) @Body OperatorVerdict.OnAnalysis body,
+            @Body OperatorVerdict.OnAnalysis body,
             HttpRequest<?> request) {
         OperatorVerdict verdict = body.verdict();
         Analysis analysis = folders.analysis(caller, analysisId);

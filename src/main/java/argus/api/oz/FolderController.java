@@ -181,19 +181,8 @@ class FolderController {
 
     /** An operator's decision on the folder: {@code operator_status} SUCCESS or DECLINED and an {@code operator_comment}. */
     @Patch("/{folderId}")
-    @Operation(
-            requestBody =
-                    @RequestBody(
-                            required = true,
-                            content =
-                                    @Content(
-                                            mediaType = MediaType.APPLICATION_JSON,
-                                            schema = @Schema(implementation = OperatorVerdict.OnFolder.class))))
     FolderJson decideFolder(
-            Caller caller,
-            @PathVariable UUID folderId,
-            @Parameter(hidden = true) @Body OperatorVerdict.OnFolder body,
-            HttpRequest<?> request) {
+            Caller caller, @PathVariable UUID folderId, @Body OperatorVerdict.OnFolder body, HttpRequest<?> request) {
         OperatorVerdict verdict = body.verdict();
         folders.decide(caller, folderId, null, verdict.resolution(), verdict.comment());
         return mapper.toJson(folders.find(caller, folderId), urls.base(request));
