@@ -5,17 +5,10 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
-/** The JSON documents stored as text columns (metadata, tags, results), written and read with the one mapper. */
+/** JSON as text with the one mapper: the documents kept in text columns ({@link JsonColumn}) and values shown as JSON. */
 @Singleton
 public class JsonText {
-    private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
-    private static final Argument<List<String>> STRINGS = Argument.listOf(String.class);
-    private static final Argument<List<UUID>> IDS = Argument.listOf(UUID.class);
-
     private final JsonMapper mapper;
 
     public JsonText(JsonMapper mapper) {
@@ -28,18 +21,6 @@ public class JsonText {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public Map<String, Object> object(String json) {
-        return read(json, OBJECT);
-    }
-
-    public List<String> strings(String json) {
-        return read(json, STRINGS);
-    }
-
-    public List<UUID> ids(String json) {
-        return read(json, IDS);
     }
 
     public <T> T read(String json, Argument<T> type) {

@@ -1,9 +1,12 @@
 package argus.analysis;
 
 import argus.ErrorCode;
+import argus.JsonColumn;
+import argus.JsonText;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,8 +21,13 @@ public record MediaResult(
         @Nullable String errorMessage,
         List<UUID> outputImages) {
 
-    /** The type of a stored list of results, to read it back. */
-    public static final Argument<List<MediaResult>> LIST = Argument.listOf(MediaResult.class);
+    /** A list of results kept as JSON text. */
+    @Singleton
+    public static class Column extends JsonColumn<List<MediaResult>> {
+        public Column(JsonText json) {
+            super(json, Argument.listOf(MediaResult.class));
+        }
+    }
 
     public static MediaResult failed(UUID mediaId, ErrorCode code, String message) {
         return new MediaResult(mediaId, Resolution.FAILED, Map.of(), code.name(), message, List.of());

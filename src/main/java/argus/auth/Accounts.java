@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -65,7 +66,7 @@ public class Accounts {
 
     Company saveCompany(String name) {
         Instant now = timestamps.now();
-        return companies.save(new Company(UUID.randomUUID(), name, true, randomSecret(32), "{}", now, now));
+        return companies.save(new Company(UUID.randomUUID(), name, true, randomSecret(32), Map.of(), now, now));
     }
 
     @Transactional
@@ -112,10 +113,10 @@ public class Accounts {
             String middleName,
             String lastName,
             Permissions permissions,
-            String metaData) {
+            Map<String, Object> metaData) {
 
         static NewUser administrator(String email, String password) {
-            return new NewUser(email, password, Role.ADMIN, "", "", "", Permissions.ALL, "{}");
+            return new NewUser(email, password, Role.ADMIN, "", "", "", Permissions.ALL, Map.of());
         }
     }
 
@@ -182,7 +183,7 @@ public class Accounts {
         User user = createUser(
                 caller,
                 companyId,
-                new NewUser(email, randomSecret(32), Role.CLIENT_SERVICE, "", "", "", Permissions.ALL, "{}"));
+                new NewUser(email, randomSecret(32), Role.CLIENT_SERVICE, "", "", "", Permissions.ALL, Map.of()));
         return tokens.issue(user);
     }
 
@@ -268,7 +269,7 @@ public class Accounts {
 
     /** Replaces a user's metadata (the caller must see the user; changing another's needs managing it). */
     @Transactional
-    public User updateUserMetaData(Caller caller, UUID id, String metaData) {
+    public User updateUserMetaData(Caller caller, UUID id, Map<String, Object> metaData) {
         User user = user(caller, id);
         if (!user.id().equals(caller.userId())) {
             checkManages(caller, user.companyId(), user.role());
@@ -278,7 +279,7 @@ public class Accounts {
 
     /** Replaces a company's metadata (ADMIN, or the company's own CLIENT ADMIN). */
     @Transactional
-    public Company updateCompanyMetaData(Caller caller, UUID id, String metaData) {
+    public Company updateCompanyMetaData(Caller caller, UUID id, Map<String, Object> metaData) {
         Company company = company(caller, id);
         caller.require(
                 caller.role() == Role.ADMIN || caller.role() == Role.CLIENT_ADMIN, "change the company's metadata");

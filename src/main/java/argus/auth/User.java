@@ -1,8 +1,11 @@
 package argus.auth;
 
+import argus.JsonColumn;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** A user of a company; {@code metaData} holds the client's JSON object as text. */
@@ -20,7 +23,10 @@ public record User(
         boolean canStartQuality,
         boolean canStartBiometry,
         boolean canStartCollection,
-        String metaData,
+
+        @MappedProperty(converter = JsonColumn.ObjectColumn.class)
+        Map<String, Object> metaData,
+
         Instant timeCreated,
         Instant timeUpdated) {
 
@@ -28,7 +34,7 @@ public record User(
         return new Permissions(canStartQuality, canStartBiometry, canStartCollection);
     }
 
-    public User withMetaData(String json, Instant time) {
+    public User withMetaData(Map<String, Object> json, Instant time) {
         return new User(
                 id,
                 companyId,

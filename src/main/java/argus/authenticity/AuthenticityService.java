@@ -2,7 +2,6 @@ package argus.authenticity;
 
 import argus.ArgusException;
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.Timestamps;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioConfig;
@@ -14,7 +13,6 @@ import argus.storage.MediaStore;
 import argus.storage.StorageConfig;
 import argus.vision.MediaRejectedException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -35,8 +33,6 @@ import java.util.UUID;
 @Singleton
 public class AuthenticityService {
     private final Timestamps timestamps;
-    private static final Argument<List<SpeechAuthenticity.ChannelScore>> SCORES =
-            Argument.listOf(SpeechAuthenticity.ChannelScore.class);
 
     private final AnalysisEngine engine;
     private final AudioDecoder decoder;
@@ -45,7 +41,6 @@ public class AuthenticityService {
     private final StorageConfig storage;
     private final AudioConfig config;
     private final JobQueue queue;
-    private final JsonText json;
     private final SpeechAuthenticity speech;
 
     public AuthenticityService(
@@ -57,7 +52,6 @@ public class AuthenticityService {
             StorageConfig storage,
             AudioConfig config,
             JobQueue queue,
-            JsonText json,
             SpeechAuthenticity speech) {
         this.timestamps = timestamps;
         this.speech = speech;
@@ -68,7 +62,6 @@ public class AuthenticityService {
         this.storage = storage;
         this.config = config;
         this.queue = queue;
-        this.json = json;
     }
 
     public AuthenticityTask submit(
@@ -106,7 +99,7 @@ public class AuthenticityService {
 
     /** The per-channel scores of a finished task. */
     public List<SpeechAuthenticity.ChannelScore> channels(AuthenticityTask task) {
-        return task.result() == null ? List.of() : json.read(task.result(), SCORES);
+        return task.result() == null ? List.of() : task.result();
     }
 
     private static void checkSegment(@Nullable Double from, @Nullable Double to) {

@@ -1,9 +1,16 @@
 package argus.authenticity;
 
+import argus.JsonColumn;
+import argus.JsonText;
+import argus.audio.SpeechAuthenticity;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
+import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,7 +26,10 @@ public record AuthenticityTask(
         @Nullable Double segmentStart,
         @Nullable Double segmentEnd,
         String state,
-        @Nullable String result,
+
+        @Nullable @MappedProperty(converter = AuthenticityTask.ScoresColumn.class)
+        List<SpeechAuthenticity.ChannelScore> result,
+
         @Nullable String error,
         @Nullable String storageKey,
         Instant timeCreated) {
@@ -43,7 +53,7 @@ public record AuthenticityTask(
                 timeCreated);
     }
 
-    AuthenticityTask done(String result) {
+    AuthenticityTask done(List<SpeechAuthenticity.ChannelScore> result) {
         return new AuthenticityTask(
                 id, companyId, userId, fileName, segmentStart, segmentEnd, "done", result, null, null, timeCreated);
     }
@@ -51,5 +61,13 @@ public record AuthenticityTask(
     AuthenticityTask failed(String error) {
         return new AuthenticityTask(
                 id, companyId, userId, fileName, segmentStart, segmentEnd, "failed", null, error, null, timeCreated);
+    }
+
+    /** The per-channel scores kept as JSON text. */
+    @Singleton
+    public static class ScoresColumn extends JsonColumn<List<SpeechAuthenticity.ChannelScore>> {
+        public ScoresColumn(JsonText json) {
+            super(json, Argument.listOf(SpeechAuthenticity.ChannelScore.class));
+        }
     }
 }

@@ -1,7 +1,6 @@
 package argus.authenticity;
 
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
 import argus.audio.SpeechAuthenticity;
@@ -23,21 +22,18 @@ public class AuthenticityWork implements QueuedWork {
     private final AudioDecoder decoder;
     private final SpeechAuthenticity authenticity;
     private final AnalysisEngine engine;
-    private final JsonText json;
 
     public AuthenticityWork(
             AuthenticityTaskRepository tasks,
             MediaStore store,
             AudioDecoder decoder,
             SpeechAuthenticity authenticity,
-            AnalysisEngine engine,
-            JsonText json) {
+            AnalysisEngine engine) {
         this.tasks = tasks;
         this.store = store;
         this.decoder = decoder;
         this.authenticity = authenticity;
         this.engine = engine;
-        this.json = json;
     }
 
     @Override
@@ -57,7 +53,7 @@ public class AuthenticityWork implements QueuedWork {
             List<SpeechAuthenticity.ChannelScore> channels = engine.call(
                     () -> authenticity.score(decoder.decode(file.path(), running.segmentStart(), running.segmentEnd())),
                     "the audio analysis");
-            tasks.update(running.done(json.write(channels)));
+            tasks.update(running.done(channels));
         } catch (MediaRejectedException e) {
             tasks.update(running.failed(e.getMessage()));
         } catch (IOException e) {

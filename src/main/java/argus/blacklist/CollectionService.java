@@ -2,7 +2,6 @@ package argus.blacklist;
 
 import argus.ArgusException;
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.Timestamps;
 import argus.analysis.AnalysisRunner.DecodeJob;
 import argus.analysis.Enrollment;
@@ -48,7 +47,6 @@ public class CollectionService {
     private final Enrollment enrollment;
     private final MediaOpener opener;
     private final MediaStore store;
-    private final JsonText json;
 
     public CollectionService(
             Timestamps timestamps,
@@ -59,8 +57,7 @@ public class CollectionService {
             FaceIndex index,
             Enrollment enrollment,
             MediaOpener opener,
-            MediaStore store,
-            JsonText json) {
+            MediaStore store) {
         this.timestamps = timestamps;
         this.collections = collections;
         this.persons = persons;
@@ -70,7 +67,6 @@ public class CollectionService {
         this.enrollment = enrollment;
         this.opener = opener;
         this.store = store;
-        this.json = json;
     }
 
     /** A person with its photos. */
@@ -86,7 +82,7 @@ public class CollectionService {
             throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "alias must be 1 to 255 characters");
         }
         Instant time = timestamps.now();
-        return collections.save(new FaceCollection(UUID.randomUUID(), company, alias.trim(), "{}", time, time));
+        return collections.save(new FaceCollection(UUID.randomUUID(), company, alias.trim(), Map.of(), time, time));
     }
 
     public Page<FaceCollection> list(Caller caller, Pageable page) {
@@ -104,7 +100,7 @@ public class CollectionService {
     /** Replaces a collection's metadata (those who may create collections). */
     public FaceCollection setMetaData(Caller caller, UUID id, Map<String, Object> metaData) {
         caller.require(caller.role().createsFolders(), "change collections");
-        return collections.update(collection(caller, id).withMetaData(json.write(metaData), timestamps.now()));
+        return collections.update(collection(caller, id).withMetaData(metaData, timestamps.now()));
     }
 
     /** A collection of the company, for showing it beside an analysis that searched it. */
@@ -133,8 +129,7 @@ public class CollectionService {
         caller.require(caller.role().createsFolders(), "enrol persons");
         FaceCollection collection = collection(caller, collectionId);
         Instant time = timestamps.now();
-        Person person = new Person(
-                UUID.randomUUID(), collection.id(), collection.companyId(), json.write(metaData), time, time);
+        Person person = new Person(UUID.randomUUID(), collection.id(), collection.companyId(), metaData, time, time);
         Published published = new Published(store);
         try {
             Enrolled enrolled = enrol(person, photos, time, published);

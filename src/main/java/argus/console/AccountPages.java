@@ -141,7 +141,7 @@ class AccountPages {
                         "",
                         "",
                         Permissions.ALL,
-                        "{}"));
+                        Map.of()));
         return HttpResponse.seeOther(PAGE);
     }
 

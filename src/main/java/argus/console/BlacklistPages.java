@@ -99,7 +99,7 @@ class BlacklistPages {
         var persons = collections.persons(caller, collectionId, Pageable.from(Math.max(0, page), PERSONS_PER_PAGE));
         List<PersonCard> cards = persons.getContent().stream()
                 .map(person -> {
-                    Map<String, Object> metaData = json.object(person.metaData());
+                    Map<String, Object> metaData = person.metaData();
                     Object name = metaData.getOrDefault("name", "");
                     List<String> photos = collections.images(person.id()).stream()
                             .map(image -> photoUrl(collectionId, image.personId(), image.id()))

@@ -176,14 +176,14 @@ class FolderCards {
     }
 
     private Card card(Analysis analysis, Map<UUID, MediaCard> media, Optional<OperatorDecision> decision) {
-        List<Result> results = json.read(analysis.resultsMedia(), MediaResult.LIST).stream()
+        List<Result> results = analysis.resultsMedia().stream()
                 .map(r -> result(analysis, r, media))
                 .toList();
-        List<MediaCard> sources = json.ids(analysis.sourceMedia()).stream()
+        List<MediaCard> sources = analysis.sourceMedia().stream()
                 .map(media::get)
                 .filter(Objects::nonNull)
                 .toList();
-        Object collection = json.object(analysis.params()).get("collection_id");
+        Object collection = analysis.params().get("collection_id");
         String error = analysis.errorCode() == null ? "" : analysis.errorCode() + ": " + text(analysis.errorMessage());
         return new Card(
                 analysis.id().toString(),
@@ -274,7 +274,7 @@ class FolderCards {
                 media.id().toString(),
                 media.originalName(),
                 media.mediaType().name(),
-                String.join(", ", json.strings(media.tags())),
+                String.join(", ", media.tags()),
                 url,
                 media.thumbKey() == null ? null : url + "/thumb",
                 media.mediaType() == MediaType.IMAGE_FOLDER,
@@ -324,13 +324,14 @@ class FolderCards {
     }
 
     /** Metadata on one line, shortened for a list row. */
-    private static String compact(String metaData) {
-        return metaData.length() > 160 ? metaData.substring(0, 157) + "…" : metaData;
+    private String compact(Map<String, Object> metaData) {
+        String text = json.write(metaData);
+        return text.length() > 160 ? text.substring(0, 157) + "…" : text;
     }
 
     /** Each top-level metadata field: a text as it is, anything else as JSON. */
-    private List<Fact> fields(String metaData) {
-        return json.object(metaData).entrySet().stream()
+    private List<Fact> fields(Map<String, Object> metaData) {
+        return metaData.entrySet().stream()
                 .map(e -> new Fact(e.getKey(), e.getValue() instanceof String text ? text : json.write(e.getValue())))
                 .toList();
     }

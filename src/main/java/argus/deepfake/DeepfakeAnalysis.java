@@ -1,9 +1,12 @@
 package argus.deepfake;
 
+import argus.JsonColumn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -11,7 +14,7 @@ import java.util.UUID;
  * {@code completed} with a verdict — {@code authentic} or {@code manipulated} with the probability of manipulation;
  * {@code inconclusive} when the file held nothing to judge (no face, too little speech); {@code unsupported} when its
  * type cannot honestly be analysed (a PDF document) — or {@code failed} with the reason in {@code message}.
- * {@code details} is the JSON of the measured cues.
+ * {@code details} holds the measured cues.
  */
 @MappedEntity(value = "deepfake_analysis", escape = false)
 public record DeepfakeAnalysis(
@@ -27,7 +30,10 @@ public record DeepfakeAnalysis(
         @Nullable Double confidence,
         @Nullable Double deepfakeProbability,
         @Nullable String message,
-        @Nullable String details,
+
+        @Nullable @MappedProperty(converter = JsonColumn.ObjectColumn.class)
+        Map<String, Object> details,
+
         Instant createdAt,
         @Nullable Instant completedAt,
         @Nullable String storageKey) {
@@ -37,7 +43,7 @@ public record DeepfakeAnalysis(
             @Nullable Double confidence,
             @Nullable Double probability,
             String message,
-            String details,
+            Map<String, Object> details,
             Instant time) {
         return new DeepfakeAnalysis(
                 id,

@@ -2,7 +2,6 @@ package argus.deepfake;
 
 import argus.ArgusException;
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.Timestamps;
 import argus.analysis.AnalysisEngine;
 import argus.audio.AudioDecoder;
@@ -51,7 +50,6 @@ public class DeepfakeService {
     private final DeepfakeAnalysisRepository analyses;
     private final Webhooks webhooks;
     private final JobQueue queue;
-    private final JsonText json;
     private final SpeechAuthenticity speech;
     private final FaceMediaForgery faces;
 
@@ -64,7 +62,6 @@ public class DeepfakeService {
             DeepfakeAnalysisRepository analyses,
             Webhooks webhooks,
             JobQueue queue,
-            JsonText json,
             SpeechAuthenticity speech,
             FaceMediaForgery faces) {
         this.timestamps = timestamps;
@@ -77,7 +74,6 @@ public class DeepfakeService {
         this.analyses = analyses;
         this.webhooks = webhooks;
         this.queue = queue;
-        this.json = json;
     }
 
     /** What the client sent besides the file. */
@@ -138,10 +134,6 @@ public class DeepfakeService {
 
     public Optional<DeepfakeAnalysis> find(Caller caller, UUID id) {
         return analyses.findById(id).filter(a -> caller.sees(a.companyId(), a.userId()));
-    }
-
-    public @Nullable Map<String, Object> details(DeepfakeAnalysis analysis) {
-        return analysis.details() == null ? null : json.object(analysis.details());
     }
 
     public static int estimatedSeconds(DeepfakeAnalysis analysis) {

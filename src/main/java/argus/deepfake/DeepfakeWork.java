@@ -1,7 +1,6 @@
 package argus.deepfake;
 
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.Timestamps;
 import argus.analysis.AnalysisEngine;
 import argus.analysis.Scores;
@@ -45,7 +44,6 @@ public class DeepfakeWork implements QueuedWork {
     private final AudioDecoder audio;
     private final SpeechAuthenticity speech;
     private final AnalysisEngine engine;
-    private final JsonText json;
     private final ApplicationEventPublisher<DeepfakeFinished> events;
 
     public DeepfakeWork(
@@ -57,7 +55,6 @@ public class DeepfakeWork implements QueuedWork {
             AudioDecoder audio,
             SpeechAuthenticity speech,
             AnalysisEngine engine,
-            JsonText json,
             ApplicationEventPublisher<DeepfakeFinished> events) {
         this.timestamps = timestamps;
         this.analyses = analyses;
@@ -67,7 +64,6 @@ public class DeepfakeWork implements QueuedWork {
         this.audio = audio;
         this.speech = speech;
         this.engine = engine;
-        this.json = json;
         this.events = events;
     }
 
@@ -98,12 +94,7 @@ public class DeepfakeWork implements QueuedWork {
                                             ? finding.probability()
                                             : 1 - finding.probability());
             record(analysis.completed(
-                    finding.verdict(),
-                    confidence,
-                    finding.probability(),
-                    finding.message(),
-                    json.write(finding.details()),
-                    now));
+                    finding.verdict(), confidence, finding.probability(), finding.message(), finding.details(), now));
         } catch (MediaRejectedException e) {
             record(analysis.failed(e.getMessage(), timestamps.nowInMillis()));
         } catch (IOException e) {

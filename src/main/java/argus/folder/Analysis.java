@@ -1,20 +1,23 @@
 package argus.folder;
 
-import argus.JsonText;
+import argus.JsonColumn;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
 import argus.analysis.AnalysisState;
 import argus.analysis.AnalysisType;
+import argus.analysis.MediaResult;
 import argus.analysis.Resolution;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * An analysis row; parameters, metadata, source media ids and results are JSON text. {@code userId} is the creator of
+ * An analysis row; parameters, metadata, source media ids and results are kept as JSON text. {@code userId} is the creator of
  * its folder, so that analyses are scoped like folders. {@code score} and {@code threshold} are the number that decided
  * the verdict and the threshold it was held against (none when no verdict was reached).
  */
@@ -28,11 +31,22 @@ public record Analysis(
         AnalysisType type,
         AnalysisState state,
         Resolution resolutionStatus,
-        String params,
-        String metaData,
-        String sourceMedia,
-        @Nullable String resultsData,
-        String resultsMedia,
+
+        @MappedProperty(converter = JsonColumn.ObjectColumn.class)
+        Map<String, Object> params,
+
+        @MappedProperty(converter = JsonColumn.ObjectColumn.class)
+        Map<String, Object> metaData,
+
+        @MappedProperty(converter = JsonColumn.IdsColumn.class)
+        List<UUID> sourceMedia,
+
+        @Nullable @MappedProperty(converter = JsonColumn.ObjectColumn.class)
+        Map<String, Object> resultsData,
+
+        @MappedProperty(converter = MediaResult.Column.class)
+        List<MediaResult> resultsMedia,
+
         @Nullable String errorCode,
         @Nullable String errorMessage,
         @Nullable Double score,
@@ -48,8 +62,7 @@ public record Analysis(
             UUID groupId,
             AnalysisRequest request,
             List<UUID> sources,
-            Instant time,
-            JsonText json) {
+            Instant time) {
         return new Analysis(
                 UUID.randomUUID(),
                 folderId,
@@ -59,11 +72,11 @@ public record Analysis(
                 request.type(),
                 AnalysisState.PROCESSING,
                 Resolution.PROCESSING,
-                json.write(request.params()),
-                json.write(request.metaData()),
-                json.write(sources),
+                request.params(),
+                request.metaData(),
+                sources,
                 null,
-                json.write(List.of()),
+                List.of(),
                 null,
                 null,
                 null,
@@ -73,7 +86,7 @@ public record Analysis(
     }
 
     /** This analysis with the outcome of running it. */
-    public Analysis finished(AnalysisOutcome outcome, JsonText json, Instant time) {
+    public Analysis finished(AnalysisOutcome outcome, Instant time) {
         return new Analysis(
                 id,
                 folderId,
@@ -86,8 +99,8 @@ public record Analysis(
                 params,
                 metaData,
                 sourceMedia,
-                outcome.resultsData() == null ? null : json.write(outcome.resultsData()),
-                json.write(outcome.mediaResults()),
+                outcome.resultsData(),
+                outcome.mediaResults(),
                 outcome.errorCode(),
                 outcome.errorMessage(),
                 outcome.score(),
@@ -96,7 +109,7 @@ public record Analysis(
                 time);
     }
 
-    public Analysis withMetaData(String json, Instant time) {
+    public Analysis withMetaData(Map<String, Object> json, Instant time) {
         return new Analysis(
                 id,
                 folderId,

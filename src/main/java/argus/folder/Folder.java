@@ -1,10 +1,13 @@
 package argus.folder;
 
+import argus.JsonColumn;
 import argus.analysis.Resolution;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,7 +23,10 @@ public record Folder(
         FolderStatus resolutionStatus,
         String resolutionComment,
         Resolution systemResolution,
-        String metaData,
+
+        @MappedProperty(converter = JsonColumn.ObjectColumn.class)
+        Map<String, Object> metaData,
+
         @Nullable String sessionId,
         @Nullable String deviceInfo,
         @Nullable String geoLocation,
@@ -64,7 +70,7 @@ public record Folder(
                 time);
     }
 
-    public Folder withMetaData(String json, Instant time) {
+    public Folder withMetaData(Map<String, Object> json, Instant time) {
         return new Folder(
                 id,
                 companyId,

@@ -1,7 +1,6 @@
 package argus.folder;
 
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.Timestamps;
 import argus.analysis.AnalysisOutcome;
 import argus.analysis.AnalysisRequest;
@@ -43,7 +42,6 @@ public class FolderAnalysesWork implements QueuedWork {
     private final MediaIntake intake;
     private final MediaOpener opener;
     private final MediaStore store;
-    private final JsonText json;
 
     public FolderAnalysesWork(
             Timestamps timestamps,
@@ -51,15 +49,13 @@ public class FolderAnalysesWork implements QueuedWork {
             AnalysisWork work,
             MediaIntake intake,
             MediaOpener opener,
-            MediaStore store,
-            JsonText json) {
+            MediaStore store) {
         this.timestamps = timestamps;
         this.records = records;
         this.work = work;
         this.intake = intake;
         this.opener = opener;
         this.store = store;
-        this.json = json;
     }
 
     @Override
@@ -89,8 +85,7 @@ public class FolderAnalysesWork implements QueuedWork {
     private List<AnalysisOutcome> outcomes(List<Analysis> group) {
         Analysis first = group.getFirst();
         List<AnalysisRequest> requests = group.stream()
-                .map(a -> new AnalysisRequest(
-                        a.type(), json.object(a.params()), json.object(a.metaData()), json.ids(a.sourceMedia())))
+                .map(a -> new AnalysisRequest(a.type(), a.params(), a.metaData(), a.sourceMedia()))
                 .toList();
         Map<UUID, Media> media =
                 records.mediaOf(first.folderId()).stream().collect(Collectors.toMap(Media::id, Function.identity()));
@@ -110,8 +105,7 @@ public class FolderAnalysesWork implements QueuedWork {
                 files.add(file);
                 MediaSource source = opener.open(new MediaData.InFile(file.path()), true);
                 sources.add(source);
-                candidates.add(
-                        new AnalysisWork.Candidate(id, row.mediaType().kind(), json.strings(row.tags()), source));
+                candidates.add(new AnalysisWork.Candidate(id, row.mediaType().kind(), row.tags(), source));
             }
             return work.analyze(first.companyId(), candidates, requests, false).outcomes();
         } catch (MediaRejectedException e) {
@@ -149,7 +143,7 @@ public class FolderAnalysesWork implements QueuedWork {
                     outputs.add(intake.outputImage(
                             analysis.companyId(), analysis.folderId(), analysis.id(), image, time, published));
                 }
-                finished.add(analysis.finished(outcomes.get(i), json, time));
+                finished.add(analysis.finished(outcomes.get(i), time));
             }
             records.complete(group.getFirst().folderId(), finished, outputs, time);
         } catch (RuntimeException e) {

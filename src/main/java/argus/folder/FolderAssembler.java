@@ -1,6 +1,5 @@
 package argus.folder;
 
-import argus.JsonText;
 import argus.RequestContext;
 import argus.Timestamps;
 import argus.analysis.AnalysisOutcome;
@@ -24,12 +23,10 @@ import java.util.UUID;
 class FolderAssembler {
     private final Timestamps timestamps;
     private final MediaIntake intake;
-    private final JsonText json;
 
-    FolderAssembler(Timestamps timestamps, MediaIntake intake, JsonText json) {
+    FolderAssembler(Timestamps timestamps, MediaIntake intake) {
         this.timestamps = timestamps;
         this.intake = intake;
-        this.json = json;
     }
 
     FolderView assemble(
@@ -55,12 +52,11 @@ class FolderAssembler {
                     groupId,
                     submission.analyses().get(i),
                     result.sources().get(i),
-                    created.plusNanos(1000L * i),
-                    json);
+                    created.plusNanos(1000L * i));
             for (OutputImage image : outcome.outputImages()) {
                 outputs.add(intake.outputImage(caller.companyId(), folderId, queued.id(), image, finished, published));
             }
-            analyses.add(queued.finished(outcome, json, finished));
+            analyses.add(queued.finished(outcome, finished));
         }
         Folder folder = new Folder(
                 folderId,
@@ -71,7 +67,7 @@ class FolderAssembler {
                 "[]",
                 Resolution.consolidate(
                         analyses.stream().map(Analysis::resolutionStatus).toList()),
-                json.write(submission.metaData()),
+                submission.metaData(),
                 context.sessionId(),
                 context.deviceInfo(),
                 context.geoLocation(),

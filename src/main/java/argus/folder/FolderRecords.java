@@ -61,11 +61,13 @@ public class FolderRecords {
         this.events = events;
     }
 
+    // Media and analyses are saved a row at a time: their list-typed JSON columns cannot go through a batch save
+    // (see JsonColumn).
     @Transactional
     public void insert(Folder folder, List<Media> mediaRows, List<Analysis> analysisRows) {
         folders.save(folder);
-        media.saveAll(mediaRows);
-        analyses.saveAll(analysisRows);
+        mediaRows.forEach(media::save);
+        analysisRows.forEach(analyses::save);
         if (!analysisRows.isEmpty() && folder.resolutionStatus() != FolderStatus.PROCESSING) {
             events.publishEvent(new FolderFinished(folder.id(), folder.companyId()));
         }
@@ -159,9 +161,12 @@ public class FolderRecords {
                     .within("timeUpdated", query.updated())
                     .equal("systemResolution", query.systemResolution())
                     .equal("resolutionStatus", query.resolutionStatus());
+            // The stored text of the metadata, not the map micronaut-data reads it as; COALESCE of one argument is
+            // the identity that both H2 and PostgreSQL accept where a criteria cast is not supported.
+            Expression<String> metaDataText = builder.function("COALESCE", String.class, root.get("metaData"));
             for (MetaDataMatch match : query.metaData()) {
                 Predicate found = builder.or(metaDataPatterns(match.key(), match.value()).stream()
-                        .map(pattern -> builder.like(root.get("metaData"), pattern, '\\'))
+                        .map(pattern -> builder.like(metaDataText, pattern, '\\'))
                         .toArray(Predicate[]::new));
                 conditions.add(match.equal() ? found : builder.not(found));
             }
@@ -303,14 +308,14 @@ public class FolderRecords {
 
     @Transactional
     public void addMedia(Folder folder, List<Media> rows, Instant time) {
-        media.saveAll(rows);
+        rows.forEach(media::save);
         folders.update(folder.withStatus(folder.resolutionStatus(), folder.systemResolution(), time));
     }
 
     /** Records analyses to run and their job, and marks the folder as processing. */
     @Transactional
     public void queue(Folder folder, List<Analysis> rows, AnalysisJob job) {
-        analyses.saveAll(rows);
+        rows.forEach(analyses::save);
         jobs.save(job);
         folders.update(folder.withStatus(FolderStatus.PROCESSING, Resolution.PROCESSING, job.timeCreated()));
     }
@@ -321,8 +326,8 @@ public class FolderRecords {
      */
     @Transactional
     public void complete(UUID folderId, List<Analysis> finished, List<Media> outputs, Instant time) {
-        analyses.updateAll(finished);
-        media.saveAll(outputs);
+        finished.forEach(analyses::update);
+        outputs.forEach(media::save);
         Folder folder = folders.findById(folderId).orElseThrow();
         if (analyses.countByFolderIdAndState(folderId, AnalysisState.PROCESSING) > 0) {
             folders.update(folder.withStatus(FolderStatus.PROCESSING, Resolution.PROCESSING, time));

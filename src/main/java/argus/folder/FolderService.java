@@ -2,7 +2,6 @@ package argus.folder;
 
 import argus.ArgusException;
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.RequestContext;
 import argus.RequestIds;
 import argus.Timestamps;
@@ -44,7 +43,6 @@ public class FolderService {
     private final AnalysisEngine engine;
     private final FolderRecords records;
     private final MediaStore store;
-    private final JsonText json;
     private final JobWorker jobs;
     private final FolderAssembler assembler;
     private final FolderLimits limits;
@@ -57,7 +55,6 @@ public class FolderService {
             AnalysisEngine engine,
             FolderRecords records,
             MediaStore store,
-            JsonText json,
             JobWorker jobs,
             FolderAssembler assembler,
             FolderLimits limits) {
@@ -68,7 +65,6 @@ public class FolderService {
         this.engine = engine;
         this.records = records;
         this.store = store;
-        this.json = json;
         this.jobs = jobs;
         this.assembler = assembler;
     }
@@ -193,8 +189,7 @@ public class FolderService {
                     groupId,
                     requests.get(i),
                     AnalysisWork.sources(requests.get(i), candidates),
-                    time.plusNanos(1000L * i),
-                    json));
+                    time.plusNanos(1000L * i)));
         }
         AnalysisJob job = new AnalysisJob(
                 groupId,
@@ -235,7 +230,7 @@ public class FolderService {
     private List<AnalysisWork.Candidate> storedCandidates(UUID folderId) {
         return records.mediaOf(folderId).stream()
                 .map(m -> new AnalysisWork.Candidate(
-                        m.id(), m.mediaType().kind(), json.strings(m.tags()), null, m.sourceAnalysisId() != null))
+                        m.id(), m.mediaType().kind(), m.tags(), null, m.sourceAnalysisId() != null))
                 .toList();
     }
 
@@ -303,7 +298,7 @@ public class FolderService {
     /** Replaces the folder's metadata. */
     public Folder setFolderMetaData(Caller caller, UUID folderId, Map<String, Object> metaData) {
         Folder folder = folder(caller, folderId);
-        return records.updateFolder(folder.withMetaData(json.write(metaData), timestamps.now()));
+        return records.updateFolder(folder.withMetaData(metaData, timestamps.now()));
     }
 
     /** A media of a folder the caller sees, by its id alone. */
@@ -313,12 +308,12 @@ public class FolderService {
 
     public Media setMediaMetaData(Caller caller, UUID mediaId, Map<String, Object> metaData) {
         Media row = media(caller, mediaId);
-        return records.updateMedia(row.withMetaData(json.write(metaData), timestamps.now()));
+        return records.updateMedia(row.withMetaData(metaData, timestamps.now()));
     }
 
     public Analysis setAnalysisMetaData(Caller caller, UUID analysisId, Map<String, Object> metaData) {
         Analysis row = analysis(caller, analysisId);
-        return records.updateAnalysis(row.withMetaData(json.write(metaData), timestamps.now()));
+        return records.updateAnalysis(row.withMetaData(metaData, timestamps.now()));
     }
 
     /** Deletes one media and its files (roles that may delete only), unless analyses of its folder are running. */

@@ -1,7 +1,6 @@
 package argus.folder;
 
 import argus.Digests;
-import argus.JsonText;
 import argus.analysis.OutputImage;
 import argus.storage.MediaStore;
 import argus.storage.Published;
@@ -25,12 +24,10 @@ import java.util.UUID;
 public class MediaIntake {
     private final MediaOpener opener;
     private final MediaStore store;
-    private final JsonText json;
 
-    public MediaIntake(MediaOpener opener, MediaStore store, JsonText json) {
+    public MediaIntake(MediaOpener opener, MediaStore store) {
         this.opener = opener;
         this.store = store;
-        this.json = json;
     }
 
     /** An upload opened as media, with the id it will have. */
@@ -105,9 +102,9 @@ public class MediaIntake {
                     o.upload().originalName(),
                     MediaType.of(o.info().kind()),
                     o.info().contentType(),
-                    json.write(o.upload().tags()),
-                    json.write(describe(o.info(), size)),
-                    json.write(o.upload().metaData()),
+                    o.upload().tags(),
+                    describe(o.info(), size),
+                    o.upload().metaData(),
                     key,
                     thumbKey,
                     UUID.randomUUID(),
@@ -150,9 +147,9 @@ public class MediaIntake {
                 "best_shot.jpg",
                 MediaType.IMAGE_FOLDER,
                 "image/jpeg",
-                json.write(List.of("photo_selfie")),
-                json.write(info),
-                json.write(Map.of("source_media_id", image.sourceMediaId().toString())),
+                List.of("photo_selfie"),
+                info,
+                Map.of("source_media_id", image.sourceMediaId().toString()),
                 key,
                 published == null ? null : key,
                 UUID.randomUUID(),

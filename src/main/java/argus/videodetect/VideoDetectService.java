@@ -3,7 +3,6 @@ package argus.videodetect;
 import argus.ArgusException;
 import argus.Digests;
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.Timestamps;
 import argus.auth.ActiveAccounts;
 import argus.jobs.JobQueue;
@@ -44,7 +43,6 @@ public class VideoDetectService {
     private final MediaStore store;
     private final MediaOpener opener;
     private final JobQueue queue;
-    private final JsonText json;
     private final ActiveAccounts accounts;
 
     public VideoDetectService(
@@ -56,7 +54,6 @@ public class VideoDetectService {
             MediaStore store,
             MediaOpener opener,
             JobQueue queue,
-            JsonText json,
             ActiveAccounts accounts) {
         this.timestamps = timestamps;
         this.accounts = accounts;
@@ -67,7 +64,6 @@ public class VideoDetectService {
         this.store = store;
         this.opener = opener;
         this.queue = queue;
-        this.json = json;
     }
 
     /** The key an {@code X-API-Key} header names, if it is a live one of an active company. */
@@ -124,8 +120,7 @@ public class VideoDetectService {
                     "unknown model '%s'; available: %s".formatted(model, MODEL_FRAMES.keySet()));
         }
         if (submission.metadata() != null && tenant.metadataSchema() != null) {
-            List<String> violations =
-                    MetadataSchema.violations(json.object(tenant.metadataSchema()), submission.metadata());
+            List<String> violations = MetadataSchema.violations(tenant.metadataSchema(), submission.metadata());
             if (!violations.isEmpty()) {
                 throw new ArgusException(ErrorCode.INVALID_METADATA, String.join("; ", violations));
             }
@@ -140,7 +135,7 @@ public class VideoDetectService {
         try {
             store(submission, storageKey);
             Instant now = timestamps.nowInMillis();
-            String metadata = submission.metadata() == null ? null : json.write(submission.metadata());
+            Map<String, Object> metadata = submission.metadata();
             return queue.submit(
                     VideoDetectWork.KIND,
                     id,
@@ -190,10 +185,6 @@ public class VideoDetectService {
 
     public Optional<VideoSubmission> find(VideoTenant tenant, UUID id) {
         return submissions.findByIdAndCompanyId(id, tenant.companyId());
-    }
-
-    public Map<String, Object> object(@Nullable String text) {
-        return text == null ? null : json.object(text);
     }
 
     static long cost(String model) {

@@ -1,7 +1,6 @@
 package argus.videodetect;
 
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.Timestamps;
 import argus.analysis.AnalysisRunner;
 import argus.analysis.MediaEvidence;
@@ -13,6 +12,7 @@ import argus.storage.MediaStore;
 import argus.vision.MediaOpener;
 import argus.vision.MediaRejectedException;
 import argus.vision.MediaSource;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -37,7 +37,6 @@ public class VideoDetectWork implements QueuedWork {
     private final MediaStore store;
     private final MediaOpener opener;
     private final AnalysisRunner runner;
-    private final JsonText json;
 
     public VideoDetectWork(
             Timestamps timestamps,
@@ -45,15 +44,13 @@ public class VideoDetectWork implements QueuedWork {
             VideoTenantRepository tenants,
             MediaStore store,
             MediaOpener opener,
-            AnalysisRunner runner,
-            JsonText json) {
+            AnalysisRunner runner) {
         this.timestamps = timestamps;
         this.submissions = submissions;
         this.tenants = tenants;
         this.store = store;
         this.opener = opener;
         this.runner = runner;
-        this.json = json;
     }
 
     @Override
@@ -81,7 +78,7 @@ public class VideoDetectWork implements QueuedWork {
                             distinctFrames(evidence)));
             MediaResult quality = judged.quality();
             if (quality.resultsData().get("confidence_spoofing") instanceof Double spoofing) {
-                finish(submission, json.write(result(1 - spoofing, judged, submission, start)), null);
+                finish(submission, result(1 - spoofing, judged, submission, start), null);
             } else {
                 finish(submission, null, quality.errorMessage());
             }
@@ -100,7 +97,7 @@ public class VideoDetectWork implements QueuedWork {
                 .ifPresent(submission -> finish(submission, null, reason));
     }
 
-    private void finish(VideoSubmission submission, String result, String error) {
+    private void finish(VideoSubmission submission, @Nullable Map<String, Object> result, @Nullable String error) {
         submissions.update(submission.finished(result, error, timestamps.nowInMillis()));
         if (error != null) {
             tenants.refund(submission.companyId(), VideoDetectService.cost(submission.model()));

@@ -1,13 +1,16 @@
 package argus.videodetect;
 
+import argus.JsonColumn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * A submitted video and, once done, its result (JSON) or error. {@code tenantMetadata} is the validated JSON;
+ * A submitted video and, once done, its result or error. {@code tenantMetadata} is the validated metadata;
  * {@code storageKey} holds the video until it has been judged.
  */
 @MappedEntity(value = "video_submission", escape = false)
@@ -19,8 +22,13 @@ public record VideoSubmission(
         String status,
         String model,
         String inputSource,
-        @Nullable String tenantMetadata,
-        @Nullable String result,
+
+        @Nullable @MappedProperty(converter = JsonColumn.ObjectColumn.class)
+        Map<String, Object> tenantMetadata,
+
+        @Nullable @MappedProperty(converter = JsonColumn.ObjectColumn.class)
+        Map<String, Object> result,
+
         @Nullable String message,
         @Nullable String error,
         Instant createdAt,
@@ -45,7 +53,7 @@ public record VideoSubmission(
                 storageKey);
     }
 
-    VideoSubmission finished(@Nullable String result, @Nullable String error, Instant time) {
+    VideoSubmission finished(@Nullable Map<String, Object> result, @Nullable String error, Instant time) {
         return new VideoSubmission(
                 id,
                 companyId,

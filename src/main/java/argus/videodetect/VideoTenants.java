@@ -3,7 +3,6 @@ package argus.videodetect;
 import argus.ArgusException;
 import argus.Digests;
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.Timestamps;
 import argus.auth.Caller;
 import argus.auth.CompanyRepository;
@@ -31,20 +30,14 @@ public class VideoTenants {
     private final VideoTenantRepository tenants;
     private final ApiKeyRepository keys;
     private final CompanyRepository companies;
-    private final JsonText json;
     private final SecureRandom random = new SecureRandom();
 
     public VideoTenants(
-            Timestamps timestamps,
-            VideoTenantRepository tenants,
-            ApiKeyRepository keys,
-            CompanyRepository companies,
-            JsonText json) {
+            Timestamps timestamps, VideoTenantRepository tenants, ApiKeyRepository keys, CompanyRepository companies) {
         this.timestamps = timestamps;
         this.tenants = tenants;
         this.keys = keys;
         this.companies = companies;
-        this.json = json;
     }
 
     public VideoTenant configure(
@@ -70,8 +63,7 @@ public class VideoTenants {
                     throw new ArgusException(
                             ErrorCode.TENANT_SLUG_TAKEN, "tenant_slug '" + slug + "' belongs to another company");
                 });
-        VideoTenant tenant =
-                new VideoTenant(companyId, slug, credits, schema == null ? null : json.write(schema), timestamps.now());
+        VideoTenant tenant = new VideoTenant(companyId, slug, credits, schema, timestamps.now());
         return tenants.existsById(companyId) ? tenants.update(tenant) : tenants.save(tenant);
     }
 

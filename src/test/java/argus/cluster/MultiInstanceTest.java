@@ -152,6 +152,52 @@ class MultiInstanceTest {
     }
 
     @Test
+    @Order(2)
+    void jsonColumnsKeepTheirTypesOnPostgresqlAndMetadataIsSearchable() throws Exception {
+        Reply created = ozA.postFolder(Map.of("photo1", TestMedia.file(PHOTO)), """
+                {"folder:meta_data": {"branch": "north_1", "amount": 250, "vip": true, "nested": {"a": [1, 2]}},
+                 "media:tags": {"photo1": ["photo_selfie"]},
+                 "analyses": [{"type": "quality", "params": {"threshold_spoofing": 0.6}}]}""");
+        assertEquals(201, created.status(), created.body().toString());
+        String folderId = (String) created.body().get("folder_id");
+
+        Map<String, Object> read = ozB.getFolder(folderId).body();
+        assertEquals(
+                Map.of("branch", "north_1", "amount", 250, "vip", true, "nested", Map.of("a", List.of(1, 2))),
+                read.get("meta_data"));
+        Map<String, Object> media = list(read.get("media")).getFirst();
+        assertEquals(List.of("photo_selfie"), media.get("tags"));
+        Map<String, Object> analysis = list(read.get("analyses")).getFirst();
+        assertEquals(
+                List.of(media.get("media_id")),
+                list(analysis.get("source_media")).stream()
+                        .map(m -> m.get("media_id"))
+                        .toList());
+        assertEquals(1, list(analysis.get("results_media")).size());
+        assertEquals(
+                "{\"branch\":\"north_1\",\"amount\":250,\"vip\":true,\"nested\":{\"a\":[1,2]}}",
+                text("select meta_data from folder where id = '" + folderId + "'"),
+                "kept as compact JSON text");
+
+        assertEquals(
+                1,
+                ozB.get("/api/folders/?meta_data.branch=north_1&folder_id=" + folderId)
+                        .total());
+        assertEquals(
+                1,
+                ozB.get("/api/folders/?meta_data.amount=250&folder_id=" + folderId)
+                        .total());
+        assertEquals(
+                0,
+                ozB.get("/api/folders/?meta_data.branch=north&folder_id=" + folderId)
+                        .total());
+        assertEquals(
+                0,
+                ozB.get("/api/folders/?meta_data.branch=north%25&folder_id=" + folderId)
+                        .total());
+    }
+
+    @Test
     @Order(3)
     void aPersonEnrolledThroughOneIsFoundThroughTheOtherAtOnce() {
         Reply collection = ozA.post("/api/collections/", Map.of("alias", "shared blacklist"));
@@ -298,6 +344,15 @@ class MultiInstanceTest {
             return ObjectMapper.getDefault().readValue(body, OzClient.JSON);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private String text(String sql) throws SQLException {
+        try (Connection connection = services.connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

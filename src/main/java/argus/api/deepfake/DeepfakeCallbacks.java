@@ -34,7 +34,7 @@ class DeepfakeCallbacks implements ApplicationEventListener<DeepfakeFinished> {
                     null,
                     analysis.companyId(),
                     analysis.callbackUrl(),
-                    json.writeValueAsString(DeepfakeJson.analysis(analysis, service.details(analysis))));
+                    json.writeValueAsString(DeepfakeJson.analysis(analysis)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

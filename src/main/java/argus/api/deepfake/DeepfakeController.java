@@ -78,7 +78,7 @@ class DeepfakeController {
     DeepfakeJson.Analysis getDeepfakeAnalysis(Caller caller, @PathVariable String id) {
         return parse(id)
                 .flatMap(uuid -> service.find(caller, uuid))
-                .map(analysis -> DeepfakeJson.analysis(analysis, service.details(analysis)))
+                .map(analysis -> DeepfakeJson.analysis(analysis))
                 .orElseThrow(() ->
                         new ArgusException(ErrorCode.ANALYSIS_NOT_FOUND, "no analysis " + ArgusException.clip(id)));
     }

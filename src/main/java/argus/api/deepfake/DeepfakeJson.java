@@ -64,7 +64,7 @@ final class DeepfakeJson {
     }
 
     /** The analysis as it stands: a result once completed, the reason once failed. */
-    static Analysis analysis(DeepfakeAnalysis analysis, @Nullable Map<String, Object> details) {
+    static Analysis analysis(DeepfakeAnalysis analysis) {
         boolean completed = analysis.status().equals("completed");
         return new Analysis(
                 id(analysis),
@@ -80,7 +80,7 @@ final class DeepfakeJson {
                                 analysis.confidence(),
                                 analysis.deepfakeProbability(),
                                 analysis.message(),
-                                details == null ? Map.of() : details)
+                                analysis.details() == null ? Map.of() : analysis.details())
                         : null,
                 analysis.status().equals("failed") ? analysis.message() : null);
     }

@@ -1,6 +1,5 @@
 package argus.api.oz;
 
-import argus.JsonText;
 import argus.auth.Company;
 import argus.auth.Permissions;
 import argus.auth.Role;
@@ -58,7 +57,7 @@ final class AccountJson {
             @JsonProperty("time_created") BigDecimal timeCreated,
             @JsonProperty("time_updated") BigDecimal timeUpdated) {
 
-        static UserJson of(User user, JsonText json) {
+        static UserJson of(User user) {
             Permissions can = user.permissions();
             return new UserJson(
                     user.id(),
@@ -76,7 +75,7 @@ final class AccountJson {
                     can.biometry(),
                     can.quality(),
                     can.collection(),
-                    json.object(user.metaData()),
+                    user.metaData(),
                     OzTime.seconds(user.timeCreated()),
                     OzTime.seconds(user.timeUpdated()));
         }
@@ -147,13 +146,13 @@ final class AccountJson {
             @JsonProperty("time_created") BigDecimal timeCreated,
             @JsonProperty("time_updated") BigDecimal timeUpdated) {
 
-        static CompanyJson of(Company company, boolean withSecret, JsonText json) {
+        static CompanyJson of(Company company, boolean withSecret) {
             return new CompanyJson(
                     company.id(),
                     company.name(),
                     company.active(),
                     withSecret ? company.webhookSecret() : null,
-                    json.object(company.metaData()),
+                    company.metaData(),
                     Map.of(),
                     OzTime.seconds(company.timeCreated()),
                     OzTime.seconds(company.timeUpdated()));

@@ -2,7 +2,6 @@ package argus.api.oz;
 
 import argus.ArgusException;
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.api.ClientOrigin;
 import argus.api.Refusals;
 import argus.auth.AuthFilter;
@@ -31,13 +30,11 @@ class AuthController {
     private final LoginService logins;
     private final TokenService tokens;
     private final ClientOrigin origins;
-    private final JsonText json;
 
-    AuthController(LoginService logins, TokenService tokens, ClientOrigin origins, JsonText json) {
+    AuthController(LoginService logins, TokenService tokens, ClientOrigin origins) {
         this.logins = logins;
         this.tokens = tokens;
         this.origins = origins;
-        this.json = json;
     }
 
     @Post("/auth")
@@ -71,6 +68,6 @@ class AuthController {
                 pair.accessToken(),
                 pair.expireToken(),
                 OzTime.seconds(pair.accessExpiresAt()),
-                AccountJson.UserJson.of(pair.user(), json));
+                AccountJson.UserJson.of(pair.user()));
     }
 }

@@ -2,7 +2,6 @@ package argus.api.oz;
 
 import argus.ArgusException;
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.api.Downloads;
 import argus.api.Refusals;
 import argus.auth.Caller;
@@ -40,7 +39,6 @@ class CollectionController {
     private final UploadReceiver uploads;
     private final OzPayloadParser payloads;
     private final MediaStore store;
-    private final JsonText json;
     private final BaseUrls urls;
 
     CollectionController(
@@ -48,13 +46,11 @@ class CollectionController {
             UploadReceiver uploads,
             OzPayloadParser payloads,
             MediaStore store,
-            JsonText json,
             BaseUrls urls) {
         this.collections = collections;
         this.uploads = uploads;
         this.payloads = payloads;
         this.store = store;
-        this.json = json;
         this.urls = urls;
     }
 
@@ -62,7 +58,7 @@ class CollectionController {
     HttpResponse<CollectionJson.Collection> createCollection(
             Caller caller, @Body CollectionJson.CollectionRequest body) {
         return HttpResponse.created(
-                CollectionJson.Collection.of(collections.create(caller, body.alias(), body.companyId()), 0, json));
+                CollectionJson.Collection.of(collections.create(caller, body.alias(), body.companyId()), 0));
     }
 
     @Get
@@ -73,13 +69,13 @@ class CollectionController {
                 paging,
                 request,
                 urls.base(request),
-                c -> CollectionJson.Collection.of(c, collections.personCount(c.id()), json));
+                c -> CollectionJson.Collection.of(c, collections.personCount(c.id())));
     }
 
     @Get("/{collectionId}")
     CollectionJson.Collection getCollection(Caller caller, @PathVariable UUID collectionId) {
         var collection = collections.collection(caller, collectionId);
-        return CollectionJson.Collection.of(collection, collections.personCount(collection.id()), json);
+        return CollectionJson.Collection.of(collection, collections.personCount(collection.id()));
     }
 
     @Delete("/{collectionId}")
@@ -95,7 +91,7 @@ class CollectionController {
             Map<String, Object> metaData = personMetaData(upload.payload());
             var person = collections.createPerson(
                     caller, collectionId, metaData, payloads.media(upload.payload(), upload.files()));
-            return HttpResponse.created(CollectionJson.Person.of(person, json, urls.base(request)));
+            return HttpResponse.created(CollectionJson.Person.of(person, urls.base(request)));
         });
     }
 
@@ -109,14 +105,13 @@ class CollectionController {
                 paging,
                 request,
                 base,
-                p -> CollectionJson.Person.of(
-                        new CollectionService.PersonView(p, collections.images(p.id())), json, base));
+                p -> CollectionJson.Person.of(new CollectionService.PersonView(p, collections.images(p.id())), base));
     }
 
     @Get("/{collectionId}/persons/{personId}")
     CollectionJson.Person getPerson(
             Caller caller, @PathVariable UUID collectionId, @PathVariable UUID personId, HttpRequest<?> request) {
-        return CollectionJson.Person.of(collections.person(caller, collectionId, personId), json, urls.base(request));
+        return CollectionJson.Person.of(collections.person(caller, collectionId, personId), urls.base(request));
     }
 
     @Delete("/{collectionId}/persons/{personId}")

@@ -1,6 +1,5 @@
 package argus.api.oz;
 
-import argus.JsonText;
 import argus.blacklist.CollectionService;
 import argus.blacklist.FaceCollection;
 import argus.blacklist.PersonImage;
@@ -31,13 +30,13 @@ final class CollectionJson {
             @JsonProperty("time_created") BigDecimal timeCreated,
             @JsonProperty("time_updated") BigDecimal timeUpdated) {
 
-        static Collection of(FaceCollection collection, long persons, JsonText json) {
+        static Collection of(FaceCollection collection, long persons) {
             return new Collection(
                     collection.id(),
                     collection.companyId(),
                     collection.alias(),
                     persons,
-                    json.object(collection.metaData()),
+                    collection.metaData(),
                     OzTime.seconds(collection.timeCreated()),
                     OzTime.seconds(collection.timeUpdated()));
         }
@@ -74,13 +73,13 @@ final class CollectionJson {
             @JsonProperty("time_created") BigDecimal timeCreated,
             @JsonProperty("time_updated") BigDecimal timeUpdated) {
 
-        static Person of(CollectionService.PersonView view, JsonText json, String baseUrl) {
+        static Person of(CollectionService.PersonView view, String baseUrl) {
             var person = view.person();
             return new Person(
                     person.id(),
                     person.collectionId(),
                     person.companyId(),
-                    json.object(person.metaData()),
+                    person.metaData(),
                     view.images().stream().map(i -> Image.of(i, baseUrl)).toList(),
                     OzTime.seconds(person.timeCreated()),
                     OzTime.seconds(person.timeUpdated()));

@@ -1,6 +1,5 @@
 package argus.api.oz;
 
-import argus.JsonText;
 import argus.api.Refusals;
 import argus.auth.Accounts;
 import argus.auth.Caller;
@@ -29,12 +28,10 @@ import java.util.UUID;
 class CompanyController {
     private final Accounts accounts;
     private final BaseUrls urls;
-    private final JsonText json;
 
-    CompanyController(Accounts accounts, BaseUrls urls, JsonText json) {
+    CompanyController(Accounts accounts, BaseUrls urls) {
         this.accounts = accounts;
         this.urls = urls;
-        this.json = json;
     }
 
     @Get
@@ -79,6 +76,6 @@ class CompanyController {
     private AccountJson.CompanyJson json(Caller caller, Company company) {
         boolean manages = caller.role() == Role.ADMIN
                 || caller.role() == Role.CLIENT_ADMIN && caller.companyId().equals(company.id());
-        return AccountJson.CompanyJson.of(company, manages, json);
+        return AccountJson.CompanyJson.of(company, manages);
     }
 }

@@ -1,7 +1,6 @@
 package argus.api.oz;
 
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.analysis.AnalysisType;
 import argus.analysis.MediaResult;
 import argus.blacklist.BlacklistAnalyzer;
@@ -25,11 +24,9 @@ import java.util.UUID;
 /** Turns stored folders into Oz JSON; download URLs are absolute, under the given base URL. */
 @Singleton
 public class FolderJsonMapper {
-    private final JsonText json;
     private final CollectionService collections;
 
-    FolderJsonMapper(JsonText json, CollectionService collections) {
-        this.json = json;
+    FolderJsonMapper(CollectionService collections) {
         this.collections = collections;
     }
 
@@ -47,7 +44,7 @@ public class FolderJsonMapper {
                 folder.resolutionStatus().name(),
                 folder.resolutionComment(),
                 folder.systemResolution().name(),
-                json.object(folder.metaData()),
+                folder.metaData(),
                 Map.of(),
                 media,
                 OzTime.seconds(folder.timeUpdated()),
@@ -73,11 +70,11 @@ public class FolderJsonMapper {
                 video,
                 media.id(),
                 media.mediaType().name(),
-                json.strings(media.tags()),
-                json.object(media.info()),
+                media.tags(),
+                media.info(),
                 OzTime.seconds(media.timeCreated()),
                 OzTime.seconds(media.timeUpdated()),
-                json.object(media.metaData()),
+                media.metaData(),
                 Map.of(),
                 base == null || media.thumbKey() == null ? null : base + "thumb/",
                 media.imageId());
@@ -99,16 +96,15 @@ public class FolderJsonMapper {
             BigDecimal folderCreated,
             Map<UUID, MediaJson> media,
             Optional<OperatorDecision> decision) {
-        List<ResultsMediaJson> results = json.read(analysis.resultsMedia(), MediaResult.LIST).stream()
-                .map(r -> result(r, media))
-                .toList();
-        List<MediaJson> sources = json.ids(analysis.sourceMedia()).stream()
+        List<ResultsMediaJson> results =
+                analysis.resultsMedia().stream().map(r -> result(r, media)).toList();
+        List<MediaJson> sources = analysis.sourceMedia().stream()
                 .map(media::get)
                 .filter(Objects::nonNull)
                 .toList();
         String system = analysis.resolutionStatus().name();
         String resolution = decision.map(d -> d.resolution().name()).orElse(system);
-        Map<String, Object> params = json.object(analysis.params());
+        Map<String, Object> params = analysis.params();
         return new AnalysisJson(
                 analysis.companyId(),
                 analysis.groupId(),
@@ -119,8 +115,8 @@ public class FolderJsonMapper {
                 decision.map(OperatorDecision::userId).orElse(null),
                 decision.map(OperatorDecision::comment).orElse(null),
                 results,
-                analysis.resultsData() == null ? null : json.object(analysis.resultsData()),
-                json.object(analysis.metaData()),
+                analysis.resultsData(),
+                analysis.metaData(),
                 Map.of(),
                 OzTime.seconds(analysis.timeCreated()),
                 OzTime.seconds(analysis.timeUpdated()),

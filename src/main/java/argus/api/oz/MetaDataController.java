@@ -1,7 +1,6 @@
 package argus.api.oz;
 
 import argus.ArgusException;
-import argus.JsonText;
 import argus.api.JsonPayloadReader;
 import argus.api.Refusals;
 import argus.auth.Accounts;
@@ -38,23 +37,17 @@ import java.util.function.BiFunction;
 class MetaDataController {
     private final Map<String, Owner> owners;
     private final JsonPayloadReader reader;
-    private final JsonText json;
 
-    /** How one kind of owner's metadata is read and replaced (as JSON text). */
-    private record Owner(BiFunction<Caller, UUID, String> read, Replace replace) {}
+    /** How one kind of owner's metadata is read and replaced . */
+    private record Owner(BiFunction<Caller, UUID, Map<String, Object>> read, Replace replace) {}
 
     private interface Replace {
-        String apply(Caller caller, UUID id, Map<String, Object> metaData);
+        Map<String, Object> apply(Caller caller, UUID id, Map<String, Object> metaData);
     }
 
     MetaDataController(
-            FolderService folders,
-            Accounts accounts,
-            CollectionService collections,
-            JsonPayloadReader reader,
-            JsonText json) {
+            FolderService folders, Accounts accounts, CollectionService collections, JsonPayloadReader reader) {
         this.reader = reader;
-        this.json = json;
         this.owners = Map.of(
                 "folders",
                         new Owner(
@@ -75,7 +68,7 @@ class MetaDataController {
                 "users",
                         new Owner(
                                 (caller, id) -> accounts.user(caller, id).metaData(),
-                                (caller, id, value) -> accounts.updateUserMetaData(caller, id, json.write(value))
+                                (caller, id, value) -> accounts.updateUserMetaData(caller, id, value)
                                         .metaData()),
                 "collections",
                         new Owner(
@@ -87,26 +80,26 @@ class MetaDataController {
                 "companies",
                         new Owner(
                                 (caller, id) -> accounts.company(caller, id).metaData(),
-                                (caller, id, value) -> accounts.updateCompanyMetaData(caller, id, json.write(value))
+                                (caller, id, value) -> accounts.updateCompanyMetaData(caller, id, value)
                                         .metaData()));
     }
 
     @Get
     Map<String, Object> getMetaData(Caller caller, @PathVariable String owner, @PathVariable UUID id) {
-        return json.object(owner(owner).read().apply(caller, id));
+        return owner(owner).read().apply(caller, id);
     }
 
     @Post
     Map<String, Object> replaceMetaData(
             Caller caller, @PathVariable String owner, @PathVariable UUID id, @Body @Nullable byte[] body) {
-        return json.object(owner(owner).replace().apply(caller, id, reader.readOptionalObject(body, "the metadata")));
+        return owner(owner).replace().apply(caller, id, reader.readOptionalObject(body, "the metadata"));
     }
 
     @Patch
     Map<String, Object> mergeMetaData(
             Caller caller, @PathVariable String owner, @PathVariable UUID id, @Body @Nullable byte[] body) {
         Owner kind = owner(owner);
-        Map<String, Object> merged = new LinkedHashMap<>(json.object(kind.read().apply(caller, id)));
+        Map<String, Object> merged = new LinkedHashMap<>(kind.read().apply(caller, id));
         reader.readOptionalObject(body, "the metadata").forEach((key, value) -> {
             if (value == null) {
                 merged.remove(key);
@@ -114,7 +107,7 @@ class MetaDataController {
                 merged.put(key, value);
             }
         });
-        return json.object(kind.replace().apply(caller, id, merged));
+        return kind.replace().apply(caller, id, merged);
     }
 
     @Delete

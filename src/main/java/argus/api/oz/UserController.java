@@ -2,7 +2,6 @@ package argus.api.oz;
 
 import argus.ArgusException;
 import argus.ErrorCode;
-import argus.JsonText;
 import argus.api.ClientOrigin;
 import argus.api.Refusals;
 import argus.auth.Accounts;
@@ -39,13 +38,11 @@ class UserController {
     private final Accounts accounts;
     private final BaseUrls urls;
     private final ClientOrigin origins;
-    private final JsonText json;
 
-    UserController(Accounts accounts, BaseUrls urls, ClientOrigin origins, JsonText json) {
+    UserController(Accounts accounts, BaseUrls urls, ClientOrigin origins) {
         this.accounts = accounts;
         this.urls = urls;
         this.origins = origins;
-        this.json = json;
     }
 
     @Get
@@ -80,7 +77,7 @@ class UserController {
                         orEmpty(body.middleName()),
                         orEmpty(body.lastName()),
                         permissions == null ? Permissions.ALL : permissions,
-                        json.write(body.metaData() == null ? Map.of() : body.metaData())))));
+                        body.metaData() == null ? Map.of() : body.metaData()))));
     }
 
     @Get("/me")
@@ -116,7 +113,7 @@ class UserController {
                         body.permissions(current.permissions())),
                 origins.address(request));
         if (body.metaData() != null) {
-            updated = accounts.updateUserMetaData(caller, userId, json.write(body.metaData()));
+            updated = accounts.updateUserMetaData(caller, userId, body.metaData());
         }
         return json(updated);
     }
@@ -128,7 +125,7 @@ class UserController {
     }
 
     private AccountJson.UserJson json(User user) {
-        return AccountJson.UserJson.of(user, json);
+        return AccountJson.UserJson.of(user);
     }
 
     private static String orEmpty(@Nullable String text) {

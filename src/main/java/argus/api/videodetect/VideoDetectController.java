@@ -87,7 +87,7 @@ class VideoDetectController {
                         submission.status(),
                         submission.model(),
                         "Video submitted for processing. Poll the status endpoint for results.",
-                        service.object(submission.tenantMetadata()),
+                        submission.tenantMetadata(),
                         submission.createdAt().toString())));
     }
 
@@ -99,8 +99,8 @@ class VideoDetectController {
         VideoTenant tenant = service.tenant(key, tenantSlug, ApiKey.READ);
         VideoSubmission submission = service.find(tenant, submissionId)
                 .orElseThrow(() -> new ArgusException(ErrorCode.SUBMISSION_NOT_FOUND, "no submission " + submissionId));
-        Map<String, Object> metadata = service.object(submission.tenantMetadata());
-        Map<String, Object> result = service.object(submission.result());
+        Map<String, Object> metadata = submission.tenantMetadata();
+        Map<String, Object> result = submission.result();
         if (result != null) {
             Map<String, Object> full = new LinkedHashMap<>(result);
             full.put("session_id", submission.id());

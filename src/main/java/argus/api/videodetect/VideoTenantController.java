@@ -1,6 +1,5 @@
 package argus.api.videodetect;
 
-import argus.JsonText;
 import argus.api.Refusals;
 import argus.auth.Caller;
 import argus.videodetect.VideoTenant;
@@ -25,11 +24,9 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class VideoTenantController {
     private final VideoTenants tenants;
-    private final JsonText json;
 
-    VideoTenantController(VideoTenants tenants, JsonText json) {
+    VideoTenantController(VideoTenants tenants) {
         this.tenants = tenants;
-        this.json = json;
     }
 
     @Put("/video-tenant/")
@@ -37,10 +34,7 @@ class VideoTenantController {
             Caller caller, @PathVariable UUID companyId, @Body VideoDetectJson.TenantSettings settings) {
         VideoTenant tenant = tenants.configure(
                 caller, companyId, settings.tenantSlug(), settings.credits(), settings.metadataSchema());
-        return new VideoDetectJson.TenantSettings(
-                tenant.tenantSlug(),
-                tenant.credits(),
-                tenant.metadataSchema() == null ? null : json.object(tenant.metadataSchema()));
+        return new VideoDetectJson.TenantSettings(tenant.tenantSlug(), tenant.credits(), tenant.metadataSchema());
     }
 
     @Post("/api-keys/")
