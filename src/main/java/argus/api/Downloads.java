@@ -1,5 +1,6 @@
 package argus.api;
 
+import argus.report.FolderReports;
 import argus.storage.MediaStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -11,6 +12,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,12 +24,29 @@ import java.util.regex.Pattern;
 public final class Downloads {
     private static final Pattern SINGLE_RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
+    public static final MediaType PDF = MediaType.of("application/pdf");
+
     private Downloads() {}
 
     public static HttpResponse<StreamedFile> attachment(MediaStore store, String key, MediaType type, String name) {
         String ascii = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return HttpResponse.ok(file(read(store, key, null), type))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ascii + "\"");
+    }
+
+    /**
+     * A folder's report as a PDF download; {@code Repr-Digest} (RFC 9530) carries the SHA-256 of the bytes sent, so the
+     * file kept can be checked against what was answered.
+     */
+    public static HttpResponse<byte[]> report(FolderReports.Report report) {
+        return HttpResponse.ok(report.pdf())
+                .contentType(PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + report.fileName() + "\"")
+                .header(
+                        "Repr-Digest",
+                        "sha-256=:"
+                                + Base64.getEncoder()
+                                        .encodeToString(HexFormat.of().parseHex(report.pdfSha256())) + ":");
     }
 
     /**

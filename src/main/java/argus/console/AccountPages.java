@@ -6,6 +6,7 @@ import argus.auth.Caller;
 import argus.auth.Permissions;
 import argus.auth.Role;
 import argus.auth.TokenService;
+import argus.evidence.FolderCards;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpRequest;

@@ -6,6 +6,7 @@ import argus.auth.Caller;
 import argus.blacklist.CollectionService;
 import argus.blacklist.FaceCollection;
 import argus.blacklist.PersonImage;
+import argus.evidence.FolderCards;
 import argus.storage.MediaStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
@@ -102,7 +103,7 @@ class BlacklistPages {
                     Map<String, Object> metaData = person.metaData();
                     Object name = metaData.getOrDefault("name", "");
                     List<String> photos = collections.images(person.id()).stream()
-                            .map(image -> photoUrl(collectionId, image.personId(), image.id()))
+                            .map(image -> FolderCards.photoUrl(collectionId, image.personId(), image.id()))
                             .toList();
                     return new PersonCard(
                             person.id().toString(),
@@ -169,11 +170,6 @@ class BlacklistPages {
             @PathVariable UUID imageId) {
         PersonImage image = collections.image(caller, collectionId, personId, imageId);
         return Downloads.inline(store, image.storageKey(), MediaType.of(image.contentType()), null);
-    }
-
-    /** Where the console shows a blacklisted person's photo. */
-    static String photoUrl(Object collectionId, Object personId, Object imageId) {
-        return "%s/blacklists/%s/persons/%s/images/%s".formatted(ConsoleSession.PATH, collectionId, personId, imageId);
     }
 
     private static URI page(UUID collectionId) {

@@ -2,6 +2,7 @@ package argus.console;
 
 import argus.ArgusException;
 import argus.ErrorCode;
+import argus.evidence.FolderCards;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
@@ -22,7 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class ConsoleSession {
     static final String COOKIE = "argus_console";
     static final String CSRF_ATTRIBUTE = "argus.console.csrf";
-    static final String PATH = "/console";
+    static final String PATH = FolderCards.CONSOLE;
     private static final byte[] CSRF_PURPOSE = "argus console form".getBytes(StandardCharsets.UTF_8);
 
     private ConsoleSession() {}

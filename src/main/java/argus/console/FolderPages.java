@@ -10,6 +10,8 @@ import argus.auth.Accounts;
 import argus.auth.Caller;
 import argus.auth.Role;
 import argus.blacklist.CollectionService;
+import argus.evidence.Charts;
+import argus.evidence.FolderCards;
 import argus.folder.FolderQuery;
 import argus.folder.FolderService;
 import argus.folder.FolderStatus;
@@ -17,6 +19,7 @@ import argus.folder.FolderView;
 import argus.folder.FrameStrips;
 import argus.folder.Media;
 import argus.folder.MetaDataMatch;
+import argus.report.FolderReports;
 import argus.storage.MediaStore;
 import argus.webhook.WebhookDeliveryRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -78,6 +81,7 @@ class FolderPages {
     private final FrameStrips strips;
     private final Accounts accounts;
     private final ConsoleConfig config;
+    private final FolderReports reports;
 
     FolderPages(
             FolderService folders,
@@ -87,7 +91,8 @@ class FolderPages {
             MediaStore store,
             FrameStrips strips,
             Accounts accounts,
-            ConsoleConfig config) {
+            ConsoleConfig config,
+            FolderReports reports) {
         this.folders = folders;
         this.cards = cards;
         this.collections = collections;
@@ -96,6 +101,7 @@ class FolderPages {
         this.strips = strips;
         this.accounts = accounts;
         this.config = config;
+        this.reports = reports;
     }
 
     /** The list's filters as the form sends them; empty fields are no filter. */
@@ -288,6 +294,12 @@ class FolderPages {
             throw ArgusException.notFound("thumbnail of media " + mediaId);
         }
         return Downloads.inline(store, media.thumbKey(), MediaType.IMAGE_JPEG_TYPE, null);
+    }
+
+    /** The folder's evidence as a PDF to file. */
+    @Get("/folders/{folderId}/report")
+    HttpResponse<byte[]> report(Caller caller, @PathVariable UUID folderId) {
+        return Downloads.report(reports.render(caller, folderId));
     }
 
     /** A shot set's frames side by side in one picture. */

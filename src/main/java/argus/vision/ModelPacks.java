@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public class ModelPacks {
     private static final Logger LOG = LoggerFactory.getLogger(ModelPacks.class);
 
     private final Map<String, List<String>> missing = new ConcurrentSkipListMap<>();
+    private final Map<String, Map<String, String>> loaded = new ConcurrentSkipListMap<>();
     private final VisionConfig config;
     private final JsonMapper json;
     private final MeterRegistry metrics;
@@ -88,6 +90,13 @@ public class ModelPacks {
         return Optional.empty();
     }
 
+    /** The packs loaded so far: each file with the SHA-256 it was verified against. */
+    public Map<String, Map<String, String>> loaded() {
+        Map<String, Map<String, String>> copy = new TreeMap<>();
+        loaded.forEach((pack, files) -> copy.put(pack, Map.copyOf(files)));
+        return copy;
+    }
+
     /** The packs found incomplete so far, with their absent files. */
     public Map<String, List<String>> missing() {
         return Map.copyOf(missing);
@@ -112,6 +121,7 @@ public class ModelPacks {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = environment.createSession(bytes, options);
             checkInputShape(pack, spec, session);
+            loaded.computeIfAbsent(pack, name -> new ConcurrentSkipListMap<>()).put(spec.file(), actual.toLowerCase());
             Timer inference = Timer.builder("argus.model.inference")
                     .description("one ONNX Runtime inference, by pack and model file")
                     .tag("pack", pack)

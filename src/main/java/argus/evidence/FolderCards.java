@@ -1,4 +1,4 @@
-package argus.console;
+package argus.evidence;
 
 import argus.JsonText;
 import argus.analysis.AnalysisType;
@@ -28,19 +28,22 @@ import java.util.UUID;
  * value is text or a number, ready for a template; the templates escape all of it.
  */
 @Singleton
-class FolderCards {
+public class FolderCards {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+    /** Where the console is served; the cards link into it. */
+    public static final String CONSOLE = "/console";
+
     private final JsonText json;
 
-    FolderCards(JsonText json) {
+    public FolderCards(JsonText json) {
         this.json = json;
     }
 
-    record Verdict(String type, String resolution, String score) {}
+    public record Verdict(String type, String resolution, String score) {}
 
-    record Row(
+    public record Row(
             String id,
             String created,
             String company,
@@ -50,7 +53,7 @@ class FolderCards {
             String metaData,
             List<Verdict> verdicts) {}
 
-    record MediaCard(
+    public record MediaCard(
             String id,
             String name,
             String type,
@@ -62,9 +65,9 @@ class FolderCards {
             boolean shots,
             boolean output) {}
 
-    record Match(String personId, String collectionId, String confidence, String photo) {}
+    public record Match(String personId, String collectionId, String personImageId, String confidence, String photo) {}
 
-    record Result(
+    public record Result(
             String mediaId,
             String mediaName,
             String resolution,
@@ -78,13 +81,13 @@ class FolderCards {
             List<Match> matches,
             String confidences) {}
 
-    record Gesture(String tag, boolean performed, String reason, Charts.LineChart chart) {}
+    public record Gesture(String tag, boolean performed, String reason, Charts.LineChart chart) {}
 
-    record Fact(String name, String value) {}
+    public record Fact(String name, String value) {}
 
-    record Decision(String target, String resolution, String comment, String by, String at) {}
+    public record Decision(String target, String resolution, String comment, String by, String at) {}
 
-    record Card(
+    public record Card(
             String id,
             String type,
             String state,
@@ -98,9 +101,10 @@ class FolderCards {
             String collection,
             @Nullable Decision decision) {}
 
-    record Delivery(String url, String state, int attempts, String lastStatus, String lastError, String updated) {}
+    public record Delivery(
+            String url, String state, int attempts, String lastStatus, String lastError, String updated) {}
 
-    record Detail(
+    public record Detail(
             String id,
             String company,
             String user,
@@ -117,7 +121,7 @@ class FolderCards {
             List<Delivery> deliveries) {}
 
     /** A row of the list; the company is named when its name is known (to those who see every company). */
-    Row row(FolderView view, Map<String, String> companyNames) {
+    public Row row(FolderView view, Map<String, String> companyNames) {
         Folder folder = view.folder();
         String thumbnail = view.media().stream()
                 .filter(m -> m.thumbKey() != null)
@@ -139,7 +143,7 @@ class FolderCards {
                 verdicts);
     }
 
-    Detail detail(FolderView view, List<WebhookDelivery> deliveries) {
+    public Detail detail(FolderView view, List<WebhookDelivery> deliveries) {
         Folder folder = view.folder();
         Map<UUID, MediaCard> media = new HashMap<>();
         view.media().forEach(m -> media.put(m.id(), media(folder.id(), m, false)));
@@ -237,9 +241,9 @@ class FolderCards {
                 matches.add(new Match(
                         String.valueOf(match.get("person_id")),
                         String.valueOf(match.get("collection_id")),
+                        String.valueOf(match.get("person_image_id")),
                         score(Charts.number(match.get("confidence"))),
-                        BlacklistPages.photoUrl(
-                                match.get("collection_id"), match.get("person_id"), match.get("person_image_id"))));
+                        photoUrl(match.get("collection_id"), match.get("person_id"), match.get("person_image_id"))));
             }
         }
         String confidences = analysis.type().engine() == AnalysisType.BIOMETRY && data.containsKey("min_confidence")
@@ -269,7 +273,7 @@ class FolderCards {
     }
 
     private MediaCard media(UUID folderId, Media media, boolean output) {
-        String url = "%s/folders/%s/media/%s".formatted(ConsoleSession.PATH, folderId, media.id());
+        String url = "%s/folders/%s/media/%s".formatted(CONSOLE, folderId, media.id());
         return new MediaCard(
                 media.id().toString(),
                 media.originalName(),
@@ -283,8 +287,13 @@ class FolderCards {
                 output);
     }
 
+    /** Where the console shows a blacklisted person's photo. */
+    public static String photoUrl(Object collectionId, Object personId, Object imageId) {
+        return "%s/blacklists/%s/persons/%s/images/%s".formatted(CONSOLE, collectionId, personId, imageId);
+    }
+
     private static String thumbnailUrl(UUID folderId, Media media) {
-        return "%s/folders/%s/media/%s/thumb".formatted(ConsoleSession.PATH, folderId, media.id());
+        return "%s/folders/%s/media/%s/thumb".formatted(CONSOLE, folderId, media.id());
     }
 
     private static Decision decision(OperatorDecision decision, String target) {
@@ -315,7 +324,7 @@ class FolderCards {
         return score == null ? "" : Charts.format(score);
     }
 
-    static String time(Instant time) {
+    public static String time(Instant time) {
         return TIME.format(time);
     }
 

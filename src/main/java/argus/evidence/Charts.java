@@ -1,4 +1,4 @@
-package argus.console;
+package argus.evidence;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
 /** The geometry of the small SVG charts of a folder page, computed here so that templates only place it. */
-final class Charts {
+public final class Charts {
     private static final int WIDTH = 420;
     private static final int LEFT = 34;
     private static final int RIGHT = 10;
@@ -22,15 +22,15 @@ final class Charts {
     private Charts() {}
 
     /** One bar of a log-odds chart: from the zero axis to its value, red when it raises the attack odds, green when it lowers them. */
-    record Bar(String label, String value, int x, int y, int width, String kind) {}
+    public record Bar(String label, String value, int x, int y, int width, String kind) {}
 
-    record BarChart(List<Bar> bars, int axis, int width, int height) {}
+    public record BarChart(List<Bar> bars, int axis, int width, int height) {}
 
-    record Dot(String x, String y, String title) {}
+    public record Dot(String x, String y, String title) {}
 
-    record Series(String kind, String points) {}
+    public record Series(String kind, String points) {}
 
-    record LineChart(
+    public record LineChart(
             List<Series> series,
             List<Dot> dots,
             String thresholdY,
@@ -40,7 +40,7 @@ final class Charts {
             int height) {}
 
     /** The contributions to the attack log-odds, each against a shared scale (at least ±1). */
-    static BarChart logOdds(Map<String, Object> contributions) {
+    public static BarChart logOdds(Map<String, Object> contributions) {
         double largest = contributions.values().stream()
                 .mapToDouble(Charts::number)
                 .map(Math::abs)
@@ -66,7 +66,7 @@ final class Charts {
     }
 
     /** The attack probability of every scored frame over time, with the threshold as a dashed line. */
-    static LineChart frameScores(List<Map<String, Object>> frames, double threshold) {
+    public static LineChart frameScores(List<Map<String, Object>> frames, double threshold) {
         List<Double> times = frames.stream().map(f -> number(f.get("time"))).toList();
         List<Double> scores =
                 frames.stream().map(f -> number(f.get("confidence_spoofing"))).toList();
@@ -94,7 +94,7 @@ final class Charts {
      * Yaw and pitch (degrees, ±45 across the height) and the eye openness (eye aspect ratio, 0 to 0.4) over time, as a
      * gesture check followed them.
      */
-    static LineChart timeline(Map<String, Object> timeline) {
+    public static LineChart timeline(Map<String, Object> timeline) {
         List<Double> times = numbers(timeline.get("time"));
         DoubleUnaryOperator x = xScale(times);
         DoubleUnaryOperator degrees = value -> TOP + PLOT_HEIGHT * (0.5 - Math.clamp(value, -45, 45) / 90);
@@ -133,11 +133,11 @@ final class Charts {
                 : List.of();
     }
 
-    static double number(Object value) {
+    public static double number(Object value) {
         return value instanceof Number n ? n.doubleValue() : 0;
     }
 
-    static String format(double value) {
+    public static String format(double value) {
         return String.format(Locale.ROOT, "%.3f", value).replaceAll("\\.?0+$", "");
     }
 }
