@@ -1,5 +1,7 @@
 package argus.api.oz;
 
+import argus.JsonText;
+import argus.Timestamps;
 import argus.analysis.Resolution;
 import argus.api.JsonPayloadReader;
 import argus.api.Refusals;
@@ -10,6 +12,7 @@ import argus.folder.FolderService;
 import argus.folder.FolderStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Sort;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,15 +25,19 @@ import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.multipart.MultipartBody;
+import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +67,7 @@ class FolderController {
             @Schema(type = "string", format = "binary", description = MEDIA_PART)
             String photo1) {}
 
+    private static final String CSV = "text/csv";
     private static final String MEDIA_PART =
             "a photo, video or shot-set archive, under a part name of the client's choosing "
                     + "(video1, photo1, …) that the payload's media:tags refer to";
@@ -69,6 +77,8 @@ class FolderController {
     private final JsonPayloadReader reader;
     private final FolderJsonMapper mapper;
     private final BaseUrls urls;
+    private final JsonText json;
+    private final Timestamps timestamps;
 
     FolderController(
             FolderService folders,
@@ -76,7 +86,11 @@ class FolderController {
             OzPayloadParser payloads,
             JsonPayloadReader reader,
             FolderJsonMapper mapper,
-            BaseUrls urls) {
+            BaseUrls urls,
+            JsonText json,
+            Timestamps timestamps) {
+        this.json = json;
+        this.timestamps = timestamps;
         this.folders = folders;
         this.uploads = uploads;
         this.payloads = payloads;
@@ -138,9 +152,46 @@ class FolderController {
      * The folders the caller sees, newest first unless {@code sorting} says otherwise. {@code resolution_status} takes
      * a folder status or, as legacy clients send it, a verdict (matched against {@code system_resolution}).
      */
-    @Get
-    HttpResponse<List<FolderJson>> listFolders(Caller caller, HttpRequest<?> request) {
+    /**
+     * The folders the filters find: a page as JSON, or all of them as CSV when asked for with {@code Accept: text/csv}
+     * or {@code format=csv} ({@code meta_data_keys=a,b} adds a column per metadata key).
+     */
+    @Get(produces = {MediaType.APPLICATION_JSON, CSV})
+    @ApiResponse(
+            responseCode = "200",
+            description = "a page of folders; or every folder found, as CSV",
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        array = @ArraySchema(schema = @Schema(implementation = FolderJson.class))),
+                @Content(mediaType = CSV, schema = @Schema(type = "string"))
+            })
+    HttpResponse<?> listFolders(Caller caller, HttpRequest<?> request) {
         ListQuery query = ListQuery.of(request);
+        FolderQuery folderQuery = folderQuery(query);
+        if (wantsCsv(request)) {
+            List<String> keys = query.text("meta_data_keys") == null
+                    ? List.of()
+                    : Arrays.stream(query.text("meta_data_keys").split(","))
+                            .map(String::strip)
+                            .filter(key -> !key.isEmpty())
+                            .toList();
+            FolderCsv csv = new FolderCsv(folders, caller, folderQuery, keys, json, timestamps.now());
+            return HttpResponse.ok(new StreamedFile(csv, MediaType.of(CSV + "; charset=utf-8")))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"folders.csv\"");
+        }
+        String base = urls.base(request);
+        return PageJson.of(
+                folders.list(caller, folderQuery), query.paging(), request, base, view -> mapper.toJson(view, base));
+    }
+
+    private static boolean wantsCsv(HttpRequest<?> request) {
+        return "csv".equalsIgnoreCase(request.getParameters().get("format"))
+                || request.getHeaders().accept().stream()
+                        .anyMatch(type -> type.getName().equalsIgnoreCase(CSV));
+    }
+
+    private static FolderQuery folderQuery(ListQuery query) {
         Paging paging = query.paging();
         Resolution verdict = query.enumValue("system_resolution", Resolution.class);
         FolderStatus status = null;
@@ -170,8 +221,7 @@ class FolderController {
                 null,
                 query.sort(Sort.of(Sort.Order.desc("timeCreated"))),
                 query.flag("with_analyses"));
-        String base = urls.base(request);
-        return PageJson.of(folders.list(caller, folderQuery), paging, request, base, view -> mapper.toJson(view, base));
+        return folderQuery;
     }
 
     @Get("/{folderId}")
