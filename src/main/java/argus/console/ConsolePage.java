@@ -3,6 +3,7 @@ package argus.console;
 import argus.auth.Caller;
 import argus.auth.CallerBinder;
 import argus.auth.Role;
+import argus.statistics.StatisticsService;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.views.ModelAndView;
 import java.util.HashMap;
@@ -19,7 +20,8 @@ final class ConsolePage {
             boolean decides,
             boolean enrols,
             boolean managesAccounts,
-            boolean seesCompanies) {
+            boolean seesCompanies,
+            boolean readsStatistics) {
         static Me of(Caller caller) {
             Role role = caller.role();
             return new Me(
@@ -28,7 +30,8 @@ final class ConsolePage {
                     role.decides(),
                     role.createsFolders(),
                     role.managesUsers(),
-                    role.scope() == Role.Scope.ALL);
+                    role.scope() == Role.Scope.ALL,
+                    StatisticsService.reads(role));
         }
     }
 

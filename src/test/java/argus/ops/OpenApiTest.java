@@ -123,6 +123,7 @@ class OpenApiTest {
                         "Oz analyses",
                         "Oz accounts",
                         "Oz collections",
+                        "Oz statistics",
                         "Video detect",
                         "Anti-video forgery",
                         "Audio authenticity",
