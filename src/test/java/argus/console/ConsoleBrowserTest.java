@@ -215,6 +215,37 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void theStatisticsPageShowsWhatTheApiCounts() {
+        browser.signIn(analyst.email(), TestAccounts.PASSWORD);
+        browser.find("#statistics-link").click();
+        browser.find("#stats-group").sendKeys("month");
+        browser.find("#stats-apply").click();
+        Map<String, Object> total = OzClient.object(
+                analyst.get("/api/statistics/?group_by=month").body().get("total"));
+        Map<String, Object> folders = OzClient.object(total.get("folders"));
+        for (String verdict : List.of("SUCCESS", "DECLINED")) {
+            assertEquals(
+                    String.valueOf(folders.getOrDefault(verdict, 0)),
+                    browser.find("#statistics-total td[data-verdict='" + verdict + "']")
+                            .getText(),
+                    verdict);
+        }
+        assertTrue(((Number) folders.get("DECLINED")).longValue() >= 1, "the replay was declined");
+        assertEquals(1, browser.all("tr.period").size(), "one month");
+        assertEquals(
+                folders.values().stream()
+                        .mapToLong(v -> ((Number) v).longValue())
+                        .sum(),
+                browser.all("#stats-chart rect.stat").stream()
+                        .mapToLong(rect -> Long.parseLong(rect.getAttribute("data-count")))
+                        .sum(),
+                "the chart stacks every folder");
+        browser.open("/console/folders/" + declined);
+        assertTrue(
+                browser.find("#report-link").getAttribute("href").endsWith("/console/folders/" + declined + "/report"));
+    }
+
+    @Test
     void aUserOfAnotherCompanyGetsNothing() {
         browser.signIn(stranger.email(), TestAccounts.PASSWORD);
         assertEquals("0", browser.find("#total").getText());
