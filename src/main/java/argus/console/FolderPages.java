@@ -298,8 +298,10 @@ class FolderPages {
 
     /** The folder's evidence as a PDF to file. */
     @Get("/folders/{folderId}/report")
-    HttpResponse<byte[]> report(Caller caller, @PathVariable UUID folderId) {
-        return Downloads.report(reports.render(caller, folderId));
+    HttpResponse<byte[]> report(
+            Caller caller, @PathVariable UUID folderId, @QueryValue(defaultValue = "") String template) {
+        return Downloads.report(
+                reports.render(caller, folderId, template.isBlank() ? null : uuid(template, "template")));
     }
 
     /** A shot set's frames side by side in one picture. */

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The statistics page: the same figures as {@code GET /api/statistics/}, filtered by dates, as tables and a chart. */
+@Hidden
 @Controller(ConsoleSession.PATH + "/statistics")
 @Produces(MediaType.TEXT_HTML)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -14,6 +14,7 @@ import argus.vision.ModelPacks;
 import argus.webhook.WebhookDeliveryRepository;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,6 +58,7 @@ public class FolderReports {
     private final CollectionService collections;
     private final ModelPacks packs;
     private final ITemplateEngine templates;
+    private final ReportTemplates reportTemplates;
     private final Timestamps timestamps;
     private final String version;
 
@@ -68,7 +70,9 @@ public class FolderReports {
             CollectionService collections,
             ModelPacks packs,
             ITemplateEngine templates,
+            ReportTemplates reportTemplates,
             Timestamps timestamps) {
+        this.reportTemplates = reportTemplates;
         this.folders = folders;
         this.deliveries = deliveries;
         this.cards = cards;
@@ -96,10 +100,28 @@ public class FolderReports {
     /** The PDF, the SHA-256 of its content and of its bytes. */
     public record Report(byte[] pdf, String contentSha256, String pdfSha256, String fileName) {}
 
-    public Report render(Caller caller, UUID folderId) {
+    /** The report of a folder, laid out by one of its company's templates when {@code templateId} names one. */
+    public Report render(Caller caller, UUID folderId, @Nullable UUID templateId) {
         FolderView view = folders.find(caller, folderId);
+        ReportTemplate template = null;
+        if (templateId != null) {
+            template = reportTemplates.find(caller, templateId);
+            if (!template.companyId().equals(view.folder().companyId())) {
+                throw ArgusException.notFound("report template " + templateId + " of the folder's company");
+            }
+        }
         FolderCards.Detail detail = cards.detail(view, deliveries.findByFolderId(folderId));
         Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("template", template);
+        variables.put("labels", ReportLabels.of(template == null ? "en" : template.language()));
+        Map<String, Boolean> shown = new LinkedHashMap<>();
+        for (ReportTemplate.Section section : ReportTemplate.Section.values()) {
+            shown.put(section.name(), template == null || template.shows(section));
+        }
+        variables.put("show", shown);
+        variables.put(
+                "logo",
+                template == null || template.logoKey() == null ? "" : dataUri(template.logoKey(), template.logoType()));
         variables.put("folder", detail);
         variables.put("mediaFacts", view.media().stream().map(this::facts).toList());
         variables.put("images", images(caller, view, detail));

@@ -153,6 +153,33 @@ class MultiInstanceTest {
 
     @Test
     @Order(2)
+    void aReportTemplateMadeThroughOneLaysOutAReportThroughTheOther() throws Exception {
+        Reply template = ozA.postFiles(
+                "/api/report_templates/",
+                Map.of("logo", TestMedia.file("liveness/real/ac-real-crop-01.png")),
+                "{\"title\": \"Cluster evidence\", \"sections\": [\"media\"], \"legal_text\": \"Kept on S3.\"}");
+        assertEquals(201, template.status(), template.body().toString());
+        Reply created =
+                ozA.postFolder(Map.of("photo1", TestMedia.file(PHOTO)), "{\"analyses\": [{\"type\": \"quality\"}]}");
+        String folderId = (String) created.body().get("folder_id");
+
+        var report = ozB.download(
+                "/api/folders/" + folderId + "/report/?template_id="
+                        + template.body().get("template_id"),
+                ozB.token());
+        assertEquals(200, report.code());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(report.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("Cluster evidence") && text.contains("Kept on S3."), text);
+        }
+        Map<String, Object> total =
+                OzClient.object(ozB.get("/api/statistics/?group_by=week").body().get("total"));
+        assertTrue(OzClient.object(total.get("folders")).size() >= 1, total.toString());
+        assertTrue(OzClient.object(total.get("analyses")).containsKey("QUALITY"), total.toString());
+    }
+
+    @Test
+    @Order(2)
     void jsonColumnsKeepTheirTypesOnPostgresqlAndMetadataIsSearchable() throws Exception {
         Reply created = ozA.postFolder(Map.of("photo1", TestMedia.file(PHOTO)), """
                 {"folder:meta_data": {"branch": "north_1", "amount": 250, "vip": true, "nested": {"a": [1, 2]}},

@@ -123,7 +123,7 @@ class OpenApiTest {
                         "Oz analyses",
                         "Oz accounts",
                         "Oz collections",
-                        "Oz statistics",
+                        "Oz reports",
                         "Video detect",
                         "Anti-video forgery",
                         "Audio authenticity",

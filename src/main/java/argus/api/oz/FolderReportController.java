@@ -4,10 +4,12 @@ import argus.api.Downloads;
 import argus.api.Refusals;
 import argus.auth.Caller;
 import argus.report.FolderReports;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,7 +35,8 @@ class FolderReportController {
             responseCode = "200",
             description = "the folder report; Repr-Digest holds the SHA-256 of the PDF",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
-    HttpResponse<byte[]> getFolderReport(Caller caller, @PathVariable UUID folderId) {
-        return Downloads.report(reports.render(caller, folderId));
+    HttpResponse<byte[]> getFolderReport(
+            Caller caller, @PathVariable UUID folderId, @QueryValue("template_id") @Nullable UUID templateId) {
+        return Downloads.report(reports.render(caller, folderId, templateId));
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * What a company's folders came to, per period: {@code time_created.min}, {@code time_created.max} (Unix time),
  * {@code group_by} = day (the default), week or month, and for staff {@code company_id} (all companies without it).
  */
-@Tag(name = "Oz statistics")
+@Tag(name = "Oz reports")
 @Refusals.Oz
 @Controller("/api/statistics")
 @ExecuteOn(TaskExecutors.BLOCKING)

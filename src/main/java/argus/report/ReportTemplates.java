@@ -1,0 +1,156 @@
+package argus.report;
+
+import argus.ArgusException;
+import argus.ErrorCode;
+import argus.Timestamps;
+import argus.auth.Caller;
+import argus.auth.Role;
+import argus.storage.MediaStore;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+
+/**
+ * A company's report templates: its administrators make and remove them, everyone in the company may name one for a
+ * report. The logo is checked to be a picture and kept in the media store, so any instance can print it.
+ */
+@Singleton
+public class ReportTemplates {
+    static final int MAX_LOGO_BYTES = 512 * 1024;
+    private static final int MAX_LEGAL_TEXT = 20_000;
+
+    private final ReportTemplateRepository templates;
+    private final MediaStore store;
+    private final Timestamps timestamps;
+
+    ReportTemplates(ReportTemplateRepository templates, MediaStore store, Timestamps timestamps) {
+        this.templates = templates;
+        this.store = store;
+        this.timestamps = timestamps;
+    }
+
+    /** What a new template is made of; absent sections mean all, an absent language English. */
+    public record Draft(
+            @Nullable String title,
+            @Nullable List<String> sections,
+            @Nullable String legalText,
+            @Nullable String language,
+            byte @Nullable [] logo) {}
+
+    public ReportTemplate create(Caller caller, Draft draft) {
+        caller.require(manages(caller.role()), "manage report templates");
+        String title = draft.title() == null ? "" : draft.title().strip();
+        if (title.isEmpty() || title.length() > 200) {
+            throw new ArgusException(ErrorCode.INVALID_VALUE, "title must be 1 to 200 characters");
+        }
+        String legalText = draft.legalText() == null ? "" : draft.legalText().strip();
+        if (legalText.length() > MAX_LEGAL_TEXT) {
+            throw new ArgusException(
+                    ErrorCode.INVALID_VALUE, "legal_text is at most %d characters".formatted(MAX_LEGAL_TEXT));
+        }
+        String language =
+                draft.language() == null ? "en" : draft.language().strip().toLowerCase(Locale.ROOT);
+        if (!ReportLabels.LANGUAGES.contains(language)) {
+            throw new ArgusException(
+                    ErrorCode.INVALID_VALUE,
+                    "language '%s' is not one of %s"
+                            .formatted(
+                                    ArgusException.clip(language),
+                                    ReportLabels.LANGUAGES.stream().sorted().toList()));
+        }
+        List<String> sections = sections(draft.sections());
+        UUID id = UUID.randomUUID();
+        String logoKey = null;
+        String logoType = null;
+        if (draft.logo() != null) {
+            logoType = pictureType(draft.logo());
+            logoKey = "%s/report-templates/%s/logo".formatted(caller.companyId(), id);
+            try {
+                store.put(logoKey, draft.logo());
+            } catch (IOException e) {
+                throw new UncheckedIOException("the logo could not be stored", e);
+            }
+        }
+        return templates.save(new ReportTemplate(
+                id, caller.companyId(), title, logoKey, logoType, sections, legalText, language, timestamps.now()));
+    }
+
+    /** The templates of the caller's company (staff: of every company). */
+    public List<ReportTemplate> list(Caller caller) {
+        return caller.role().scope() == Role.Scope.ALL
+                ? templates.findAllOrderByTimeCreated()
+                : templates.findByCompanyIdOrderByTimeCreated(caller.companyId());
+    }
+
+    public ReportTemplate find(Caller caller, UUID id) {
+        return templates
+                .findById(id)
+                .filter(t ->
+                        caller.role().scope() == Role.Scope.ALL || t.companyId().equals(caller.companyId()))
+                .orElseThrow(() -> ArgusException.notFound("report template " + id));
+    }
+
+    public void delete(Caller caller, UUID id) {
+        ReportTemplate template = find(caller, id);
+        caller.require(manages(caller.role()), "manage report templates");
+        templates.delete(template);
+        if (template.logoKey() != null) {
+            store.deleteQuietly(template.logoKey());
+        }
+    }
+
+    /** A company's administrators manage its templates (and the service's, any). */
+    static boolean manages(Role role) {
+        return role == Role.ADMIN || role == Role.CLIENT_ADMIN;
+    }
+
+    private static List<String> sections(@Nullable List<String> asked) {
+        if (asked == null) {
+            return Arrays.stream(ReportTemplate.Section.values())
+                    .map(Enum::name)
+                    .toList();
+        }
+        LinkedHashSet<String> sections = new LinkedHashSet<>();
+        for (String name : asked) {
+            String section = name == null ? "" : name.strip().toUpperCase(Locale.ROOT);
+            if (Arrays.stream(ReportTemplate.Section.values())
+                    .noneMatch(s -> s.name().equals(section))) {
+                throw new ArgusException(
+                        ErrorCode.INVALID_VALUE,
+                        "unknown section '%s'; known: %s"
+                                .formatted(
+                                        ArgusException.clip(String.valueOf(name)),
+                                        Arrays.toString(ReportTemplate.Section.values())
+                                                .toLowerCase(Locale.ROOT)));
+            }
+            sections.add(section);
+        }
+        return List.copyOf(sections);
+    }
+
+    /** The logo's type when it is a PNG or JPEG picture that decodes. */
+    private static String pictureType(byte[] logo) {
+        if (logo.length > MAX_LOGO_BYTES) {
+            throw new ArgusException(
+                    ErrorCode.PAYLOAD_TOO_LARGE, "the logo is at most %d bytes".formatted(MAX_LOGO_BYTES));
+        }
+        boolean png = logo.length > 8 && logo[0] == (byte) 0x89 && logo[1] == 'P' && logo[2] == 'N' && logo[3] == 'G';
+        boolean jpeg = logo.length > 3 && logo[0] == (byte) 0xFF && logo[1] == (byte) 0xD8;
+        try {
+            if ((png || jpeg) && ImageIO.read(new ByteArrayInputStream(logo)) != null) {
+                return png ? "image/png" : "image/jpeg";
+            }
+        } catch (IOException e) {
+            // not a picture: refused below
+        }
+        throw new ArgusException(ErrorCode.UNSUPPORTED_FILE_TYPE, "the logo must be a PNG or JPEG picture");
+    }
+}
