@@ -20,6 +20,7 @@ import argus.folder.FrameStrips;
 import argus.folder.Media;
 import argus.folder.MetaDataMatch;
 import argus.report.FolderReports;
+import argus.report.ReportTemplates;
 import argus.storage.MediaStore;
 import argus.webhook.WebhookDeliveryRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -82,6 +83,7 @@ class FolderPages {
     private final Accounts accounts;
     private final ConsoleConfig config;
     private final FolderReports reports;
+    private final ReportTemplates reportTemplates;
 
     FolderPages(
             FolderService folders,
@@ -92,7 +94,9 @@ class FolderPages {
             FrameStrips strips,
             Accounts accounts,
             ConsoleConfig config,
-            FolderReports reports) {
+            FolderReports reports,
+            ReportTemplates reportTemplates) {
+        this.reportTemplates = reportTemplates;
         this.folders = folders;
         this.cards = cards;
         this.collections = collections;
@@ -254,6 +258,12 @@ class FolderPages {
         model.put(
                 "collections",
                 caller.role().createsFolders() ? BlacklistPages.choices(collections, caller) : List.of());
+        model.put(
+                "reportTemplates",
+                reportTemplates.list(caller).stream()
+                        .filter(t -> t.companyId().equals(view.folder().companyId()))
+                        .map(t -> new ConsolePage.Option(t.id().toString(), t.title()))
+                        .toList());
         return ConsolePage.of(request, "folder", model);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import argus.OzClient;
+import argus.OzClient.Reply;
 import argus.TestAccounts;
 import argus.TestMedia;
 import argus.TestShotSets;
@@ -56,12 +57,13 @@ class ConsoleHttpTest {
     java.net.http.HttpClient web;
     OzClient analyst;
     OzClient client;
+    String company;
 
     @BeforeAll
     void accounts() {
         web = java.net.http.HttpClient.newHttpClient();
         OzClient admin = new OzClient(http);
-        String company = TestAccounts.company(admin, "Console Bank");
+        company = TestAccounts.company(admin, "Console Bank");
         analyst = TestAccounts.user(http, admin, company, "analyst@console.test", "CLIENT OPERATOR");
         client = TestAccounts.user(http, admin, company, "backend@console.test", "CLIENT");
     }
@@ -335,6 +337,48 @@ class ConsoleHttpTest {
             assertTrue(
                     page.contains("id=\"deliveries\"") && page.contains(receiver.url()) && page.contains("DELIVERED"),
                     "the webhook delivery");
+        }
+    }
+
+    @Test
+    void theFolderPageOffersTheCompanysTemplatesAndTheReportDownloadsAsPdf() {
+        OzClient admin = new OzClient(http);
+        OzClient manager = TestAccounts.user(http, admin, company, "manager@console.test", "CLIENT ADMIN");
+        Reply template = manager.postFiles("/api/report_templates/", Map.of(), "{\"title\": \"Console template\"}");
+        assertEquals(201, template.status(), template.body().toString());
+        String templateId = (String) template.body().get("template_id");
+        Reply folder = client.post("/api/folders/", Map.of("folder:meta_data", Map.of("case", "console-report")));
+        String folderId = (String) folder.body().get("folder_id");
+
+        Session session = signIn(analyst.email(), TestAccounts.PASSWORD);
+        String page = get("/console/folders/" + folderId, session.cookie()).body();
+        assertTrue(page.contains("id=\"report-link\""), "a report link");
+        assertTrue(page.contains("value=\"" + templateId + "\">Console template<"), "the company's template offered");
+        HttpResponse<byte[]> pdf = bytes("/console/folders/" + folderId + "/report?template=" + templateId, session);
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+
+        OzClient stranger = TestAccounts.user(
+                http, admin, TestAccounts.company(admin, "Console Outsiders"), "x@outsiders.test", "CLIENT ADMIN");
+        Session outside = signIn(stranger.email(), TestAccounts.PASSWORD);
+        assertEquals(
+                404, bytes("/console/folders/" + folderId + "/report", outside).statusCode());
+    }
+
+    private HttpResponse<byte[]> bytes(String path, Session session) {
+        try {
+            return web.send(
+                    HttpRequest.newBuilder(uri(path))
+                            .header("Cookie", session.cookie())
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
