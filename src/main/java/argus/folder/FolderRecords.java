@@ -10,6 +10,7 @@ import argus.jobs.AnalysisJobRepository;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Sort;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import io.micronaut.data.repository.jpa.criteria.QuerySpecification;
 import jakarta.inject.Singleton;
@@ -133,6 +134,31 @@ public class FolderRecords {
         Page<Folder> page = folders.findAll(
                 specification(caller, query), new OffsetPageable(query.offset(), query.limit(), query.sort()));
         return Page.of(views(page.getContent(), query.withAnalyses()), page.getPageable(), page.getTotalSize());
+    }
+
+    /**
+     * The next {@code size} folders the query finds after {@code after} (none: from the first), oldest first: a walk
+     * over any number of folders that neither skips nor repeats one when others are added or deleted meanwhile.
+     */
+    @Transactional
+    public List<FolderView> after(Caller caller, FolderQuery query, @Nullable Folder after, int size) {
+        QuerySpecification<Folder> filters = specification(caller, query);
+        QuerySpecification<Folder> next = (root, criteria, builder) -> {
+            Predicate found = filters.toPredicate(root, criteria, builder);
+            if (after == null) {
+                return found;
+            }
+            Expression<Instant> time = root.get("timeCreated");
+            Expression<UUID> id = root.get("id");
+            Predicate later = builder.or(
+                    builder.greaterThan(time, after.timeCreated()),
+                    builder.and(builder.equal(time, after.timeCreated()), builder.greaterThan(id, after.id())));
+            return found == null ? later : builder.and(found, later);
+        };
+        List<Folder> page = folders.findAll(
+                        next, new OffsetPageable(0, size, Sort.of(Sort.Order.asc("timeCreated"), Sort.Order.asc("id"))))
+                .getContent();
+        return views(page, query.withAnalyses());
     }
 
     /** How many folders the query finds, whatever its paging. */

@@ -242,6 +242,11 @@ public class FolderService {
         return records.list(caller, query);
     }
 
+    /** The next folders the query finds after {@code after}, oldest first (see {@link FolderRecords#after}). */
+    public List<FolderView> after(Caller caller, FolderQuery query, @Nullable Folder after, int size) {
+        return records.after(caller, query, after, size);
+    }
+
     public long count(Caller caller, FolderQuery query) {
         return records.count(caller, query);
     }

@@ -8,6 +8,7 @@ import argus.folder.FolderQuery;
 import argus.folder.FolderService;
 import argus.folder.FolderView;
 import argus.folder.OperatorDecision;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Sort;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * The folders a list query finds, as CSV (RFC 4180, UTF-8), produced while it is read: one page of folders at a time
- * is held, so an export of any size runs in the same memory. Folders are taken oldest first, up to the time the export
- * began, so that folders created meanwhile neither shift the pages nor join the file. A cell a spreadsheet would run as
+ * is held, so an export of any size runs in the same memory. Folders are walked oldest first from the last one sent
+ * (not by offset), up to the time the export began, so that folders created or deleted meanwhile shift nothing. A cell a spreadsheet would run as
  * a formula (one starting with {@code = + - @}, a tab or a carriage return) is prefixed with an apostrophe.
  */
 final class FolderCsv extends InputStream {
@@ -33,7 +34,7 @@ final class FolderCsv extends InputStream {
     private final JsonText json;
     private byte[] buffer;
     private int position;
-    private int offset;
+    private @Nullable Folder last;
     private boolean exhausted;
 
     FolderCsv(
@@ -97,33 +98,17 @@ final class FolderCsv extends InputStream {
             if (exhausted) {
                 return false;
             }
-            List<FolderView> page = folders.list(caller, withOffset(offset)).getContent();
-            offset += page.size();
+            List<FolderView> page = folders.after(caller, query, last, PAGE);
             exhausted = page.size() < PAGE;
+            if (!page.isEmpty()) {
+                last = page.getLast().folder();
+            }
             StringBuilder rows = new StringBuilder();
             page.forEach(view -> rows.append(row(view)));
             buffer = rows.toString().getBytes(StandardCharsets.UTF_8);
             position = 0;
         }
         return true;
-    }
-
-    private FolderQuery withOffset(int at) {
-        return new FolderQuery(
-                query.limit(),
-                at,
-                query.created(),
-                query.updated(),
-                query.folderId(),
-                query.userId(),
-                query.companyId(),
-                query.systemResolution(),
-                query.resolutionStatus(),
-                query.metaData(),
-                query.analysisType(),
-                query.reviewZone(),
-                query.sort(),
-                query.withAnalyses());
     }
 
     private String header() {
