@@ -151,9 +151,10 @@ public class FolderRecords {
             }
             Expression<Instant> time = root.get("timeCreated");
             Expression<UUID> id = root.get("id");
-            Predicate later = builder.or(
-                    builder.greaterThan(time, after.timeCreated()),
-                    builder.and(builder.equal(time, after.timeCreated()), builder.greaterThan(id, after.id())));
+            // "not earlier, and later or a greater id": the first condition alone bounds an index range scan
+            Predicate later = builder.and(
+                    builder.greaterThanOrEqualTo(time, after.timeCreated()),
+                    builder.or(builder.greaterThan(time, after.timeCreated()), builder.greaterThan(id, after.id())));
             return found == null ? later : builder.and(found, later);
         };
         // No count of what remains: counting for every page would make a long walk quadratic.
