@@ -20,16 +20,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -127,7 +126,7 @@ public class FolderReports {
         variables.put("images", images(caller, view, detail));
         variables.put("charts", charts(detail));
         String content = fragment("content", variables);
-        String contentSha256 = Digests.sha256Hex(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String contentSha256 = Digests.sha256Hex(content.getBytes(StandardCharsets.UTF_8));
         variables.put("contentSha256", contentSha256);
         variables.put("version", version);
         variables.put("packs", packs());
@@ -150,7 +149,7 @@ public class FolderReports {
     private MediaFacts facts(Media media) {
         String actual;
         try (InputStream in = store.open(media.storageKey())) {
-            actual = sha256(in);
+            actual = Digests.sha256Hex(in);
         } catch (IOException e) {
             actual = "";
         }
@@ -200,18 +199,17 @@ public class FolderReports {
         return images;
     }
 
-    private java.util.Optional<String> personPhoto(Caller caller, FolderCards.Match match) {
+    private Optional<String> personPhoto(Caller caller, FolderCards.Match match) {
         try {
             var image = collections.image(
                     caller,
                     UUID.fromString(match.collectionId()),
                     UUID.fromString(match.personId()),
                     UUID.fromString(match.personImageId()));
-            return java.util.Optional.of(dataUri(image.storageKey(), image.contentType()))
-                    .filter(uri -> !uri.isEmpty());
+            return Optional.of(dataUri(image.storageKey(), image.contentType())).filter(uri -> !uri.isEmpty());
         } catch (ArgusException | IllegalArgumentException e) {
             // the person was removed from the collection since: the hit stays listed without a photo
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -255,14 +253,6 @@ public class FolderReports {
         } catch (IOException e) {
             return "";
         }
-    }
-
-    private static String sha256(InputStream in) throws IOException {
-        MessageDigest digest = Digests.sha256();
-        try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
-            digesting.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private static byte[] pdf(String xhtml, UUID folderId) {

@@ -210,14 +210,15 @@ public class StatisticsService {
         final Durations durations = new Durations();
 
         Counts counts() {
+            long[] sorted = durations.sorted();
             return new Counts(
                     folders,
                     analyses,
                     overrides,
                     failed,
                     durations.size,
-                    durations.percentile(50),
-                    durations.percentile(95));
+                    durations.percentile(sorted, 50),
+                    durations.percentile(sorted, 95));
         }
     }
 
@@ -233,14 +234,17 @@ public class StatisticsService {
             values[size++] = millis;
         }
 
-        @Nullable
-        Long percentile(int percent) {
-            if (size == 0) {
-                return null;
-            }
+        long[] sorted() {
             long[] sorted = Arrays.copyOf(values, size);
             Arrays.sort(sorted);
-            return sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * size) - 1)];
+            return sorted;
+        }
+
+        @Nullable
+        Long percentile(long[] sorted, int percent) {
+            return sorted.length == 0
+                    ? null
+                    : sorted[Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
         }
     }
 }

@@ -9,7 +9,6 @@ import argus.folder.FolderService;
 import argus.folder.FolderView;
 import argus.folder.OperatorDecision;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.model.Sort;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -52,9 +51,10 @@ final class FolderCsv extends InputStream {
                 filters.created().to() == null || filters.created().to().isAfter(began)
                         ? new FolderQuery.TimeRange(filters.created().from(), began)
                         : filters.created();
+        // Only the filters count: the walk pages by itself (FolderService.after), so limit, offset and sort are unused.
         this.query = new FolderQuery(
-                PAGE,
-                0,
+                filters.limit(),
+                filters.offset(),
                 created,
                 filters.updated(),
                 filters.folderId(),
@@ -65,7 +65,7 @@ final class FolderCsv extends InputStream {
                 filters.metaData(),
                 filters.analysisType(),
                 filters.reviewZone(),
-                Sort.of(Sort.Order.asc("timeCreated"), Sort.Order.asc("id")),
+                filters.sort(),
                 true);
         this.buffer = header().getBytes(StandardCharsets.UTF_8);
     }
