@@ -117,15 +117,25 @@ public final class OzClient {
 
     /** Multipart upload of files (and a payload) to any path, e.g. to add media to a folder. */
     public Reply postFiles(String path, Map<String, Path> files, String payload) {
+        return send(HttpRequest.POST(path, multipart(files, payload))
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .header(TOKEN_HEADER, token()));
+    }
+
+    public Reply patchFiles(String path, Map<String, Path> files, String payload) {
+        return send(HttpRequest.PATCH(path, multipart(files, payload))
+                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
+                .header(TOKEN_HEADER, token()));
+    }
+
+    private static MultipartBody multipart(Map<String, Path> files, String payload) {
         MultipartBody.Builder body = MultipartBody.builder();
         files.forEach((key, file) -> body.addPart(
                 key, file.getFileName().toString(), MediaType.APPLICATION_OCTET_STREAM_TYPE, file.toFile()));
         if (payload != null) {
             body.addPart("payload", payload);
         }
-        return send(HttpRequest.POST(path, body.build())
-                .contentType(MediaType.MULTIPART_FORM_DATA_TYPE)
-                .header(TOKEN_HEADER, token()));
+        return body.build();
     }
 
     public HttpResponse<byte[]> download(String url, String withToken) {

@@ -27,6 +27,10 @@ public class ReportTemplates {
     static final int MAX_LOGO_BYTES = 512 * 1024;
     private static final int MAX_LEGAL_TEXT = 20_000;
 
+    /** The languages a template's labels may be in. */
+    public static final List<String> LANGUAGES =
+            ReportLabels.LANGUAGES.stream().sorted().toList();
+
     private final ReportTemplateRepository templates;
     private final MediaStore store;
     private final Timestamps timestamps;
@@ -47,40 +51,54 @@ public class ReportTemplates {
 
     public ReportTemplate create(Caller caller, Draft draft) {
         caller.require(manages(caller.role()), "manage report templates");
-        String title = draft.title() == null ? "" : draft.title().strip();
-        if (title.isEmpty() || title.length() > 200) {
-            throw new ArgusException(ErrorCode.INVALID_VALUE, "title must be 1 to 200 characters");
-        }
-        String legalText = draft.legalText() == null ? "" : draft.legalText().strip();
-        if (legalText.length() > MAX_LEGAL_TEXT) {
-            throw new ArgusException(
-                    ErrorCode.INVALID_VALUE, "legal_text is at most %d characters".formatted(MAX_LEGAL_TEXT));
-        }
-        String language =
-                draft.language() == null ? "en" : draft.language().strip().toLowerCase(Locale.ROOT);
-        if (!ReportLabels.LANGUAGES.contains(language)) {
-            throw new ArgusException(
-                    ErrorCode.INVALID_VALUE,
-                    "language '%s' is not one of %s"
-                            .formatted(
-                                    ArgusException.clip(language),
-                                    ReportLabels.LANGUAGES.stream().sorted().toList()));
-        }
-        List<String> sections = sections(draft.sections());
         UUID id = UUID.randomUUID();
         String logoKey = null;
         String logoType = null;
         if (draft.logo() != null) {
-            logoType = pictureType(draft.logo());
-            logoKey = "%s/report-templates/%s/logo".formatted(caller.companyId(), id);
-            try {
-                store.put(logoKey, draft.logo());
-            } catch (IOException e) {
-                throw new UncheckedIOException("the logo could not be stored", e);
-            }
+            logoType = storeLogo(caller.companyId(), id, draft.logo());
+            logoKey = logoKey(caller.companyId(), id);
         }
         return templates.save(new ReportTemplate(
-                id, caller.companyId(), title, logoKey, logoType, sections, legalText, language, timestamps.now()));
+                id,
+                caller.companyId(),
+                title(draft.title()),
+                logoKey,
+                logoType,
+                sections(draft.sections()),
+                legalText(draft.legalText()),
+                language(draft.language()),
+                timestamps.now()));
+    }
+
+    /**
+     * Changes what the draft names and keeps the rest; a new logo replaces the old one, {@code removeLogo} drops it.
+     */
+    public ReportTemplate update(Caller caller, UUID id, Draft draft, boolean removeLogo) {
+        ReportTemplate template = find(caller, id);
+        caller.require(manages(caller.role()), "manage report templates");
+        if (removeLogo && draft.logo() != null) {
+            throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "a logo cannot be both sent and removed");
+        }
+        String logoKey = template.logoKey();
+        String logoType = template.logoType();
+        if (draft.logo() != null) {
+            logoType = storeLogo(template.companyId(), id, draft.logo());
+            logoKey = logoKey(template.companyId(), id);
+        } else if (removeLogo && logoKey != null) {
+            store.deleteQuietly(logoKey);
+            logoKey = null;
+            logoType = null;
+        }
+        return templates.update(new ReportTemplate(
+                id,
+                template.companyId(),
+                draft.title() == null ? template.title() : title(draft.title()),
+                logoKey,
+                logoType,
+                draft.sections() == null ? template.sections() : sections(draft.sections()),
+                draft.legalText() == null ? template.legalText() : legalText(draft.legalText()),
+                draft.language() == null ? template.language() : language(draft.language()),
+                template.timeCreated()));
     }
 
     /** The templates of the caller's company (staff: of every company). */
@@ -108,8 +126,50 @@ public class ReportTemplates {
     }
 
     /** A company's administrators manage its templates (and the service's, any). */
-    static boolean manages(Role role) {
+    public static boolean manages(Role role) {
         return role == Role.ADMIN || role == Role.CLIENT_ADMIN;
+    }
+
+    private static String title(@Nullable String asked) {
+        String title = asked == null ? "" : asked.strip();
+        if (title.isEmpty() || title.length() > 200) {
+            throw new ArgusException(ErrorCode.INVALID_VALUE, "title must be 1 to 200 characters");
+        }
+        return title;
+    }
+
+    private static String legalText(@Nullable String asked) {
+        String legalText = asked == null ? "" : asked.strip();
+        if (legalText.length() > MAX_LEGAL_TEXT) {
+            throw new ArgusException(
+                    ErrorCode.INVALID_VALUE, "legal_text is at most %d characters".formatted(MAX_LEGAL_TEXT));
+        }
+        return legalText;
+    }
+
+    private static String language(@Nullable String asked) {
+        String language = asked == null ? "en" : asked.strip().toLowerCase(Locale.ROOT);
+        if (!LANGUAGES.contains(language)) {
+            throw new ArgusException(
+                    ErrorCode.INVALID_VALUE,
+                    "language '%s' is not one of %s".formatted(ArgusException.clip(language), LANGUAGES));
+        }
+        return language;
+    }
+
+    private static String logoKey(UUID companyId, UUID templateId) {
+        return "%s/report-templates/%s/logo".formatted(companyId, templateId);
+    }
+
+    /** Checks the logo and stores it under the template's key; answers its content type. */
+    private String storeLogo(UUID companyId, UUID templateId, byte[] logo) {
+        String type = pictureType(logo);
+        try {
+            store.put(logoKey(companyId, templateId), logo);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the logo could not be stored", e);
+        }
+        return type;
     }
 
     private static List<String> sections(@Nullable List<String> asked) {

@@ -17,11 +17,13 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -243,6 +245,60 @@ class ConsoleBrowserTest {
         browser.open("/console/folders/" + declined);
         assertTrue(
                 browser.find("#report-link").getAttribute("href").endsWith("/console/folders/" + declined + "/report"));
+    }
+
+    @Test
+    void anAdministratorMakesChangesAndRemovesAReportTemplate() throws IOException {
+        Path logo = Files.createTempFile("argus-logo", ".png");
+        ImageIO.write(new BufferedImage(90, 30, BufferedImage.TYPE_INT_RGB), "png", logo.toFile());
+        String title = "Compliance <b>file</b>";
+        browser.signIn(analyst.email(), TestAccounts.PASSWORD);
+        browser.find("#templates-link").click();
+        WebElement form = browser.find("#new-template");
+        form.findElement(By.name("title")).sendKeys(title);
+        form.findElement(By.cssSelector("input[name=section][value=webhooks]")).click();
+        new Select(form.findElement(By.name("language"))).selectByValue("ru");
+        form.findElement(By.name("legal_text")).sendKeys("Kept for five years.");
+        form.findElement(By.name("logo")).sendKeys(logo.toAbsolutePath().toString());
+        browser.find("#create-template").click();
+
+        Map<String, Object> made = templateTitled(title);
+        assertEquals(List.of("metadata", "media", "analyses", "decisions"), made.get("sections"));
+        assertEquals("ru", made.get("language"));
+        assertEquals("Kept for five years.", made.get("legal_text"));
+        assertNotNull(made.get("logo_url"));
+        WebElement card = browser.find("#template-" + made.get("template_id"));
+        assertEquals(title, card.findElement(By.className("type")).getText(), "the title shown as text");
+        assertTrue((Boolean) browser.script("return arguments[0].querySelector('img.logo').naturalWidth > 0", card));
+
+        WebElement edit = card.findElement(By.className("edit-template"));
+        edit.findElement(By.name("title")).clear();
+        edit.findElement(By.name("title")).sendKeys("Compliance file");
+        edit.findElement(By.name("remove_logo")).click();
+        edit.findElement(By.cssSelector("button[type=submit]")).click();
+        Map<String, Object> changed = templateTitled("Compliance file");
+        assertEquals(made.get("template_id"), changed.get("template_id"));
+        assertEquals(made.get("sections"), changed.get("sections"), "the boxes left as they were");
+        assertEquals("ru", changed.get("language"));
+        assertEquals(null, changed.get("logo_url"), "the logo removed");
+
+        browser.find("#template-" + made.get("template_id") + " .remove-template button")
+                .click();
+        assertTrue(browser.waitUntil(() -> browser.all("section.template").stream()
+                .noneMatch(t -> t.getAttribute("id").equals("template-" + made.get("template_id")))));
+        assertEquals(
+                404,
+                analyst.get("/api/report_templates/" + made.get("template_id") + "/")
+                        .status());
+    }
+
+    /** The company's template of that title, once the console's form has made it. */
+    private Map<String, Object> templateTitled(String title) {
+        assertTrue(browser.waitUntil(() -> browser.driver().getCurrentUrl().endsWith("/console/report-templates")));
+        return list(analyst.get("/api/report_templates/").body().get("items")).stream()
+                .filter(t -> t.get("title").equals(title))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no template titled " + title));
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -364,6 +365,84 @@ class ConsoleHttpTest {
         Session outside = signIn(stranger.email(), TestAccounts.PASSWORD);
         assertEquals(
                 404, bytes("/console/folders/" + folderId + "/report", outside).statusCode());
+    }
+
+    @Test
+    void onlyACompanysAdministratorsChangeItsTemplatesFromTheConsole() {
+        OzClient admin = new OzClient(http);
+        OzClient manager = TestAccounts.user(http, admin, company, "templates@console.test", "CLIENT ADMIN");
+        Reply template = manager.postFiles("/api/report_templates/", Map.of(), "{\"title\": \"Shared <i>terms</i>\"}");
+        String templateId = (String) template.body().get("template_id");
+
+        Session reader = signIn(client.email(), TestAccounts.PASSWORD);
+        String page = get("/console/report-templates", reader.cookie()).body();
+        assertTrue(page.contains("Shared &lt;i&gt;terms&lt;/i&gt;"), "a CLIENT sees its company's templates, escaped");
+        assertFalse(page.contains("id=\"new-template\"") || page.contains("edit-template"), "but no forms");
+        assertEquals(
+                403,
+                multipart("/console/report-templates", reader, Map.of("csrf", reader.csrf(), "title", "Mine"))
+                        .statusCode());
+
+        Session owner = signIn(manager.email(), TestAccounts.PASSWORD);
+        assertEquals(
+                403,
+                multipart(
+                                "/console/report-templates/" + templateId + "/edit",
+                                owner,
+                                Map.of("csrf", reader.csrf(), "title", "x"))
+                        .statusCode(),
+                "another sign-in's token");
+        HttpResponse<String> empty = multipart(
+                "/console/report-templates/" + templateId + "/edit", owner, Map.of("csrf", owner.csrf(), "title", " "));
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("title must be 1 to 200 characters"), "the reason on the error page");
+        HttpResponse<String> saved = multipart(
+                "/console/report-templates/" + templateId + "/edit",
+                owner,
+                Map.of("csrf", owner.csrf(), "title", "Shared terms", "section", "media", "language", "en"));
+        assertEquals(303, saved.statusCode(), saved.body());
+        Map<String, Object> stored =
+                manager.get("/api/report_templates/" + templateId + "/").body();
+        assertEquals("Shared terms", stored.get("title"));
+        assertEquals(List.of("media"), stored.get("sections"));
+
+        Session outsider = signIn(
+                TestAccounts.user(
+                                http,
+                                admin,
+                                TestAccounts.company(admin, "Template Outsiders"),
+                                "t@outsiders.test",
+                                "CLIENT ADMIN")
+                        .email(),
+                TestAccounts.PASSWORD);
+        assertFalse(get("/console/report-templates", outsider.cookie()).body().contains("Shared terms"));
+        assertEquals(
+                404,
+                post(
+                                "/console/report-templates/" + templateId + "/remove",
+                                outsider.cookie(),
+                                Map.of("csrf", outsider.csrf()),
+                                Map.of())
+                        .statusCode());
+    }
+
+    /** A multipart form of text fields, as a browser sends one. */
+    private HttpResponse<String> multipart(String path, Session session, Map<String, String> fields) {
+        String boundary = "----argus" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+        body.append("--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", session.cookie())
+                .build());
     }
 
     private HttpResponse<byte[]> bytes(String path, Session session) {

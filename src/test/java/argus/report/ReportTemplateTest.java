@@ -4,6 +4,7 @@ import static argus.OzClient.list;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import argus.OzClient;
@@ -20,6 +21,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -145,6 +147,52 @@ class ReportTemplateTest {
         assertEquals(
                 404,
                 bank.as("CLIENT").get("/api/report_templates/" + template + "/").status());
+    }
+
+    @Test
+    void anAdministratorChangesATemplateAndItsLogo() throws Exception {
+        OzClient manager = bank.as("CLIENT ADMIN");
+        Reply created = manager.postFiles("/api/report_templates/", Map.of("logo", logo), """
+                {"title": "Before", "sections": ["media"], "legal_text": "Old terms."}""");
+        assertEquals(201, created.status(), created.body().toString());
+        String path = "/api/report_templates/" + created.body().get("template_id") + "/";
+
+        Reply renamed = manager.patch(path, Map.of("title", "After", "language", "ru"));
+        assertEquals(200, renamed.status(), renamed.body().toString());
+        assertEquals("After", renamed.body().get("title"));
+        assertEquals("ru", renamed.body().get("language"));
+        assertEquals(List.of("media"), renamed.body().get("sections"), "fields not named are kept");
+        assertEquals("Old terms.", renamed.body().get("legal_text"));
+        assertEquals(created.body().get("time_created"), renamed.body().get("time_created"));
+        assertEquals(created.body().get("logo_url"), renamed.body().get("logo_url"));
+
+        Path second = temp.resolve("second.jpg");
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(image, "jpg", second.toFile());
+        Reply relogoed = manager.patchFiles(path, Map.of("logo", second), "{\"sections\": [\"media\", \"webhooks\"]}");
+        assertEquals(200, relogoed.status(), relogoed.body().toString());
+        assertEquals(List.of("media", "webhooks"), relogoed.body().get("sections"));
+        HttpResponse<byte[]> newLogo = manager.download((String) relogoed.body().get("logo_url"), manager.token());
+        assertArrayEquals(Files.readAllBytes(second), newLogo.body(), "the new logo replaced the old");
+        assertEquals("image/jpeg", newLogo.header("Content-Type"));
+
+        Reply unlogoed = manager.patch(path, Map.of("remove_logo", true));
+        assertEquals(200, unlogoed.status(), unlogoed.body().toString());
+        assertNull(unlogoed.body().get("logo_url"));
+        assertEquals(404, manager.get(path + "logo").status());
+        assertEquals("After", manager.get(path).body().get("title"), "stored, not only answered");
+
+        assertEquals(403, bank.as("CLIENT").patch(path, Map.of("title", "Mine")).status());
+        assertEquals(
+                404,
+                other.as("CLIENT ADMIN").patch(path, Map.of("title", "Theirs")).status());
+        assertEquals(
+                "INVALID_VALUE", manager.patch(path, Map.of("language", "tlh")).errorCode());
+        assertEquals("INVALID_VALUE", manager.patch(path, Map.of("title", " ")).errorCode());
+        assertEquals(
+                "INVALID_PAYLOAD",
+                manager.patch(path, Map.of("remove_logo", "yes")).errorCode());
+        assertEquals("After", manager.get(path).body().get("title"), "a refused change changes nothing");
     }
 
     @Test

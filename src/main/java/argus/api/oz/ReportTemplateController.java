@@ -3,6 +3,7 @@ package argus.api.oz;
 import argus.ArgusException;
 import argus.ErrorCode;
 import argus.api.Downloads;
+import argus.api.JsonPayloadReader;
 import argus.api.Refusals;
 import argus.auth.Caller;
 import argus.report.ReportTemplate;
@@ -17,6 +18,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.server.multipart.MultipartBody;
@@ -42,9 +44,16 @@ class ReportTemplateController {
     private final UploadReceiver uploads;
     private final MediaStore store;
     private final BaseUrls urls;
+    private final JsonPayloadReader reader;
 
-    ReportTemplateController(ReportTemplates templates, UploadReceiver uploads, MediaStore store, BaseUrls urls) {
+    ReportTemplateController(
+            ReportTemplates templates,
+            UploadReceiver uploads,
+            MediaStore store,
+            BaseUrls urls,
+            JsonPayloadReader reader) {
         this.templates = templates;
+        this.reader = reader;
         this.uploads = uploads;
         this.store = store;
         this.urls = urls;
@@ -76,26 +85,32 @@ class ReportTemplateController {
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     HttpResponse<TemplateJson> createReportTemplate(Caller caller, @Body MultipartBody body, HttpRequest<?> request) {
         return uploads.handle(body, upload -> {
-            Map<String, Object> payload = upload.payload();
-            byte[] logo = null;
-            for (ReceivedFile file : upload.files()) {
-                if (!file.key().equals("logo")) {
-                    throw new ArgusException(
-                            ErrorCode.INVALID_MEDIA_KEY,
-                            "a template takes one file part, 'logo', not '%s'"
-                                    .formatted(ArgusException.clip(file.key())));
-                }
-                logo = file.data().readAll();
-            }
-            ReportTemplate created = templates.create(
-                    caller,
-                    new ReportTemplates.Draft(
-                            text(payload, "title"),
-                            strings(payload.get("sections")),
-                            text(payload, "legal_text"),
-                            text(payload, "language"),
-                            logo));
+            ReportTemplate created = templates.create(caller, draft(upload.payload(), logo(upload.files())));
             return HttpResponse.created(TemplateJson.of(created, urls.base(request)));
+        });
+    }
+
+    /**
+     * Changes the fields the JSON body names ({@code title}, {@code sections}, {@code legal_text}, {@code language});
+     * {@code "remove_logo": true} drops the logo.
+     */
+    @Patch(uri = "/{templateId}", consumes = MediaType.APPLICATION_JSON)
+    TemplateJson updateReportTemplate(
+            Caller caller, @PathVariable UUID templateId, @Body byte[] body, HttpRequest<?> request) {
+        Map<String, Object> payload = reader.readObject(body, "the request body");
+        ReportTemplate updated = templates.update(caller, templateId, draft(payload, null), removeLogo(payload));
+        return TemplateJson.of(updated, urls.base(request));
+    }
+
+    /** The same change as a multipart body: the {@code payload} part as above and a {@code logo} part to replace it. */
+    @Patch(uri = "/{templateId}", consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<TemplateJson> updateReportTemplateWithLogo(
+            Caller caller, @PathVariable UUID templateId, @Body MultipartBody body, HttpRequest<?> request) {
+        return uploads.handle(body, upload -> {
+            Map<String, Object> payload = upload.payload();
+            ReportTemplate updated =
+                    templates.update(caller, templateId, draft(payload, logo(upload.files())), removeLogo(payload));
+            return HttpResponse.ok(TemplateJson.of(updated, urls.base(request)));
         });
     }
 
@@ -125,6 +140,36 @@ class ReportTemplateController {
     HttpResponse<?> deleteReportTemplate(Caller caller, @PathVariable UUID templateId) {
         templates.delete(caller, templateId);
         return HttpResponse.noContent();
+    }
+
+    private static ReportTemplates.Draft draft(Map<String, Object> payload, byte @Nullable [] logo) {
+        return new ReportTemplates.Draft(
+                text(payload, "title"),
+                strings(payload.get("sections")),
+                text(payload, "legal_text"),
+                text(payload, "language"),
+                logo);
+    }
+
+    private static byte @Nullable [] logo(List<ReceivedFile> files) {
+        byte[] logo = null;
+        for (ReceivedFile file : files) {
+            if (!file.key().equals("logo")) {
+                throw new ArgusException(
+                        ErrorCode.INVALID_MEDIA_KEY,
+                        "a template takes one file part, 'logo', not '%s'".formatted(ArgusException.clip(file.key())));
+            }
+            logo = file.data().readAll();
+        }
+        return logo;
+    }
+
+    private static boolean removeLogo(Map<String, Object> payload) {
+        Object value = payload.getOrDefault("remove_logo", false);
+        if (value instanceof Boolean remove) {
+            return remove;
+        }
+        throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "remove_logo must be true or false");
     }
 
     private static @Nullable String text(Map<String, Object> payload, String name) {

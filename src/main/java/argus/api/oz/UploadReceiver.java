@@ -4,6 +4,7 @@ import argus.ArgusException;
 import argus.ErrorCode;
 import argus.api.ApiConfig;
 import argus.api.JsonPayloadReader;
+import argus.api.MultipartCollector;
 import argus.storage.MediaStore;
 import argus.vision.MediaData;
 import io.micronaut.http.multipart.CompletedFileUpload;

@@ -1,4 +1,4 @@
-package argus.api.oz;
+package argus.api;
 
 import argus.ArgusException;
 import argus.ErrorCode;
@@ -16,7 +16,7 @@ import org.reactivestreams.Subscription;
  * Gathers the parts of a multipart body on a blocking thread. Stops reading, and refuses the request, as soon as it
  * holds more parts than allowed.
  */
-final class MultipartCollector implements Subscriber<CompletedPart> {
+public final class MultipartCollector implements Subscriber<CompletedPart> {
     private final int maxParts;
     private final List<CompletedPart> parts = new ArrayList<>();
     private final CompletableFuture<List<CompletedPart>> done = new CompletableFuture<>();
@@ -27,7 +27,7 @@ final class MultipartCollector implements Subscriber<CompletedPart> {
     }
 
     /** Every part of the body; parts holding files must be discarded by the caller. */
-    static List<CompletedPart> collect(Publisher<CompletedPart> body, int maxParts) {
+    public static List<CompletedPart> collect(Publisher<CompletedPart> body, int maxParts) {
         MultipartCollector collector = new MultipartCollector(maxParts);
         body.subscribe(collector);
         try {
@@ -45,7 +45,7 @@ final class MultipartCollector implements Subscriber<CompletedPart> {
     }
 
     /** Frees the parts whose content was not read (reading a part already frees it). */
-    static void discard(List<CompletedPart> parts) {
+    public static void discard(List<CompletedPart> parts) {
         for (CompletedPart part : parts) {
             if (part instanceof CompletedFileUpload upload) {
                 try {
