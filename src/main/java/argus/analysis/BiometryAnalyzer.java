@@ -17,7 +17,7 @@ import java.util.UUID;
 @Singleton
 public class BiometryAnalyzer implements Analyzer {
     static final String THRESHOLD = "threshold_biometry";
-    static final double DEFAULT_THRESHOLD = 0.85;
+    public static final double DEFAULT_THRESHOLD = 0.85;
 
     @Override
     public AnalysisType type() {

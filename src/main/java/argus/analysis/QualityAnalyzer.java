@@ -32,7 +32,7 @@ public class QualityAnalyzer implements Analyzer {
     /** Score every sampled frame rather than a spread of at most {@link #LIVENESS_SAMPLES}, with no early verdict. */
     public static final String EVERY_FRAME = "score_every_frame";
 
-    static final double DEFAULT_THRESHOLD = 0.5;
+    public static final double DEFAULT_THRESHOLD = 0.5;
     private static final int BEST_SHOT_SIDE = 1920;
     /** Share of the frames with faces that may show several people before the media is refused (one stray frame may). */
     private static final double CROWDED_SHARE = 0.2;

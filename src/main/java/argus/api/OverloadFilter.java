@@ -13,7 +13,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * that pass (a slot may fill between this check and the request's turn).
  */
 @ServerFilter(
-        value = {"/api/folders/", "/api/folders/*/media/", "/api/instant/folders/"},
+        value = {"/api/folders/", "/api/folders/*/media/", "/api/instant/folders/", "/console/capture/folders"},
         methods = HttpMethod.POST)
 @Order(10)
 public class OverloadFilter {

@@ -19,12 +19,12 @@ public class SecurityHeadersFilter {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
     /**
-     * The analysts' console: its own styles and script only, media and images from Argus, forms posted to Argus; no
-     * inline script or style, so that text that slipped through escaping still could not run.
+     * The analysts' console: its own styles and script only, media and images from Argus, forms and the capture page's
+     * upload sent to Argus; no inline script or style, so that text that slipped through escaping still could not run.
      */
     private static final String CONSOLE_POLICY =
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-                    + "media-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+                    + "media-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /**
      * Console forms must carry their real Origin (under "no-referrer" a browser sends {@code Origin: null}, which the

@@ -10,12 +10,14 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.ModelAndViewRenderer;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Errors on console pages show as pages: a refusal with the code and message the API would give, any other error (an
- * unknown page, a malformed id in a link, a failure of the server) with its status, instead of a JSON body.
+ * unknown page, a malformed id in a link, a failure of the server) with its status, instead of a JSON body. A request
+ * of the console's own script that asks for JSON alone keeps the JSON body.
  */
 @ServerFilter(ConsoleSession.PATH + "/**")
 class ConsoleErrorPages {
@@ -31,7 +33,7 @@ class ConsoleErrorPages {
         boolean page = response.getContentType()
                 .map(type -> type.matches(MediaType.TEXT_HTML_TYPE))
                 .orElse(false);
-        if (status.getCode() < 400 || page) {
+        if (status.getCode() < 400 || page || asksForJson(request)) {
             return;
         }
         Optional<ErrorBody> refusal = response.getBody(ErrorBody.class);
@@ -46,6 +48,13 @@ class ConsoleErrorPages {
         render(request, status, code, message)
                 .ifPresent(
                         body -> response.contentType(MediaType.TEXT_HTML_TYPE).body(body));
+    }
+
+    /** The capture page's script reads refusals as the API gives them; it asks for JSON and not for a page. */
+    private static boolean asksForJson(HttpRequest<?> request) {
+        Collection<MediaType> accepted = request.accept();
+        return accepted.stream().anyMatch(type -> type.matches(MediaType.APPLICATION_JSON_TYPE))
+                && accepted.stream().noneMatch(type -> type.matches(MediaType.TEXT_HTML_TYPE));
     }
 
     private Optional<Writable> render(HttpRequest<?> request, HttpStatus status, String code, String message) {

@@ -24,10 +24,14 @@ public class ConsoleFilter {
     static final String SIGN_IN = ConsoleSession.PATH + "/sign-in";
     static final String ASSETS = ConsoleSession.PATH + "/assets/";
 
-    private final TokenService tokens;
+    static final String CAPTURE_ATTRIBUTE = "argus.console.capture";
 
-    public ConsoleFilter(TokenService tokens) {
+    private final TokenService tokens;
+    private final ConsoleConfig config;
+
+    public ConsoleFilter(TokenService tokens, ConsoleConfig config) {
         this.tokens = tokens;
+        this.config = config;
     }
 
     @RequestFilter
@@ -47,6 +51,7 @@ public class ConsoleFilter {
         }
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
         request.setAttribute(ConsoleSession.CSRF_ATTRIBUTE, ConsoleSession.csrf(token));
+        request.setAttribute(CAPTURE_ATTRIBUTE, config.capture());
         return null;
     }
 

@@ -21,8 +21,9 @@ final class ConsolePage {
             boolean enrols,
             boolean managesAccounts,
             boolean seesCompanies,
-            boolean readsStatistics) {
-        static Me of(Caller caller) {
+            boolean readsStatistics,
+            boolean captures) {
+        static Me of(Caller caller, boolean captureServed) {
             Role role = caller.role();
             return new Me(
                     caller.email(),
@@ -31,7 +32,8 @@ final class ConsolePage {
                     role.createsFolders(),
                     role.managesUsers(),
                     role.scope() == Role.Scope.ALL,
-                    StatisticsService.reads(role));
+                    StatisticsService.reads(role),
+                    captureServed && role.createsFolders());
         }
     }
 
@@ -40,7 +42,12 @@ final class ConsolePage {
 
     static ModelAndView<Map<String, Object>> of(HttpRequest<?> request, String view, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
-        all.put("me", Me.of(CallerBinder.of(request)));
+        all.put(
+                "me",
+                Me.of(
+                        CallerBinder.of(request),
+                        request.getAttribute(ConsoleFilter.CAPTURE_ATTRIBUTE, Boolean.class)
+                                .orElse(false)));
         all.put(
                 "csrf",
                 request.getAttribute(ConsoleSession.CSRF_ATTRIBUTE, String.class)

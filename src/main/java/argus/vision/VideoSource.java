@@ -178,9 +178,12 @@ public final class VideoSource implements MediaSource {
         AVRational rate = stream.avg_frame_rate().num() > 0 ? stream.avg_frame_rate() : stream.r_frame_rate();
         Double fps = rate.num() > 0 && rate.den() > 0 ? av_q2d(rate) : null;
         Double duration = declaredDuration(durationSeconds(), fps);
-        Long frames = stream.nb_frames() > 0
-                ? stream.nb_frames()
-                : fps != null && duration != null ? Math.round(fps * duration) : null;
+        Long frames = null;
+        if (stream.nb_frames() > 0) {
+            frames = stream.nb_frames();
+        } else if (fps != null && duration != null) {
+            frames = Math.round(fps * duration);
+        }
         return new MediaInfo(
                 MediaKind.VIDEO,
                 format.iformat().name().getString(),

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -20,6 +21,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,7 +38,7 @@ final class Browser implements AutoCloseable {
     private final Path profile;
     private final String base;
 
-    Browser(String base) {
+    Browser(String base, String... arguments) {
         assertTrue(
                 Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER)),
                 "the browser tests need Debian's chromium and chromium-driver (.ci/run installs them)");
@@ -58,7 +61,9 @@ final class Browser implements AutoCloseable {
                         "--disable-sync",
                         "--user-data-dir=" + profile,
                         "--window-size=1400,1000",
-                        "--autoplay-policy=no-user-gesture-required");
+                        "--autoplay-policy=no-user-gesture-required")
+                .addArguments(arguments);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         driver = new ChromeDriver(
                 new ChromeDriverService.Builder()
                         .usingDriverExecutable(new File(DRIVER))
@@ -126,6 +131,13 @@ final class Browser implements AutoCloseable {
         } finally {
             driver.manage().window().setSize(new Dimension(1400, 1000));
         }
+    }
+
+    /** What the pages wrote to the browser's console so far (CSP violations are reported there). */
+    List<String> consoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .toList();
     }
 
     @Override

@@ -5,7 +5,6 @@ import argus.Timestamps;
 import argus.analysis.Resolution;
 import argus.api.JsonPayloadReader;
 import argus.api.Refusals;
-import argus.api.RequestContexts;
 import argus.auth.Caller;
 import argus.folder.FolderQuery;
 import argus.folder.FolderService;
@@ -15,7 +14,6 @@ import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -72,7 +70,7 @@ class FolderController {
             "a photo, video or shot-set archive, under a part name of the client's choosing "
                     + "(video1, photo1, …) that the payload's media:tags refer to";
     private final FolderService folders;
-    private final UploadReceiver uploads;
+    private final SingleRequest singleRequest;
     private final OzPayloadParser payloads;
     private final JsonPayloadReader reader;
     private final FolderJsonMapper mapper;
@@ -82,7 +80,7 @@ class FolderController {
 
     FolderController(
             FolderService folders,
-            UploadReceiver uploads,
+            SingleRequest singleRequest,
             OzPayloadParser payloads,
             JsonPayloadReader reader,
             FolderJsonMapper mapper,
@@ -92,7 +90,7 @@ class FolderController {
         this.json = json;
         this.timestamps = timestamps;
         this.folders = folders;
-        this.uploads = uploads;
+        this.singleRequest = singleRequest;
         this.payloads = payloads;
         this.reader = reader;
         this.mapper = mapper;
@@ -116,14 +114,7 @@ class FolderController {
                             }))
     HttpResponse<FolderJson> createFolder(
             Caller caller, @Parameter(hidden = true) @Body MultipartBody body, HttpRequest<?> request) {
-        return uploads.handle(
-                body,
-                upload -> created(
-                        folders.create(
-                                caller,
-                                payloads.parse(caller, upload.payload(), upload.files()),
-                                RequestContexts.of(request)),
-                        request));
+        return singleRequest.withMedia(caller, body, request);
     }
 
     /** A folder without media, its payload sent as the JSON body; legacy clients send no body at all. */
@@ -131,21 +122,7 @@ class FolderController {
     @Hidden
     HttpResponse<FolderJson> createFolderWithoutMedia(
             Caller caller, @Body @Nullable byte[] body, HttpRequest<?> request) {
-        return created(
-                folders.create(
-                        caller,
-                        payloads.parse(caller, reader.readOptionalObject(body, "the request body"), List.of()),
-                        RequestContexts.of(request)),
-                request);
-    }
-
-    private HttpResponse<FolderJson> created(FolderService.Creation creation, HttpRequest<?> request) {
-        HttpResponse<FolderJson> response = HttpResponse.created(mapper.toJson(creation.view(), urls.base(request)));
-        return creation.replayed()
-                ? HttpResponse.<FolderJson>status(HttpStatus.CREATED)
-                        .body(response.body())
-                        .header("Idempotent-Replayed", "true")
-                : response;
+        return singleRequest.withoutMedia(caller, body, request);
     }
 
     /**
