@@ -103,7 +103,7 @@ public final class VideoSource implements MediaSource {
                 throw MediaRejectedException.corrupt("the video's streams cannot be read");
             }
             checkDimensions(stream.codecpar());
-            this.info = describe();
+            this.info = describe(data);
             if (info.durationSeconds() != null && info.durationSeconds() > limits.maxVideoDurationSeconds()) {
                 throw MediaRejectedException.limitExceeded("video of %.0f s exceeds the limit of %.0f s"
                         .formatted(info.durationSeconds(), limits.maxVideoDurationSeconds()));
@@ -168,7 +168,7 @@ public final class VideoSource implements MediaSource {
         }
     }
 
-    private MediaInfo describe() {
+    private MediaInfo describe(MediaData data) {
         AVCodecParameters parameters = stream.codecpar();
         if (parameters.width() <= 0 || parameters.height() <= 0) {
             throw MediaRejectedException.corrupt("the video declares no picture size");
@@ -177,7 +177,8 @@ public final class VideoSource implements MediaSource {
         boolean sideways = rotation == 90 || rotation == 270;
         AVRational rate = stream.avg_frame_rate().num() > 0 ? stream.avg_frame_rate() : stream.r_frame_rate();
         Double fps = rate.num() > 0 && rate.den() > 0 ? av_q2d(rate) : null;
-        Double duration = declaredDuration(durationSeconds(), fps);
+        Double declared = declaredDuration(durationSeconds(), fps);
+        Double duration = declared != null ? declared : scannedDuration(data);
         Long frames = null;
         if (stream.nb_frames() > 0) {
             frames = stream.nb_frames();
@@ -207,6 +208,41 @@ public final class VideoSource implements MediaSource {
         }
         double byFrameCount = stream.nb_frames() / fps;
         return measured == null ? byFrameCount : Math.max(measured, byFrameCount);
+    }
+
+    /**
+     * The length of a container that declares none (a browser's MediaRecorder writes WebM without one), from the last
+     * packet of the video stream: the packets are read once, without decoding, from a second opening of the data.
+     * Without it the samples could not be spread over the clip, and the duration limit could not hold.
+     */
+    private Double scannedDuration(MediaData data) {
+        MemoryInput scanMemory = data instanceof MediaData.InMemory inMemory ? new MemoryInput(inMemory.bytes()) : null;
+        AVFormatContext scan = null;
+        AVPacket packet = av_packet_alloc();
+        try {
+            scan = open(data, scanMemory);
+            long start = stream.start_time() == AV_NOPTS_VALUE ? 0 : stream.start_time();
+            long end = AV_NOPTS_VALUE;
+            while (av_read_frame(scan, packet) >= 0) {
+                try {
+                    long time = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+                    if (packet.stream_index() == stream.index() && time != AV_NOPTS_VALUE) {
+                        end = Math.max(end, time + Math.max(0, packet.duration()));
+                    }
+                } finally {
+                    av_packet_unref(packet);
+                }
+            }
+            return end == AV_NOPTS_VALUE || end <= start ? null : (end - start) * av_q2d(stream.time_base());
+        } finally {
+            av_packet_free(packet);
+            if (scan != null) {
+                avformat_close_input(scan);
+            }
+            if (scanMemory != null) {
+                scanMemory.close();
+            }
+        }
     }
 
     private Double durationSeconds() {

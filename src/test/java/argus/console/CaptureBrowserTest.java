@@ -101,11 +101,11 @@ class CaptureBrowserTest {
     void aHeadTurnPassesItsGestureAndATurnNotMadeIsDeclined() {
         try (Browser browser = capturePage(realCamera)) {
             Outcome left = record(browser, "left");
-            assertEquals("SUCCESS", left.verdict(), left.toString());
+            assertEquals("SUCCESS", left.verdict(), left + " " + gestureChecked(left));
         }
         try (Browser browser = capturePage(realCamera)) {
             Outcome right = record(browser, "right");
-            assertEquals("DECLINED", right.verdict(), right.toString());
+            assertEquals("DECLINED", right.verdict(), right + " " + gestureChecked(right));
             assertEquals("GESTURE_NOT_PERFORMED", right.reasons().get("QUALITY"), right.toString());
         }
     }
@@ -192,6 +192,16 @@ class CaptureBrowserTest {
                 resolutions,
                 reasons,
                 browser.find("#folder-link").getAttribute("data-folder-id"));
+    }
+
+    /** What QUALITY measured of the gesture, for the failure message. */
+    private Object gestureChecked(Outcome outcome) {
+        Map<String, Object> analysis = OzClient.list(
+                        user.getFolder(outcome.folderId()).body().get("analyses"))
+                .getFirst();
+        return OzClient.object(
+                        OzClient.list(analysis.get("results_media")).getFirst().get("results_data"))
+                .get("gesture");
     }
 
     private static List<String> cspViolations(Browser browser) {

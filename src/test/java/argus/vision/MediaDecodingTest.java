@@ -62,6 +62,29 @@ class MediaDecodingTest {
         }
     }
 
+    /**
+     * A WebM written as a live stream, the way a browser's MediaRecorder writes one: no duration in its header and no
+     * index. Its length is measured from its packets, so the samples spread over the whole clip, not its first frames.
+     */
+    @Test
+    void aWebmWithoutADeclaredDurationIsSampledOverItsWholeLength() throws Exception {
+        Path clip = TestVideos.encode(
+                selfie,
+                temp.resolve("recorded.webm"),
+                new TestVideos.Encoding("webm", "libvpx", 2_000_000, java.util.Map.of(), java.util.Map.of("live", "1")),
+                -1,
+                0,
+                0,
+                0,
+                3);
+        try (MediaSource source = opener.open(clip);
+                FrameSeries media = source.sample(8)) {
+            assertEquals(3.0, source.info().durationSeconds(), 0.2);
+            assertEquals(8, media.frames().size());
+            assertTrue(media.frames().getLast().timestampSeconds() > 2.5, "the last sample near the end");
+        }
+    }
+
     @Test
     void displayMatrixRotationIsApplied() throws Exception {
         // stored with the head to the left, as phones record portrait video; the display matrix turns it back
