@@ -14,6 +14,7 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,9 @@ class ConsoleHttpTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    JsonMapper jsonMapper;
 
     java.net.http.HttpClient web;
     OzClient analyst;
@@ -424,6 +429,56 @@ class ConsoleHttpTest {
                                 Map.of("csrf", outsider.csrf()),
                                 Map.of())
                         .statusCode());
+    }
+
+    @Test
+    void theCapturePagesUploadIsTheSingleRequestUnderTheSignInAndItsCsrfHeader() throws Exception {
+        Session session = signIn(client.email(), TestAccounts.PASSWORD);
+        String page = get("/console/capture", session.cookie()).body();
+        assertTrue(page.contains("data-csrf=\"" + session.csrf() + "\""), "the page carries the sign-in's token");
+        assertTrue(page.contains("src=\"/console/assets/capture.js\""));
+
+        byte[] photo = Files.readAllBytes(TestMedia.file("match/df-a/img1.jpg"));
+        String payload = "{\"media:tags\": {\"photo1\": [\"photo_selfie\"]}, \"analyses\": [{\"type\": \"quality\"}]}";
+        HttpResponse<String> unsigned = capture(session, null, payload, photo);
+        assertEquals(403, unsigned.statusCode());
+        assertTrue(unsigned.body().contains("\"error_code\":\"CSRF_REFUSED\""), unsigned.body());
+        HttpResponse<String> badTag =
+                capture(session, session.csrf(), payload.replace("photo_selfie", "selfie"), photo);
+        assertEquals(400, badTag.statusCode());
+        assertTrue(
+                badTag.body().contains("\"error_code\":\"UNKNOWN_TAG\""),
+                "a JSON refusal, not a page: " + badTag.body());
+
+        HttpResponse<String> made = capture(session, session.csrf(), payload, photo);
+        assertEquals(201, made.statusCode(), made.body());
+        Map<String, Object> folder = jsonMapper.readValue(made.body(), OzClient.JSON);
+        assertEquals("SUCCESS", OzClient.list(folder.get("analyses")).getFirst().get("resolution"));
+        assertEquals(200, client.getFolder(folder.get("folder_id")).status(), "the user's own folder, through the API");
+    }
+
+    /** The capture page's upload: the single request's multipart body, the CSRF token in its header. */
+    private HttpResponse<String> capture(Session session, String csrf, String payload, byte[] photo) {
+        String boundary = "----argus" + System.nanoTime();
+        byte[] head = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"photo1\"; filename=\"photo.jpg\"\r\n"
+                        + "Content-Type: image/jpeg\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"payload\"\r\n\r\n" + payload
+                        + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/console/capture/folders"))
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(photo),
+                        HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .header("Cookie", session.cookie());
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return send(request.build());
     }
 
     /** A multipart form of text fields, as a browser sends one. */
