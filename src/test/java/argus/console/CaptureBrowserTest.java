@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaptureBrowserTest {
-    private static final Path WORK = Path.of("target", "capture");
+    static final Path WORK = Path.of("target", "capture");
     private static final Duration ANALYSES = Duration.ofSeconds(120);
 
     @Inject
@@ -150,7 +150,12 @@ class CaptureBrowserTest {
     }
 
     private Browser capturePage(Path camera) {
-        Browser browser = new Browser(base(), FakeCamera.showing(camera));
+        return capturePage(base(), user, camera);
+    }
+
+    /** The capture page signed in as the user, its camera started and ready to record. */
+    static Browser capturePage(String base, OzClient user, Path camera) {
+        Browser browser = new Browser(base, FakeCamera.showing(camera));
         browser.signIn(user.email(), TestAccounts.PASSWORD);
         browser.find("#capture-link").click();
         browser.find("#start-camera").click();
@@ -161,7 +166,7 @@ class CaptureBrowserTest {
         return browser;
     }
 
-    private static void startRecording(Browser browser, String gesture) {
+    static void startRecording(Browser browser, String gesture) {
         new Select(browser.find("#gesture")).selectByValue(gesture);
         browser.find("#seconds").clear();
         browser.find("#seconds").sendKeys("4");

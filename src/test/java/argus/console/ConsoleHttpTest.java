@@ -437,6 +437,10 @@ class ConsoleHttpTest {
         String page = get("/console/capture", session.cookie()).body();
         assertTrue(page.contains("data-csrf=\"" + session.csrf() + "\""), "the page carries the sign-in's token");
         assertTrue(page.contains("src=\"/console/assets/capture.js\""));
+        String script = get("/console/assets/capture.js", null).body();
+        for (String markupSink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(")) {
+            assertFalse(script.contains(markupSink), "the page sets text, never markup: " + markupSink);
+        }
 
         byte[] photo = Files.readAllBytes(TestMedia.file("match/df-a/img1.jpg"));
         String payload = "{\"media:tags\": {\"photo1\": [\"photo_selfie\"]}, \"analyses\": [{\"type\": \"quality\"}]}";
