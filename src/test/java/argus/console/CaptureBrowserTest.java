@@ -14,11 +14,13 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -75,8 +77,7 @@ class CaptureBrowserTest {
 
             Map<String, Object> folder = user.getFolder(outcome.folderId()).body();
             Map<String, Object> video = OzClient.list(folder.get("media")).stream()
-                    .filter(media -> OzClient.list(List.of(media)).getFirst().get("tags") instanceof List<?> tags
-                            && tags.contains("video_selfie"))
+                    .filter(media -> media.get("tags") instanceof List<?> tags && tags.contains("video_selfie"))
                     .findFirst()
                     .orElseThrow();
             assertEquals(List.of("video_selfie", "video_selfie_blank"), video.get("tags"));
@@ -180,17 +181,12 @@ class CaptureBrowserTest {
                         || "error".equals(browser.find("#status").getAttribute("data-kind")));
         assertTrue(
                 browser.find("#result").isDisplayed(), browser.find("#status").getText());
-        Map<String, String> resolutions = new java.util.LinkedHashMap<>();
-        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        Map<String, String> resolutions = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
         for (WebElement row : browser.all("#analyses tr.analysis")) {
             String type = row.getAttribute("data-type");
-            resolutions.put(
-                    type,
-                    row.findElement(org.openqa.selenium.By.className("resolution"))
-                            .getText());
-            reasons.put(
-                    type,
-                    row.findElement(org.openqa.selenium.By.className("reason")).getText());
+            resolutions.put(type, row.findElement(By.className("resolution")).getText());
+            reasons.put(type, row.findElement(By.className("reason")).getText());
         }
         return new Outcome(
                 browser.find("#verdict").getText(),
