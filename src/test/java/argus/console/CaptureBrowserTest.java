@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import argus.OzClient;
 import argus.TestAccounts;
 import argus.TestMedia;
+import argus.analysis.AnalysisEngine;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -30,6 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the single request and shows the verdict; the folder it made is then in the console.
  */
 @MicronautTest
+@Property(name = "argus.analysis.threads", value = "1")
+@Property(name = "argus.analysis.queue", value = "1")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaptureBrowserTest {
     static final Path WORK = Path.of("target", "capture");
@@ -41,6 +45,9 @@ class CaptureBrowserTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    AnalysisEngine engine;
 
     OzClient user;
     Path realCamera;
@@ -135,6 +142,20 @@ class CaptureBrowserTest {
             wait.until(d -> "error".equals(browser.find("#status").getAttribute("data-kind")));
             String message = browser.find("#status").getText();
             assertTrue(message.startsWith("Refused (415"), message);
+        }
+    }
+
+    /** Every slot of the engine (one thread, a queue of one) taken, as by two other requests in progress. */
+    @Test
+    void aBusyServerIsExplainedWithItsWait() {
+        try (Browser browser = capturePage(realCamera);
+                AnalysisEngine.Admission first = engine.admit();
+                AnalysisEngine.Admission second = engine.admit()) {
+            startRecording(browser, "blank");
+            new WebDriverWait(browser.driver(), ANALYSES)
+                    .until(d -> "error".equals(browser.find("#status").getAttribute("data-kind")));
+            String message = browser.find("#status").getText();
+            assertEquals("The server is busy (429). Try again in 2 s.", message);
         }
     }
 
