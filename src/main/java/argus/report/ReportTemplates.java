@@ -51,6 +51,10 @@ public class ReportTemplates {
 
     public ReportTemplate create(Caller caller, Draft draft) {
         caller.require(manages(caller.role()), "manage report templates");
+        String title = title(draft.title());
+        List<String> sections = sections(draft.sections());
+        String legalText = legalText(draft.legalText());
+        String language = language(draft.language());
         UUID id = UUID.randomUUID();
         String logoKey = null;
         String logoType = null;
@@ -59,19 +63,12 @@ public class ReportTemplates {
             logoKey = logoKey(caller.companyId(), id);
         }
         return templates.save(new ReportTemplate(
-                id,
-                caller.companyId(),
-                title(draft.title()),
-                logoKey,
-                logoType,
-                sections(draft.sections()),
-                legalText(draft.legalText()),
-                language(draft.language()),
-                timestamps.now()));
+                id, caller.companyId(), title, logoKey, logoType, sections, legalText, language, timestamps.now()));
     }
 
     /**
      * Changes what the draft names and keeps the rest; a new logo replaces the old one, {@code removeLogo} drops it.
+     * Every field is checked before anything is written, so a refused change changes nothing.
      */
     public ReportTemplate update(Caller caller, UUID id, Draft draft, boolean removeLogo) {
         ReportTemplate template = find(caller, id);
@@ -79,26 +76,33 @@ public class ReportTemplates {
         if (removeLogo && draft.logo() != null) {
             throw new ArgusException(ErrorCode.INVALID_PAYLOAD, "a logo cannot be both sent and removed");
         }
+        String title = draft.title() == null ? template.title() : title(draft.title());
+        List<String> sections = draft.sections() == null ? template.sections() : sections(draft.sections());
+        String legalText = draft.legalText() == null ? template.legalText() : legalText(draft.legalText());
+        String language = draft.language() == null ? template.language() : language(draft.language());
         String logoKey = template.logoKey();
         String logoType = template.logoType();
         if (draft.logo() != null) {
             logoType = storeLogo(template.companyId(), id, draft.logo());
             logoKey = logoKey(template.companyId(), id);
-        } else if (removeLogo && logoKey != null) {
-            store.deleteQuietly(logoKey);
+        } else if (removeLogo) {
             logoKey = null;
             logoType = null;
         }
-        return templates.update(new ReportTemplate(
+        ReportTemplate updated = templates.update(new ReportTemplate(
                 id,
                 template.companyId(),
-                draft.title() == null ? template.title() : title(draft.title()),
+                title,
                 logoKey,
                 logoType,
-                draft.sections() == null ? template.sections() : sections(draft.sections()),
-                draft.legalText() == null ? template.legalText() : legalText(draft.legalText()),
-                draft.language() == null ? template.language() : language(draft.language()),
+                sections,
+                legalText,
+                language,
                 template.timeCreated()));
+        if (removeLogo && template.logoKey() != null) {
+            store.deleteQuietly(template.logoKey());
+        }
+        return updated;
     }
 
     /** The templates of the caller's company (staff: of every company). */

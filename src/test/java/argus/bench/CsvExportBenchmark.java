@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The folder list exported as CSV in constant memory: a server limited to a small heap ({@code bench.heap}, 256m) holds
  * folders made through the API, and exports them all when it holds a tenth of {@code bench.folders} (100 000) and when
  * it holds them all; the time, size and the server's resident memory (now and at its peak) are printed after each.
+ * The statistics of the same folders, per day, are read after each export, with their time and the memory after.
  *
  * <p>{@code ./mvnw -Pbenchmark verify -Dbench.main=argus.bench.CsvExportBenchmark}
  */
@@ -44,6 +45,7 @@ public final class CsvExportBenchmark {
                         server.memoryKb("VmRSS") / 1024,
                         System.getProperty("bench.heap", "256m"));
                 export(bench, server);
+                statistics(bench, server);
             }
         }
     }
@@ -100,6 +102,25 @@ public final class CsvExportBenchmark {
                 "export: %d rows, %d MB in %.1f s; server RSS %d MB, peak %d MB%n",
                 lines - 1,
                 bytes / 1_048_576,
+                (System.nanoTime() - start) / 1e9,
+                server.memoryKb("VmRSS") / 1024,
+                server.memoryKb("VmHWM") / 1024);
+    }
+
+    private static void statistics(BenchServer bench, ServerProcess server) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> answer = bench.http.send(
+                HttpRequest.newBuilder(URI.create(bench.base + "/api/statistics/?group_by=day"))
+                        .header("X-Forensic-Access-Token", bench.token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("statistics: " + answer.statusCode() + " " + answer.body());
+        }
+        System.out.printf(
+                "statistics per day: %d KB in %.2f s; server RSS %d MB, peak %d MB%n",
+                answer.body().length() / 1024,
                 (System.nanoTime() - start) / 1e9,
                 server.memoryKb("VmRSS") / 1024,
                 server.memoryKb("VmHWM") / 1024);

@@ -175,6 +175,15 @@ class ReportTemplateTest {
         HttpResponse<byte[]> newLogo = manager.download((String) relogoed.body().get("logo_url"), manager.token());
         assertArrayEquals(Files.readAllBytes(second), newLogo.body(), "the new logo replaced the old");
         assertEquals("image/jpeg", newLogo.header("Content-Type"));
+        assertEquals(
+                "INVALID_VALUE",
+                manager.patchFiles(path, Map.of("logo", logo), "{\"language\": \"tlh\"}")
+                        .errorCode());
+        assertArrayEquals(
+                Files.readAllBytes(second),
+                manager.download((String) relogoed.body().get("logo_url"), manager.token())
+                        .body(),
+                "a refused change keeps the logo it had");
 
         Reply unlogoed = manager.patch(path, Map.of("remove_logo", true));
         assertEquals(200, unlogoed.status(), unlogoed.body().toString());
