@@ -172,6 +172,13 @@ class MultiInstanceTest {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             assertTrue(text.contains("Cluster evidence") && text.contains("Kept on S3."), text);
         }
+        String templatePath = "/api/report_templates/" + template.body().get("template_id") + "/";
+        Reply changed = ozB.patch(templatePath, Map.of("sections", List.of("media", "analyses"), "remove_logo", true));
+        assertEquals(200, changed.status(), changed.body().toString());
+        Map<String, Object> readBack = ozA.get(templatePath).body();
+        assertEquals(List.of("media", "analyses"), readBack.get("sections"), "changed through B, read through A");
+        assertEquals(null, readBack.get("logo_url"));
+        assertEquals(404, ozA.get(templatePath + "logo").status(), "the logo is gone from the shared store");
         Map<String, Object> total =
                 OzClient.object(ozB.get("/api/statistics/?group_by=week").body().get("total"));
         assertTrue(OzClient.object(total.get("folders")).size() >= 1, total.toString());
