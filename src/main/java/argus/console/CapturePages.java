@@ -65,6 +65,8 @@ class CapturePages {
                 Map.of(
                         "title",
                         "Capture",
+                        "pageScript",
+                        "/console/assets/capture.js",
                         "gestures",
                         GESTURES,
                         "qualityThreshold",

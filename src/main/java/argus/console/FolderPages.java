@@ -260,8 +260,7 @@ class FolderPages {
                 caller.role().createsFolders() ? BlacklistPages.choices(collections, caller) : List.of());
         model.put(
                 "reportTemplates",
-                reportTemplates.list(caller).stream()
-                        .filter(t -> t.companyId().equals(view.folder().companyId()))
+                reportTemplates.forCompany(caller, view.folder().companyId()).stream()
                         .map(t -> new ConsolePage.Option(t.id().toString(), t.title()))
                         .toList());
         return ConsolePage.of(request, "folder", model);

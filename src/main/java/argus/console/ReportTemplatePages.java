@@ -126,10 +126,7 @@ class ReportTemplatePages {
 
     @Get("/{templateId}/logo")
     HttpResponse<StreamedFile> logo(Caller caller, @PathVariable UUID templateId) {
-        ReportTemplate template = templates.find(caller, templateId);
-        if (template.logoKey() == null) {
-            return HttpResponse.notFound();
-        }
+        ReportTemplate template = templates.withLogo(caller, templateId);
         return Downloads.inline(store, template.logoKey(), MediaType.of(template.logoType()), null);
     }
 

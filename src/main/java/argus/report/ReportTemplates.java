@@ -112,6 +112,21 @@ public class ReportTemplates {
                 : templates.findByCompanyIdOrderByTimeCreated(caller.companyId());
     }
 
+    /** The templates that may lay out a report of that company's folders: its own, when the caller sees the company. */
+    public List<ReportTemplate> forCompany(Caller caller, UUID companyId) {
+        boolean sees = caller.role().scope() == Role.Scope.ALL || companyId.equals(caller.companyId());
+        return sees ? templates.findByCompanyIdOrderByTimeCreated(companyId) : List.of();
+    }
+
+    /** A template the caller sees that has a logo; 404 for one without. */
+    public ReportTemplate withLogo(Caller caller, UUID id) {
+        ReportTemplate template = find(caller, id);
+        if (template.logoKey() == null) {
+            throw ArgusException.notFound("logo of report template " + id);
+        }
+        return template;
+    }
+
     public ReportTemplate find(Caller caller, UUID id) {
         return templates
                 .findById(id)

@@ -129,10 +129,7 @@ class ReportTemplateController {
 
     @Get("/{templateId}/logo")
     HttpResponse<StreamedFile> getReportTemplateLogo(Caller caller, @PathVariable UUID templateId) {
-        ReportTemplate template = templates.find(caller, templateId);
-        if (template.logoKey() == null) {
-            throw ArgusException.notFound("logo of report template " + templateId);
-        }
+        ReportTemplate template = templates.withLogo(caller, templateId);
         return Downloads.inline(store, template.logoKey(), MediaType.of(template.logoType()), null);
     }
 
